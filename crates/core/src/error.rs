@@ -1,0 +1,132 @@
+//! Typed errors of the core. Messages are in Chinese, the clerks' language; `code()` is
+//! the stable identifier the UI and scripts switch on.
+
+use chrono::NaiveDate;
+
+pub type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("「{}」不能为负数（收到 {value}）", field_label(.field))]
+    Negative { field: &'static str, value: f64 },
+
+    #[error("「{}」最多允许 {decimals} 位小数（收到 {value}）", field_label(.field))]
+    TooManyDecimals { field: &'static str, decimals: u8, value: f64 },
+
+    #[error("「{}」不是有效数值：{value}", field_label(.field))]
+    NotANumber { field: &'static str, value: String },
+
+    #[error("「{}」{date} 超出合理范围：{reason}", field_label(.field))]
+    DateOutOfRange { field: &'static str, date: NaiveDate, reason: String },
+
+    #[error("无法识别的日期「{0}」，请使用 2024-06-30 这样的格式")]
+    BadDate(String),
+
+    #[error("无法识别的季度「{0}」，请使用 2024Q2 这样的格式")]
+    BadQuarter(String),
+
+    #[error("起止日期颠倒：结束日期 {end} 早于开始日期 {start}")]
+    PeriodReversed { start: NaiveDate, end: NaiveDate },
+
+    #[error("「{}」{problem}", field_label(.field))]
+    Invalid { field: &'static str, problem: String },
+
+    #[error("找不到指标「{0}」")]
+    UnknownIndicator(String),
+
+    #[error("找不到责任单位「{0}」")]
+    UnknownUnit(String),
+
+    #[error("找不到行动「{0}」")]
+    UnknownAction(String),
+
+    #[error("找不到{what}「{id}」")]
+    NotFound { what: &'static str, id: String },
+
+    #[error("「{key}」匹配到多个{what}，请改用编码或 ID")]
+    Ambiguous { what: &'static str, key: String },
+
+    #[error("{what}「{key}」已存在")]
+    Duplicate { what: &'static str, key: String },
+
+    #[error("数据库中已有数据，加载示例数据会与之混合；如确需重新加载，请使用 --force")]
+    SampleOverData,
+
+    #[error("数据库由更新版本的台账创建（结构版本 {found}，本程序支持到 {supported}），请升级程序后再打开")]
+    DatabaseNewer { found: i64, supported: i64 },
+
+    #[error("数据库结构升级失败：{0}")]
+    Migration(String),
+
+    #[error("数据库错误：{0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("文件读写错误：{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl LedgerError {
+    /// A stable, machine-readable code; the UI switches on it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Negative { .. } => "negative_value",
+            Self::TooManyDecimals { .. } => "too_many_decimals",
+            Self::NotANumber { .. } => "not_a_number",
+            Self::DateOutOfRange { .. } => "date_out_of_range",
+            Self::BadDate(_) => "bad_date",
+            Self::BadQuarter(_) => "bad_quarter",
+            Self::PeriodReversed { .. } => "period_reversed",
+            Self::Invalid { .. } => "invalid",
+            Self::UnknownIndicator(_) => "unknown_indicator",
+            Self::UnknownUnit(_) => "unknown_unit",
+            Self::UnknownAction(_) => "unknown_action",
+            Self::NotFound { .. } => "not_found",
+            Self::Ambiguous { .. } => "ambiguous",
+            Self::Duplicate { .. } => "duplicate",
+            Self::SampleOverData => "sample_over_data",
+            Self::DatabaseNewer { .. } => "database_newer",
+            Self::Migration(_) => "migration_failed",
+            Self::Database(_) => "database",
+            Self::Io(_) => "io",
+        }
+    }
+
+    /// The input field the error is about, when there is one (for highlighting a form field).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Negative { field, .. }
+            | Self::TooManyDecimals { field, .. }
+            | Self::NotANumber { field, .. }
+            | Self::DateOutOfRange { field, .. }
+            | Self::Invalid { field, .. } => Some(field),
+            Self::UnknownIndicator(_) => Some("indicator"),
+            Self::UnknownUnit(_) => Some("unit"),
+            Self::UnknownAction(_) => Some("action"),
+            Self::PeriodReversed { .. } => Some("period_end"),
+            _ => None,
+        }
+    }
+}
+
+/// The Chinese label of an input field, as a clerk sees it on the form.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "value" => "数值",
+        "target" => "目标值",
+        "occurred_on" => "日期",
+        "period_start" => "开始日期",
+        "period_end" => "结束日期",
+        "indicator" => "指标",
+        "unit" => "责任单位",
+        "action" => "行动",
+        "name" => "名称",
+        "code" => "编码",
+        "measure" => "计量单位",
+        "decimals" => "小数位数",
+        "parent" => "上级单位",
+        "note" => "备注",
+        "due_on" => "节点日期",
+        "slightly_behind_threshold" => "稍慢阈值",
+        other => other,
+    }
+}

@@ -1,0 +1,144 @@
+//! 完成情况: record, change, delete and list progress entries.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::{lookup, new_id, rows, Ledger, Writer};
+use crate::error::{LedgerError, Result};
+use crate::model::{Entry, EntryChange, EntryFilter, NewEntry};
+use crate::validate::{check_entry_date, check_value};
+
+impl Ledger {
+    /// Entries matching the filter, newest first.
+    pub fn entries(&self, filter: &EntryFilter) -> Result<Vec<Entry>> {
+        let (clause, params) = where_clause(self.conn(), filter)?;
+        let sql = format!(
+            "SELECT {} FROM progress_entry e {clause} ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT ?{} OFFSET ?{}",
+            rows::ENTRY_COLS,
+            params.len() + 1,
+            params.len() + 2
+        );
+        let mut all: Vec<Box<dyn rusqlite::ToSql>> = params;
+        all.push(Box::new(i64::from(filter.limit.unwrap_or(10_000))));
+        all.push(Box::new(i64::from(filter.offset.unwrap_or(0))));
+        let mut stmt = self.conn().prepare(&sql)?;
+        let out = stmt
+            .query_map(rusqlite::params_from_iter(all.iter().map(|b| b.as_ref())), rows::entry)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(out)
+    }
+
+    /// How many entries match the filter (ignoring limit and offset).
+    pub fn count_entries(&self, filter: &EntryFilter) -> Result<u64> {
+        let (clause, params) = where_clause(self.conn(), filter)?;
+        let sql = format!("SELECT COUNT(*) FROM progress_entry e {clause}");
+        let n: i64 = self.conn().query_row(&sql, rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    pub fn entry(&self, id: &str) -> Result<Entry> {
+        by_id(self.conn(), id)
+    }
+}
+
+fn by_id(conn: &Connection, id: &str) -> Result<Entry> {
+    let sql = format!("SELECT {} FROM progress_entry e WHERE e.id = ?1", rows::ENTRY_COLS);
+    conn.query_row(&sql, [id], rows::entry)
+        .optional()?
+        .ok_or_else(|| LedgerError::NotFound { what: "完成情况", id: id.to_string() })
+}
+
+type Params = Vec<Box<dyn rusqlite::ToSql>>;
+
+fn where_clause(conn: &Connection, f: &EntryFilter) -> Result<(String, Params)> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut params: Params = Vec::new();
+    if let Some(k) = &f.indicator {
+        params.push(Box::new(lookup::indicator(conn, k)?.id));
+        conds.push(format!("e.indicator_id = ?{}", params.len()));
+    }
+    if let Some(k) = &f.unit {
+        params.push(Box::new(lookup::unit(conn, k)?.id));
+        let n = params.len();
+        if f.include_subunits.unwrap_or(true) {
+            conds.push(format!(
+                "e.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?{n} UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+            ));
+        } else {
+            conds.push(format!("e.unit_id = ?{n}"));
+        }
+    }
+    if let Some(d) = f.from {
+        params.push(Box::new(d));
+        conds.push(format!("e.occurred_on >= ?{}", params.len()));
+    }
+    if let Some(d) = f.to {
+        params.push(Box::new(d));
+        conds.push(format!("e.occurred_on <= ?{}", params.len()));
+    }
+    let clause = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+    Ok((clause, params))
+}
+
+impl Writer<'_> {
+    /// Records one increment of work. The value must fit the indicator (non-negative, no
+    /// more decimals than it has) and the date must not be in the future.
+    pub fn record_entry(&mut self, new: NewEntry) -> Result<Entry> {
+        let id = self.insert_entry(&new_id(), &new, false)?;
+        by_id(self.conn(), &id)
+    }
+
+    /// The one insert path for entries; sample data passes its own deterministic id.
+    pub(crate) fn insert_entry(&mut self, id: &str, new: &NewEntry, is_sample: bool) -> Result<String> {
+        let ind = lookup::indicator(self.conn(), &new.indicator)?;
+        let unit = lookup::unit(self.conn(), &new.unit)?;
+        check_value("value", new.value, ind.decimals)?;
+        check_entry_date(new.occurred_on, self.today)?;
+        let note = check_note(&new.note)?;
+        self.tx.execute(
+            "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
+                                         created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
+            rusqlite::params![id, ind.id, unit.id, new.occurred_on, new.value, note, is_sample, self.now, self.actor.name],
+        )?;
+        Ok(id.to_string())
+    }
+
+    pub fn update_entry(&mut self, id: &str, change: EntryChange) -> Result<Entry> {
+        let old = by_id(self.conn(), id)?;
+        let ind = lookup::indicator(self.conn(), &old.indicator_id)?;
+        let unit_id = match &change.unit {
+            Some(k) => lookup::unit(self.conn(), k)?.id,
+            None => old.unit_id.clone(),
+        };
+        let value = change.value.unwrap_or(old.value);
+        check_value("value", value, ind.decimals)?;
+        let date = change.occurred_on.unwrap_or(old.occurred_on);
+        check_entry_date(date, self.today)?;
+        let note = match &change.note {
+            Some(n) => check_note(n)?,
+            None => old.note.clone(),
+        };
+        self.tx.execute(
+            "UPDATE progress_entry SET unit_id = ?2, occurred_on = ?3, value = ?4, note = ?5, is_sample = 0,
+                    updated_at = ?6, updated_by = ?7 WHERE id = ?1",
+            rusqlite::params![id, unit_id, date, value, note, self.now, self.actor.name],
+        )?;
+        by_id(self.conn(), id)
+    }
+
+    pub fn delete_entry(&mut self, id: &str) -> Result<()> {
+        let n = self.tx.execute("DELETE FROM progress_entry WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(LedgerError::NotFound { what: "完成情况", id: id.to_string() });
+        }
+        Ok(())
+    }
+}
+
+fn check_note(note: &str) -> Result<String> {
+    let n = note.trim();
+    if n.chars().count() > 500 {
+        return Err(LedgerError::Invalid { field: "note", problem: "不能超过 500 个字".into() });
+    }
+    Ok(n.to_string())
+}

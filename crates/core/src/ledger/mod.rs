@@ -1,0 +1,146 @@
+//! The ledger: one SQLite file and every operation on it. Reads are methods on [`Ledger`];
+//! every write goes through [`Ledger::write`], which names the actor and runs in one
+//! transaction, so that permission checks and the audit trail have exactly one home.
+
+mod actions;
+mod entries;
+mod indicators;
+mod lookup;
+mod rows;
+mod settings;
+mod targets;
+mod units;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::Result;
+use crate::model::Actor;
+use crate::store;
+
+pub use indicators::IndicatorChange;
+pub use settings::Settings;
+pub use targets::TargetFilter;
+
+pub struct Ledger {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Fixed "today" for tests and reproducible runs; None means the system clock.
+    today: Option<NaiveDate>,
+}
+
+impl Ledger {
+    /// Opens or creates the ledger file, migrating it and adding the defaults a new ledger
+    /// needs (the five actions, default settings).
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = store::open(path)?;
+        let mut ledger = Self { conn, path: Some(path.to_path_buf()), today: None };
+        ledger.ensure_defaults()?;
+        Ok(ledger)
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = store::open_in_memory()?;
+        let mut ledger = Self { conn, path: None, today: None };
+        ledger.ensure_defaults()?;
+        Ok(ledger)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Pins "today" (used to reject future dates and as the default as-of date).
+    pub fn set_today(&mut self, today: Option<NaiveDate>) {
+        self.today = today;
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The read connection, for queries inside the core (progress, export).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction on behalf of `actor`; commits when it returns
+    /// Ok, rolls back (writing nothing) when it returns an error.
+    pub fn write<T>(&mut self, actor: &Actor, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let today = self.today();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer { tx, actor: actor.clone(), now: now_stamp(), today };
+        let out = f(&mut w)?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+
+    fn ensure_defaults(&mut self) -> Result<()> {
+        let done: Option<String> = rows::meta(&self.conn, "defaults_added")?;
+        if done.is_some() {
+            return Ok(());
+        }
+        self.write(&Actor::system(), |w| {
+            for a in crate::defaults::ACTIONS {
+                w.add_action(a.to_new())?;
+            }
+            w.set_meta("defaults_added", "1")
+        })
+    }
+}
+
+/// A write in progress: the transaction, who acts, and the time stamp all its rows share.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    actor: Actor,
+    now: String,
+    today: NaiveDate,
+}
+
+impl Writer<'_> {
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )?;
+        Ok(())
+    }
+    pub fn delete_meta(&mut self, key: &str) -> Result<()> {
+        self.tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+        Ok(())
+    }
+}
+
+impl Ledger {
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        rows::meta(&self.conn, key)
+    }
+}
+
+/// RFC 3339 UTC with milliseconds: sortable as text.
+pub(crate) fn now_stamp() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+// Read paths shared with the progress engine and exports.
+pub(crate) use actions::list as read_actions;
+pub(crate) use indicators::list as read_indicators;
+pub(crate) use lookup::{action as lookup_action, indicator as lookup_indicator, unit as lookup_unit};
+pub(crate) use settings::read as read_settings;
+pub(crate) use targets::list as read_targets;
+pub(crate) use units::list as read_units;

@@ -1,0 +1,188 @@
+//! 目标: set (one per indicator, unit and period), list, delete, copy a year forward.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{lookup, new_id, Ledger, Writer};
+use crate::error::{LedgerError, Result};
+use crate::model::{Milestone, NewTarget, Period, Target};
+use crate::validate::{check_period, check_value};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct TargetFilter {
+    pub indicator: Option<String>,
+    pub unit: Option<String>,
+}
+
+const TARGET_SELECT: &str = "SELECT id, indicator_id, unit_id, period_start, period_end, value, is_sample, \
+     updated_at, updated_by FROM target";
+
+impl Ledger {
+    /// Targets, newest period first, optionally of one indicator and/or unit.
+    pub fn targets(&self, filter: &TargetFilter) -> Result<Vec<Target>> {
+        list(self.conn(), filter)
+    }
+}
+
+pub(crate) fn list(conn: &Connection, filter: &TargetFilter) -> Result<Vec<Target>> {
+    let ind = filter.indicator.as_deref().map(|k| lookup::indicator(conn, k)).transpose()?.map(|i| i.id);
+    let unit = filter.unit.as_deref().map(|k| lookup::unit(conn, k)).transpose()?.map(|u| u.id);
+    let sql = format!(
+        "{TARGET_SELECT} WHERE (?1 IS NULL OR indicator_id = ?1) AND (?2 IS NULL OR unit_id = ?2)
+         ORDER BY period_start DESC, period_end, indicator_id, unit_id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut out: Vec<Target> = stmt.query_map(rusqlite::params![ind, unit], target_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut ms = conn.prepare("SELECT due_on, value FROM target_milestone WHERE target_id = ?1 ORDER BY due_on")?;
+    for t in &mut out {
+        t.milestones = ms
+            .query_map([&t.id], |r| Ok(Milestone { due_on: r.get(0)?, value: r.get(1)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(out)
+}
+
+fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Target> {
+    Ok(Target {
+        id: r.get(0)?,
+        indicator_id: r.get(1)?,
+        unit_id: r.get(2)?,
+        period: Period { start: r.get(3)?, end: r.get(4)? },
+        value: r.get(5)?,
+        milestones: Vec::new(),
+        is_sample: r.get(6)?,
+        updated_at: r.get(7)?,
+        updated_by: r.get(8)?,
+    })
+}
+
+fn by_id(conn: &Connection, id: &str) -> Result<Target> {
+    list(conn, &TargetFilter::default())?
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| LedgerError::NotFound { what: "目标", id: id.to_string() })
+}
+
+impl Writer<'_> {
+    /// Sets the target of an indicator for a unit and period, replacing the value (and the
+    /// milestones) of an existing target for exactly that period.
+    pub fn set_target(&mut self, new: NewTarget) -> Result<Target> {
+        self.set_target_marked(new, false)
+    }
+
+    pub(crate) fn set_target_marked(&mut self, new: NewTarget, is_sample: bool) -> Result<Target> {
+        let ind = lookup::indicator(self.conn(), &new.indicator)?;
+        let unit = lookup::unit(self.conn(), &new.unit)?;
+        check_period(&new.period, self.today)?;
+        check_value("target", new.value, ind.decimals)?;
+        check_milestones(&new, ind.decimals)?;
+        let existing: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM target WHERE indicator_id = ?1 AND unit_id = ?2 AND period_start = ?3 AND period_end = ?4",
+                rusqlite::params![ind.id, unit.id, new.period.start, new.period.end],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let id = match existing {
+            Some(id) => {
+                self.tx.execute(
+                    "UPDATE target SET value = ?2, is_sample = ?3, updated_at = ?4, updated_by = ?5 WHERE id = ?1",
+                    rusqlite::params![id, new.value, is_sample, self.now, self.actor.name],
+                )?;
+                self.tx.execute("DELETE FROM target_milestone WHERE target_id = ?1", [&id])?;
+                id
+            }
+            None => {
+                let id = new_id();
+                self.tx.execute(
+                    "INSERT INTO target (id, indicator_id, unit_id, period_start, period_end, value, is_sample,
+                                         created_at, created_by, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
+                    rusqlite::params![
+                        id, ind.id, unit.id, new.period.start, new.period.end, new.value, is_sample, self.now,
+                        self.actor.name
+                    ],
+                )?;
+                id
+            }
+        };
+        for m in &new.milestones {
+            self.tx.execute(
+                "INSERT INTO target_milestone (id, target_id, due_on, value, created_at, created_by, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
+                rusqlite::params![new_id(), id, m.due_on, m.value, self.now, self.actor.name],
+            )?;
+        }
+        by_id(self.conn(), &id)
+    }
+
+    pub fn delete_target(&mut self, id: &str) -> Result<()> {
+        let n = self.tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(LedgerError::NotFound { what: "目标", id: id.to_string() });
+        }
+        Ok(())
+    }
+
+    /// Copies every calendar-year target of `from_year` to the following year, unless that
+    /// year already has a target for the same indicator and unit. Returns how many were made.
+    pub fn copy_year_targets(&mut self, from_year: i32) -> Result<usize> {
+        let year = |y: i32| Period {
+            start: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"),
+            end: NaiveDate::from_ymd_opt(y, 12, 31).expect("valid"),
+        };
+        let (src, dst) = (year(from_year), year(from_year + 1));
+        let all = list(self.conn(), &TargetFilter::default())?;
+        let mut made = 0;
+        for t in all.iter().filter(|t| t.period == src) {
+            let exists = all.iter().any(|o| o.period == dst && o.indicator_id == t.indicator_id && o.unit_id == t.unit_id);
+            if exists {
+                continue;
+            }
+            let shift = |d: NaiveDate| d.with_year(d.year() + 1).unwrap_or(d);
+            let milestones = t.milestones.iter().map(|m| Milestone { due_on: shift(m.due_on), value: m.value }).collect();
+            self.set_target(NewTarget {
+                indicator: t.indicator_id.clone(),
+                unit: t.unit_id.clone(),
+                period: dst,
+                value: t.value,
+                milestones,
+            })?;
+            made += 1;
+        }
+        Ok(made)
+    }
+}
+
+/// Milestones fall inside the period, rise (never fall) and do not exceed the target.
+fn check_milestones(new: &NewTarget, decimals: u8) -> Result<()> {
+    let mut last: Option<&Milestone> = None;
+    let mut sorted: Vec<&Milestone> = new.milestones.iter().collect();
+    sorted.sort_by_key(|m| m.due_on);
+    for m in sorted {
+        check_value("due_on", m.value, decimals)?;
+        if !new.period.contains(m.due_on) {
+            return Err(LedgerError::DateOutOfRange {
+                field: "due_on",
+                date: m.due_on,
+                reason: format!("不在目标期间 {} 至 {} 内", new.period.start, new.period.end),
+            });
+        }
+        if m.value > new.value {
+            return Err(LedgerError::Invalid { field: "due_on", problem: format!("节点值 {} 大于目标值 {}", m.value, new.value) });
+        }
+        if let Some(prev) = last {
+            if prev.due_on == m.due_on {
+                return Err(LedgerError::Duplicate { what: "节点日期", key: m.due_on.to_string() });
+            }
+            if m.value < prev.value {
+                return Err(LedgerError::Invalid { field: "due_on", problem: "节点值应逐季累计，不能减少".into() });
+            }
+        }
+        last = Some(m);
+    }
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! Taizhang's core: the ledger of a campaign's targets and completions.
+//!
+//! - [`store`] opens the SQLite file (pragmas, embedded migrations).
+//! - [`ledger`] holds every read and write; writes go through [`Ledger::write`].
+//! - [`pacing`] says how much should be done by a date (序时进度).
+//! - [`progress`] computes completion, pace and status, roll-ups and rankings.
+//! - [`sample`] loads the release's figures as deterministic sample data.
+
+pub mod defaults;
+pub mod error;
+pub mod ledger;
+pub mod model;
+pub mod pacing;
+pub mod progress;
+pub mod store;
+pub mod validate;
+
+pub use error::{LedgerError, Result};
+pub use ledger::{Ledger, Settings, Writer};
+pub use model::*;
+pub use pacing::{Pacing, Quarter};
+pub use progress::{ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint, TrendQuery, UnitRank};

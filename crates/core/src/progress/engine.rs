@@ -1,0 +1,239 @@
+//! The computation behind every progress figure: the unit tree, the targets and cached
+//! window sums (one grouped query per indicator and period, rolled up the tree in memory).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::{round_to, ProgressRow, Status, TargetSource};
+use crate::error::{LedgerError, Result};
+use crate::ledger::{
+    lookup_action, lookup_indicator, lookup_unit, read_actions, read_indicators, read_settings, read_targets, read_units,
+    TargetFilter,
+};
+use crate::model::{Indicator, Period, Target, Unit};
+use crate::validate::EARLIEST;
+
+/// Units as an index-addressed tree.
+pub struct Tree {
+    pub units: Vec<Unit>,
+    index: HashMap<String, usize>,
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+}
+
+impl Tree {
+    pub fn new(units: Vec<Unit>) -> Self {
+        let index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+        let parent: Vec<Option<usize>> =
+            units.iter().map(|u| u.parent_id.as_ref().and_then(|p| index.get(p).copied())).collect();
+        let mut children = vec![Vec::new(); units.len()];
+        for (i, p) in parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        Self { units, index, parent, children }
+    }
+    pub fn idx(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+    pub fn root(&self) -> Option<usize> {
+        self.parent.iter().position(Option::is_none)
+    }
+    /// Adds each unit's value into all its ancestors. `units` is in tree order (parents
+    /// first), so walking it backwards visits children before their parents.
+    fn roll_up(&self, direct: &[f64]) -> Vec<f64> {
+        let mut total = direct.to_vec();
+        for i in (0..self.units.len()).rev() {
+            if let Some(p) = self.parent[i] {
+                total[p] += total[i];
+            }
+        }
+        total
+    }
+}
+
+/// Sums of one indicator over one window, per unit: its own entries and with its subtree.
+struct WindowSums {
+    direct: Vec<f64>,
+    rolled: Vec<f64>,
+}
+
+pub struct Engine<'c> {
+    conn: &'c Connection,
+    as_of: NaiveDate,
+    threshold: f64,
+    tree: Tree,
+    action_names: HashMap<String, String>,
+    targets: HashMap<(String, usize), Vec<Target>>,
+    sums: HashMap<(String, NaiveDate, NaiveDate), WindowSums>,
+}
+
+/// A target as it applies to a scope: own or summed from sub-units.
+#[derive(Debug, Clone)]
+pub struct ScopeTarget {
+    pub period: Period,
+    pub value: f64,
+    pub milestones: Vec<crate::model::Milestone>,
+    pub source: TargetSource,
+}
+
+impl<'c> Engine<'c> {
+    pub fn new(conn: &'c Connection, as_of: NaiveDate) -> Result<Self> {
+        let tree = Tree::new(read_units(conn, true)?);
+        let mut targets: HashMap<(String, usize), Vec<Target>> = HashMap::new();
+        for t in read_targets(conn, &TargetFilter::default())? {
+            if let Some(u) = tree.idx(&t.unit_id) {
+                targets.entry((t.indicator_id.clone(), u)).or_default().push(t);
+            }
+        }
+        let threshold = read_settings(conn)?.slightly_behind_threshold;
+        let action_names = read_actions(conn, true)?.into_iter().map(|a| (a.id, a.name)).collect();
+        Ok(Self { conn, as_of, threshold, tree, action_names, targets, sums: HashMap::new() })
+    }
+
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    /// The scope unit's index: the given unit, or the root (the whole city).
+    pub fn scope(&self, unit: Option<&str>) -> Result<usize> {
+        match unit {
+            Some(k) => {
+                let u = lookup_unit(self.conn, k)?;
+                self.tree.idx(&u.id).ok_or(LedgerError::UnknownUnit(k.to_string()))
+            }
+            None => self.tree.root().ok_or_else(|| LedgerError::UnknownUnit("（全市）".into())),
+        }
+    }
+
+    /// The active indicators of an action (or one indicator, or all).
+    pub fn select_indicators(&self, action: Option<&str>, indicator: Option<&str>) -> Result<Vec<Indicator>> {
+        if let Some(k) = indicator {
+            return Ok(vec![lookup_indicator(self.conn, k)?]);
+        }
+        let action = action.map(|a| lookup_action(self.conn, a)).transpose()?;
+        read_indicators(self.conn, action.as_ref().map(|a| a.id.as_str()), false)
+    }
+
+    /// The target that applies to `scope` for `ind` as of the engine's date.
+    pub fn scope_target(&self, ind: &str, scope: usize) -> Option<ScopeTarget> {
+        if let Some(t) = self.targets.get(&(ind.to_string(), scope)).and_then(|ts| choose(ts.iter(), self.as_of)) {
+            return Some(ScopeTarget { period: t.period, value: t.value, milestones: t.milestones.clone(), source: TargetSource::Own });
+        }
+        let mut found: Vec<&Target> = Vec::new();
+        self.collect_sub_targets(ind, scope, &mut found);
+        let period = choose(found.iter().copied(), self.as_of)?.period;
+        let value = found.iter().filter(|t| t.period == period).map(|t| t.value).sum();
+        Some(ScopeTarget { period, value, milestones: Vec::new(), source: TargetSource::SubUnits })
+    }
+
+    /// The top-most targets under `unit` (a unit with its own target hides its subtree's).
+    fn collect_sub_targets<'a>(&'a self, ind: &str, unit: usize, out: &mut Vec<&'a Target>) {
+        for &c in self.tree.children(unit) {
+            match self.targets.get(&(ind.to_string(), c)).and_then(|ts| choose(ts.iter(), self.as_of)) {
+                Some(t) => out.push(t),
+                None => self.collect_sub_targets(ind, c, out),
+            }
+        }
+    }
+
+    /// Completed value of `ind` in the scope within [from, to].
+    pub fn completed(&mut self, ind: &Indicator, scope: usize, subtree: bool, from: NaiveDate, to: NaiveDate) -> Result<f64> {
+        if to < from {
+            return Ok(0.0);
+        }
+        let key = (ind.id.clone(), from, to);
+        if !self.sums.contains_key(&key) {
+            let sums = self.window_sums(&ind.id, from, to)?;
+            self.sums.insert(key.clone(), sums);
+        }
+        let s = &self.sums[&key];
+        let v = if subtree { s.rolled[scope] } else { s.direct[scope] };
+        Ok(round_to(v, ind.decimals))
+    }
+
+    fn window_sums(&self, ind: &str, from: NaiveDate, to: NaiveDate) -> Result<WindowSums> {
+        let mut direct = vec![0.0; self.tree.units.len()];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unit_id, SUM(value) FROM progress_entry
+             WHERE indicator_id = ?1 AND occurred_on BETWEEN ?2 AND ?3 GROUP BY unit_id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![ind, from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?;
+        for row in rows {
+            let (unit, sum) = row?;
+            if let Some(i) = self.tree.idx(&unit) {
+                direct[i] += sum;
+            }
+        }
+        let rolled = self.tree.roll_up(&direct);
+        Ok(WindowSums { direct, rolled })
+    }
+
+    /// The full progress row of one indicator for one scope.
+    pub fn row(&mut self, ind: &Indicator, scope: usize, subtree: bool) -> Result<ProgressRow> {
+        let as_of = self.as_of;
+        let target = self.scope_target(&ind.id, scope);
+        let (from, to) = match &target {
+            Some(t) => (t.period.start, as_of.min(t.period.end)),
+            None => (EARLIEST, as_of),
+        };
+        let completed = self.completed(ind, scope, subtree, from, to)?;
+        let expected = target.as_ref().map(|t| ind.pacing.expected_value(&t.period, t.value, &t.milestones, as_of));
+        let tv = target.as_ref().map(|t| t.value);
+        let rate = tv.filter(|t| *t > 0.0).map(|t| completed / t);
+        let share = match (expected, tv) {
+            (Some(e), Some(t)) if t > 0.0 => Some(e / t),
+            (Some(_), Some(_)) => Some(1.0),
+            _ => None,
+        };
+        let status = Status::classify(completed, tv, expected, self.threshold);
+        let unit = &self.tree.units[scope];
+        Ok(ProgressRow {
+            action: ind.action_code.clone(),
+            action_name: self.action_names.get(&ind.action_id).cloned().unwrap_or_default(),
+            indicator_id: ind.id.clone(),
+            indicator_code: ind.code.clone(),
+            indicator: ind.name.clone(),
+            indicator_en: ind.name_en.clone(),
+            measure: ind.measure.clone(),
+            decimals: ind.decimals,
+            headline: ind.headline,
+            pacing: ind.pacing,
+            unit_id: unit.id.clone(),
+            unit: unit.name.clone(),
+            as_of,
+            period: target.as_ref().map(|t| t.period),
+            target: tv,
+            target_source: target.as_ref().map_or(TargetSource::None, |t| t.source),
+            completed,
+            completion_rate: rate,
+            expected: expected.map(|e| round_to(e, 2)),
+            expected_share: share,
+            gap: expected.map(|e| round_to(completed - e, 2)),
+            status,
+        })
+    }
+}
+
+/// The target that applies as of a date: the shortest period containing it (latest start
+/// on a tie); failing that, the started period that ended last; None if none has started.
+pub fn choose<'a>(targets: impl Iterator<Item = &'a Target>, as_of: NaiveDate) -> Option<&'a Target> {
+    let started: Vec<&Target> = targets.filter(|t| t.period.start <= as_of).collect();
+    let containing = started
+        .iter()
+        .filter(|t| t.period.contains(as_of))
+        .min_by_key(|t| (t.period.days(), std::cmp::Reverse(t.period.start)));
+    containing.or_else(|| started.iter().max_by_key(|t| (t.period.end, t.period.start))).copied()
+}

@@ -1,0 +1,182 @@
+//! 进度: completion against targets, expected value by the pacing curve (序时进度), status,
+//! and the roll-ups a department head reads: per action, per unit, ranking, trend.
+//!
+//! Rules, in one place:
+//! - The target of an indicator for a scope (a unit and its subtree) is the scope unit's own
+//!   target whose period contains the as-of date (the shortest such period, so a year beats
+//!   a three-year campaign); failing that, the most recent one that has started. A scope
+//!   with no target of its own takes the sum of its sub-units' targets for one period.
+//! - Completed is the sum of entries in the scope within the target's period up to the
+//!   as-of date; with no target, every entry up to the as-of date.
+//! - Status: done (completed ≥ target), on pace (≥ expected), slightly behind (≥ threshold ×
+//!   expected, 0.85 by default), behind; no target when there is none.
+
+mod engine;
+mod ranking;
+mod summary;
+mod trend;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::ledger::Ledger;
+use crate::model::Period;
+use crate::pacing::Pacing;
+
+pub use engine::Engine;
+pub use ranking::{RankingQuery, UnitRank};
+pub use summary::ActionSummary;
+pub use trend::{Granularity, TrendPoint, TrendQuery};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    OnPace,
+    SlightlyBehind,
+    Behind,
+    NoTarget,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::OnPace => "on_pace",
+            Self::SlightlyBehind => "slightly_behind",
+            Self::Behind => "behind",
+            Self::NoTarget => "no_target",
+        }
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Done => "已完成",
+            Self::OnPace => "序时达标",
+            Self::SlightlyBehind => "稍慢",
+            Self::Behind => "滞后",
+            Self::NoTarget => "未设目标",
+        }
+    }
+    /// Classifies a completion against its target and the expected value by pace.
+    pub fn classify(completed: f64, target: Option<f64>, expected: Option<f64>, threshold: f64) -> Self {
+        const EPS: f64 = 1e-9;
+        match (target, expected) {
+            (Some(t), Some(e)) => {
+                if completed + EPS >= t {
+                    Self::Done
+                } else if completed + EPS >= e {
+                    Self::OnPace
+                } else if completed + EPS >= threshold * e {
+                    Self::SlightlyBehind
+                } else {
+                    Self::Behind
+                }
+            }
+            _ => Self::NoTarget,
+        }
+    }
+}
+
+/// What to compute progress for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProgressQuery {
+    pub as_of: NaiveDate,
+    /// Unit id, code or name; None means the whole city.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Count the unit's sub-units too (default true).
+    #[serde(default = "yes")]
+    pub include_subunits: bool,
+    /// Action id or code.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Indicator id, code or name.
+    #[serde(default)]
+    pub indicator: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ProgressQuery {
+    pub fn city(as_of: NaiveDate) -> Self {
+        Self { as_of, unit: None, include_subunits: true, action: None, indicator: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSource {
+    /// The scope unit's own target.
+    Own,
+    /// The sum of its sub-units' targets.
+    SubUnits,
+    None,
+}
+
+/// Progress of one indicator for one scope as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProgressRow {
+    /// Action code.
+    pub action: String,
+    pub action_name: String,
+    pub indicator_id: String,
+    pub indicator_code: String,
+    pub indicator: String,
+    pub indicator_en: String,
+    /// Unit of measure (处, 家 …).
+    pub measure: String,
+    pub decimals: u8,
+    pub headline: bool,
+    pub pacing: Pacing,
+    /// The responsible unit of the scope.
+    pub unit_id: String,
+    pub unit: String,
+    pub as_of: NaiveDate,
+    pub period: Option<Period>,
+    pub target: Option<f64>,
+    pub target_source: TargetSource,
+    pub completed: f64,
+    /// completed / target, e.g. 0.844 for 84.4 %.
+    pub completion_rate: Option<f64>,
+    /// The value expected by now on the pacing curve (序时进度).
+    pub expected: Option<f64>,
+    /// expected / target.
+    pub expected_share: Option<f64>,
+    /// completed − expected; negative when behind pace.
+    pub gap: Option<f64>,
+    pub status: Status,
+}
+
+impl Ledger {
+    /// One row per indicator (of the action, if given) for the scope.
+    pub fn progress(&self, q: &ProgressQuery) -> Result<Vec<ProgressRow>> {
+        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let scope = engine.scope(q.unit.as_deref())?;
+        let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
+        indicators.iter().map(|ind| engine.row(ind, scope, q.include_subunits)).collect()
+    }
+
+    /// One row per direct sub-unit of the scope and indicator: the unit breakdown.
+    pub fn progress_by_unit(&self, q: &ProgressQuery) -> Result<Vec<ProgressRow>> {
+        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let scope = engine.scope(q.unit.as_deref())?;
+        let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
+        let mut out = Vec::new();
+        for child in engine.tree().children(scope).to_vec() {
+            for ind in &indicators {
+                out.push(engine.row(ind, child, true)?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Rounds to the indicator's decimal places, removing float noise from sums.
+pub fn round_to(v: f64, decimals: u8) -> f64 {
+    let s = 10f64.powi(i32::from(decimals));
+    (v * s).round() / s
+}

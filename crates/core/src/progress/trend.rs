@@ -1,0 +1,93 @@
+//! Cumulative completion by month or quarter against the pace line.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{round_to, Engine};
+use crate::error::Result;
+use crate::ledger::Ledger;
+use crate::pacing::Quarter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TrendQuery {
+    /// Indicator id, code or name.
+    pub indicator: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub as_of: NaiveDate,
+    pub granularity: Granularity,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TrendPoint {
+    /// "2024-03" or "2024Q1".
+    pub label: String,
+    pub end: NaiveDate,
+    /// Completed within this month or quarter.
+    pub added: f64,
+    /// Completed from the period start to `end`.
+    pub cumulative: f64,
+    /// Expected by pace at `end`, when there is a target.
+    pub expected: Option<f64>,
+}
+
+impl Ledger {
+    /// From the start of the applicable target's period (or the first entry) to the as-of
+    /// date, one point per month or quarter; the last point ends at the as-of date.
+    pub fn trend(&self, q: &TrendQuery) -> Result<Vec<TrendPoint>> {
+        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let scope = engine.scope(q.unit.as_deref())?;
+        let ind = engine.select_indicators(None, Some(&q.indicator))?.remove(0);
+        let target = engine.scope_target(&ind.id, scope);
+        let start = match &target {
+            Some(t) => t.period.start,
+            None => self.first_entry_date(&ind.id)?.unwrap_or(q.as_of),
+        };
+        let end = match &target {
+            Some(t) => q.as_of.min(t.period.end),
+            None => q.as_of,
+        };
+        let mut out = Vec::new();
+        let mut cumulative = 0.0;
+        let mut from = start;
+        while from <= end {
+            let (label, bucket_end) = match q.granularity {
+                Granularity::Month => (format!("{}-{:02}", from.year(), from.month()), month_end(from)),
+                Granularity::Quarter => {
+                    let qt = Quarter::containing(from);
+                    (qt.to_string(), qt.end())
+                }
+            };
+            let to = bucket_end.min(end);
+            let added = engine.completed(&ind, scope, true, from, to)?;
+            cumulative = round_to(cumulative + added, ind.decimals);
+            let expected = target
+                .as_ref()
+                .map(|t| round_to(ind.pacing.expected_value(&t.period, t.value, &t.milestones, to), 2));
+            out.push(TrendPoint { label, end: to, added, cumulative, expected });
+            from = bucket_end + chrono::Days::new(1);
+        }
+        Ok(out)
+    }
+
+    fn first_entry_date(&self, indicator_id: &str) -> Result<Option<NaiveDate>> {
+        Ok(self.conn().query_row(
+            "SELECT MIN(occurred_on) FROM progress_entry WHERE indicator_id = ?1",
+            [indicator_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn month_end(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).expect("valid").pred_opt().expect("valid")
+}
