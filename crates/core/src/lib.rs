@@ -6,6 +6,7 @@
 //! - [`progress`] computes completion, pace and status, roll-ups and rankings.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
+pub mod bindings;
 pub mod defaults;
 pub mod error;
 pub mod ledger;

@@ -38,6 +38,21 @@ impl Ledger {
     pub fn entry(&self, id: &str) -> Result<Entry> {
         by_id(self.conn(), id)
     }
+
+    /// Checks an entry against every rule without writing it (validation as the clerk types).
+    pub fn check_entry(&self, new: &NewEntry) -> Result<()> {
+        checked(self.conn(), new, self.today()).map(|_| ())
+    }
+}
+
+/// The rules of a new entry; returns the resolved indicator id, unit id and trimmed note.
+fn checked(conn: &Connection, new: &NewEntry, today: chrono::NaiveDate) -> Result<(String, String, String)> {
+    let ind = lookup::indicator(conn, &new.indicator)?;
+    let unit = lookup::unit(conn, &new.unit)?;
+    check_value("value", new.value, ind.decimals)?;
+    check_entry_date(new.occurred_on, today)?;
+    let note = check_note(&new.note)?;
+    Ok((ind.id, unit.id, note))
 }
 
 fn by_id(conn: &Connection, id: &str) -> Result<Entry> {
@@ -89,16 +104,12 @@ impl Writer<'_> {
 
     /// The one insert path for entries; sample data passes its own deterministic id.
     pub(crate) fn insert_entry(&mut self, id: &str, new: &NewEntry, is_sample: bool) -> Result<String> {
-        let ind = lookup::indicator(self.conn(), &new.indicator)?;
-        let unit = lookup::unit(self.conn(), &new.unit)?;
-        check_value("value", new.value, ind.decimals)?;
-        check_entry_date(new.occurred_on, self.today)?;
-        let note = check_note(&new.note)?;
+        let (indicator_id, unit_id, note) = checked(self.conn(), new, self.today)?;
         self.tx.execute(
             "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
                                          created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
-            rusqlite::params![id, ind.id, unit.id, new.occurred_on, new.value, note, is_sample, self.now, self.actor.name],
+            rusqlite::params![id, indicator_id, unit_id, new.occurred_on, new.value, note, is_sample, self.now, self.actor.name],
         )?;
         Ok(id.to_string())
     }

@@ -1,0 +1,45 @@
+//! TypeScript declarations of the records the UI receives, generated with ts-rs into
+//! `ui/src/bindings/`. The test `ts_bindings` fails when the committed files are stale.
+
+use std::path::Path;
+
+use ts_rs::{ExportError, TS};
+
+use crate::ledger::{IndicatorChange, Settings, TargetFilter};
+use crate::model::*;
+use crate::pacing::{Pacing, Quarter};
+use crate::progress::{
+    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint, TrendQuery, UnitRank,
+};
+
+/// Writes every core type's declaration (and those it depends on) into `dir`.
+pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
+    Actor::export_all_to(dir)?;
+    Action::export_all_to(dir)?;
+    Indicator::export_all_to(dir)?;
+    Unit::export_all_to(dir)?;
+    Target::export_all_to(dir)?;
+    Entry::export_all_to(dir)?;
+    NewAction::export_all_to(dir)?;
+    NewIndicator::export_all_to(dir)?;
+    NewUnit::export_all_to(dir)?;
+    NewTarget::export_all_to(dir)?;
+    NewEntry::export_all_to(dir)?;
+    EntryChange::export_all_to(dir)?;
+    EntryFilter::export_all_to(dir)?;
+    IndicatorChange::export_all_to(dir)?;
+    TargetFilter::export_all_to(dir)?;
+    Settings::export_all_to(dir)?;
+    Pacing::export_all_to(dir)?;
+    Quarter::export_all_to(dir)?;
+    ProgressQuery::export_all_to(dir)?;
+    ProgressRow::export_all_to(dir)?;
+    Status::export_all_to(dir)?;
+    ActionSummary::export_all_to(dir)?;
+    RankingQuery::export_all_to(dir)?;
+    UnitRank::export_all_to(dir)?;
+    TrendQuery::export_all_to(dir)?;
+    TrendPoint::export_all_to(dir)?;
+    Granularity::export_all_to(dir)?;
+    Ok(())
+}
