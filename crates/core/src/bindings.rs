@@ -41,5 +41,6 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     TrendQuery::export_all_to(dir)?;
     TrendPoint::export_all_to(dir)?;
     Granularity::export_all_to(dir)?;
+    crate::sample::SampleReport::export_all_to(dir)?;
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod model;
 pub mod pacing;
 pub mod progress;
+pub mod sample;
 pub mod store;
 pub mod validate;
 

@@ -1,6 +1,6 @@
 //! 行动: list, add, rename, archive.
 
-use super::{lookup, new_id, rows, Ledger, Writer};
+use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Action, NewAction};
 use crate::validate::check_text;
@@ -35,7 +35,7 @@ impl Writer<'_> {
         }
         let order: i64 =
             self.conn().query_row("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM action", [], |r| r.get(0))?;
-        let id = new_id();
+        let id = self.id_for(|| format!("action/{code}"));
         self.tx.execute(
             "INSERT INTO action (id, code, name, name_en, description, sort_order, archived,
                                  created_at, created_by, updated_at, updated_by)

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::actions::check_code;
-use super::{lookup, new_id, rows, Ledger, Writer};
+use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Indicator, NewIndicator};
 use crate::pacing::Pacing;
@@ -67,7 +67,7 @@ impl Writer<'_> {
             [&action.id],
             |r| r.get(0),
         )?;
-        let id = new_id();
+        let id = self.id_for(|| format!("indicator/{code}"));
         self.tx.execute(
             "INSERT INTO indicator (id, action_id, code, name, name_en, measure, headline, decimals, pacing,
                                     sort_order, archived, created_at, created_by, updated_at, updated_by)

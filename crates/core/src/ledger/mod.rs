@@ -71,7 +71,7 @@ impl Ledger {
     pub fn write<T>(&mut self, actor: &Actor, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let today = self.today();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Writer { tx, actor: actor.clone(), now: now_stamp(), today };
+        let mut w = Writer { tx, actor: actor.clone(), now: now_stamp(), today, stable_ids: None };
         let out = f(&mut w)?;
         w.tx.commit()?;
         Ok(out)
@@ -97,9 +97,25 @@ pub struct Writer<'a> {
     actor: Actor,
     now: String,
     today: NaiveDate,
+    /// When set, new rows get UUIDv5 ids derived from their natural key in this namespace,
+    /// so the same reference data (e.g. the city's units) has the same id on every machine.
+    stable_ids: Option<uuid::Uuid>,
 }
 
 impl Writer<'_> {
+    /// Derive ids of rows added from now on from their natural keys (see `stable_ids`).
+    pub fn use_stable_ids(&mut self, namespace: uuid::Uuid) {
+        self.stable_ids = Some(namespace);
+    }
+
+    /// A new row's id: random, or derived from `key` when stable ids are on.
+    pub(crate) fn id_for(&self, key: impl FnOnce() -> String) -> String {
+        match self.stable_ids {
+            Some(ns) => uuid::Uuid::new_v5(&ns, key().as_bytes()).to_string(),
+            None => new_id(),
+        }
+    }
+
     pub fn actor(&self) -> &Actor {
         &self.actor
     }

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{lookup, new_id, Ledger, Writer};
+use super::{lookup, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Milestone, NewTarget, Period, Target};
 use crate::validate::{check_period, check_value};
@@ -96,7 +96,7 @@ impl Writer<'_> {
                 id
             }
             None => {
-                let id = new_id();
+                let id = self.id_for(|| format!("target/{}/{}/{}/{}", ind.code, unit.code, new.period.start, new.period.end));
                 self.tx.execute(
                     "INSERT INTO target (id, indicator_id, unit_id, period_start, period_end, value, is_sample,
                                          created_at, created_by, updated_at, updated_by)
@@ -113,7 +113,7 @@ impl Writer<'_> {
             self.tx.execute(
                 "INSERT INTO target_milestone (id, target_id, due_on, value, created_at, created_by, updated_at, updated_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
-                rusqlite::params![new_id(), id, m.due_on, m.value, self.now, self.actor.name],
+                rusqlite::params![self.id_for(|| format!("milestone/{id}/{}", m.due_on)), id, m.due_on, m.value, self.now, self.actor.name],
             )?;
         }
         by_id(self.conn(), &id)

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::actions::check_code;
-use super::{lookup, new_id, rows, Ledger, Writer};
+use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{NewUnit, Unit};
 use crate::validate::check_text;
@@ -74,7 +74,7 @@ impl Writer<'_> {
             [parent.as_ref().map(|p| &p.id)],
             |r| r.get(0),
         )?;
-        let id = new_id();
+        let id = self.id_for(|| format!("unit/{code}"));
         self.tx.execute(
             "INSERT INTO unit (id, code, name, name_en, kind, parent_id, sort_order, archived,
                                created_at, created_by, updated_at, updated_by)
