@@ -1,0 +1,61 @@
+# Shared by run.sh and test.sh: install what is missing on a Debian/Ubuntu machine.
+# Each step checks first, so a second run installs nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages a Tauri 2 app needs to build and run; the test extras drive a real window.
+APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
+  libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk)
+TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick)
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    [ -x "$HOME/.cargo/bin/cargo" ] || {
+      say "Installing the Rust toolchain (rustup)"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy,rustfmt
+    }
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+}
+
+ensure_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    say "Installing Node.js"
+    ensure_packages nodejs npm
+  fi
+}
+
+# The front end's packages, reinstalled only when the lock file changed.
+ensure_ui_packages() {
+  local stamp=ui/node_modules/.taizhang-lock
+  if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
+    say "Installing the front end's npm packages"
+    npm --prefix ui ci --no-audit --no-fund
+    cp ui/package-lock.json "$stamp"
+  fi
+}
+
+build_ui() {
+  say "Building the front end (ui/dist)"
+  npm --prefix ui run build
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test: formatting, lints, Rust unit,
+# integration and IPC tests, UI type checks and unit tests, and end-to-end tests in a real
+# window under Xvfb. Exits non-zero on the first failure.
+source "$(dirname "$0")/lib.sh"
+ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_rust
+ensure_node
+ensure_ui_packages
+
+say "UI: type check and unit tests"
+npm --prefix ui run typecheck
+npm --prefix ui run test
+build_ui
+
+say "Rust: format, lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+say "Rust: unit, integration and IPC tests"
+cargo test --workspace
+
+say "End-to-end tests in a real window"
+bash tests/e2e/run.sh
+
+say "All tests passed"
