@@ -1,0 +1,44 @@
+// Records uncaught errors, unhandled rejections and console errors in
+// window.__taizhangErrors, so the end-to-end tests can assert that a page raised none.
+import type { App } from 'vue'
+
+export interface RecordedError {
+  kind: 'error' | 'rejection' | 'console' | 'vue'
+  message: string
+  at: string
+}
+
+declare global {
+  interface Window {
+    __taizhangErrors: RecordedError[]
+  }
+}
+
+function describe(x: unknown): string {
+  if (x instanceof Error) return `${x.name}: ${x.message}`
+  if (typeof x === 'string') return x
+  try {
+    return JSON.stringify(x)
+  } catch {
+    return String(x)
+  }
+}
+
+function push(kind: RecordedError['kind'], message: string): void {
+  window.__taizhangErrors.push({ kind, message, at: location.hash || location.pathname })
+}
+
+export function installErrorLog(app: App): void {
+  window.__taizhangErrors = window.__taizhangErrors ?? []
+  window.addEventListener('error', (e) => push('error', e.error ? describe(e.error) : e.message))
+  window.addEventListener('unhandledrejection', (e) => push('rejection', describe(e.reason)))
+  const original = console.error.bind(console)
+  console.error = (...args: unknown[]) => {
+    push('console', args.map(describe).join(' '))
+    original(...args)
+  }
+  app.config.errorHandler = (err, _instance, info) => {
+    push('vue', `${describe(err)} (${info})`)
+    original(err)
+  }
+}

@@ -1,0 +1,4 @@
+export * from './figure'
+export * from './percent'
+export * from './status'
+export * from './dates'

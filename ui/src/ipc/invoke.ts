@@ -1,0 +1,23 @@
+// The one place that calls Tauri's invoke. Failures become IpcFailure (see error.ts).
+import { invoke } from '@tauri-apps/api/core'
+import { IpcFailure, normaliseError } from './error'
+
+/** Whether the page runs inside the Taizhang window (not a plain browser). */
+export function inTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  if (!inTauri()) {
+    throw new IpcFailure({
+      code: 'no_backend',
+      message: '未连接到台账程序：请在台账桌面程序中打开此页面。',
+      field: null,
+    })
+  }
+  try {
+    return await invoke<T>(command, args)
+  } catch (e) {
+    throw normaliseError(e)
+  }
+}

@@ -1,0 +1,16 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+
+// Hash history: the window loads one file, and reloading any page keeps working.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/overview' },
+    { path: '/overview', name: 'overview', component: () => import('./pages/overview/OverviewPage.vue'), meta: { title: 'nav.overview' } },
+    { path: '/action/:code', name: 'action', component: () => import('./pages/action/ActionPage.vue'), meta: { title: 'nav.actions' } },
+    { path: '/indicator/:id?', name: 'indicator', component: () => import('./pages/indicator/IndicatorPage.vue'), meta: { title: 'nav.indicator' } },
+    { path: '/entry', name: 'entry', component: () => import('./pages/entry/EntryPage.vue'), meta: { title: 'nav.entry' } },
+    { path: '/targets', name: 'targets', component: () => import('./pages/targets/TargetsPage.vue'), meta: { title: 'nav.targets' } },
+    { path: '/settings', name: 'settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: 'nav.settings' } },
+    { path: '/:rest(.*)*', redirect: '/overview' },
+  ],
+})
