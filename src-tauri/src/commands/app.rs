@@ -1,0 +1,44 @@
+//! What the window needs to know about the app and its ledger file.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcError;
+use crate::state::LedgerState;
+
+/// The app and its ledger, for the status bar and the About box.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The SQLite file this window works on.
+    pub db_path: String,
+    /// The release's sample data is loaded.
+    pub has_sample: bool,
+    /// The sample's "as of" date (its figures are complete on that day), when it is loaded:
+    /// a good default as-of date for the overview.
+    pub sample_as_of: Option<NaiveDate>,
+    /// Today by the ledger's clock (the default as-of date and the latest allowed entry date).
+    pub today: NaiveDate,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError> {
+    let db_path = state.db_path().display().to_string();
+    state
+        .run(move |l| {
+            let has_sample = l.has_sample()?;
+            Ok(AppInfo {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                db_path,
+                has_sample,
+                sample_as_of: has_sample.then(taizhang_core::sample::as_of),
+                today: l.today(),
+                schema_version: taizhang_core::store::schema_version(),
+            })
+        })
+        .await
+}

@@ -1,0 +1,10 @@
+//! The IPC commands, one file per area. Each one only delegates to the core (see
+//! ARCHITECTURE.md's IPC contract); validation, rules and messages live in taizhang-core.
+
+pub mod app;
+pub mod catalog;
+pub mod entries;
+pub mod progress;
+pub mod sample;
+pub mod settings;
+pub mod targets;

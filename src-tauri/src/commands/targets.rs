@@ -1,0 +1,38 @@
+//! 目标: listing, setting, deleting, copying a year forward.
+
+use taizhang_core::ledger::TargetFilter;
+use taizhang_core::{NewTarget, Target};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::LedgerState;
+
+#[tauri::command]
+pub async fn list_targets(
+    state: State<'_, LedgerState>,
+    filter: TargetFilter,
+) -> Result<Vec<Target>, IpcError> {
+    state.run(move |l| l.targets(&filter)).await
+}
+
+#[tauri::command]
+pub async fn set_target(
+    state: State<'_, LedgerState>,
+    target: NewTarget,
+) -> Result<Target, IpcError> {
+    state.write(move |w| w.set_target(target)).await
+}
+
+#[tauri::command]
+pub async fn delete_target(state: State<'_, LedgerState>, id: String) -> Result<(), IpcError> {
+    state.write(move |w| w.delete_target(&id)).await
+}
+
+/// Copies every target of `from_year` to the next year; returns how many were made.
+#[tauri::command]
+pub async fn copy_year_targets(
+    state: State<'_, LedgerState>,
+    from_year: i32,
+) -> Result<usize, IpcError> {
+    state.write(move |w| w.copy_year_targets(from_year)).await
+}

@@ -1,0 +1,72 @@
+//! 台账 · Taizhang, the desktop shell: a Tauri 2 window over `taizhang-core`.
+//!
+//! - [`state`]: the shared ledger and the helper that runs core calls off the UI thread.
+//! - [`commands`]: one thin command per operation of ARCHITECTURE.md's IPC contract.
+//! - [`error`]: the `{code, message, field}` object every command fails with.
+//! - [`menu`]: the native menu.
+//! - [`bindings`]: TypeScript types of the shell's own records.
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod menu;
+pub mod state;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use error::IpcError;
+pub use state::LedgerState;
+
+/// Starts the app: the window, its menu, remembered size and position, and the ledger at
+/// `TAIZHANG_DB` or the platform data dir.
+pub fn run() {
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .menu(menu::build)
+        .on_menu_event(menu::on_event)
+        .setup(|app| {
+            app.manage(LedgerState::open_or_report(&LedgerState::db_path_from_env()));
+            Ok(())
+        });
+    with_commands(builder)
+        .run(tauri::generate_context!())
+        .expect("台账 could not start its window");
+}
+
+/// Registers every IPC command; shared by [`run`] and the IPC tests on the mock runtime.
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    use commands::*;
+    builder.invoke_handler(tauri::generate_handler![
+        app::app_info,
+        catalog::list_actions,
+        catalog::list_indicators,
+        catalog::list_units,
+        catalog::add_action,
+        catalog::rename_action,
+        catalog::set_action_archived,
+        catalog::add_indicator,
+        catalog::change_indicator,
+        catalog::add_unit,
+        catalog::rename_unit,
+        catalog::set_unit_archived,
+        progress::progress,
+        progress::progress_by_unit,
+        progress::action_summaries,
+        progress::unit_ranking,
+        progress::trend,
+        entries::list_entries,
+        entries::check_entry,
+        entries::record_entry,
+        entries::record_entries,
+        entries::update_entry,
+        entries::delete_entry,
+        targets::list_targets,
+        targets::set_target,
+        targets::delete_target,
+        targets::copy_year_targets,
+        settings::get_settings,
+        settings::set_settings,
+        sample::load_sample,
+        sample::remove_sample,
+    ])
+}

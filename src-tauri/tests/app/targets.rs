@@ -1,0 +1,77 @@
+//! Targets: list, set, delete, copy a year forward.
+
+use serde_json::{json, Value};
+
+use crate::desk::{assert_error, Desk};
+
+fn target(start: &str, end: &str, value: Value) -> Value {
+    json!({"indicator": "建言献策骨干队伍", "unit": "兰山区", "period": {"start": start, "end": end}, "value": value})
+}
+
+#[test]
+fn set_list_copy_and_delete_targets() {
+    let desk = Desk::new();
+    let filter = json!({"filter": {"indicator": "建言献策骨干队伍", "unit": "兰山区"}});
+    let before = desk
+        .ok("list_targets", filter.clone())
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(before >= 1, "the sample sets 兰山区's target, got {before}");
+
+    let set = desk.ok(
+        "set_target",
+        json!({"target": target("2024-01-01", "2024-12-31", json!(300))}),
+    );
+    assert_eq!(
+        set["value"],
+        json!(300.0),
+        "set_target returns the target, got {set}"
+    );
+    let after = desk
+        .ok("list_targets", filter.clone())
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(after, before + 1, "a target for a new period is added");
+
+    let made = desk.ok("copy_year_targets", json!({"fromYear": 2024}));
+    assert_eq!(
+        made,
+        json!(1),
+        "copy_year_targets copies the one 2024 target, got {made}"
+    );
+
+    let id = set["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        desk.ok("delete_target", json!({"id": id})),
+        Value::Null,
+        "delete_target returns null"
+    );
+    let err = desk.err("delete_target", json!({"id": id}));
+    assert_error("delete_target twice", &err, "not_found", None, "目标");
+}
+
+#[test]
+fn target_rules_are_reported() {
+    let desk = Desk::new();
+    // (what, target, code, field, the message says)
+    let cases = [
+        (
+            "negative",
+            target("2024-01-01", "2024-12-31", json!(-3)),
+            "negative_value",
+            Some("target"),
+            "目标值",
+        ),
+        (
+            "reversed",
+            target("2024-12-31", "2024-01-01", json!(3)),
+            "period_reversed",
+            Some("period_end"),
+            "颠倒",
+        ),
+    ];
+    for (what, t, code, field, says) in cases {
+        let err = desk.err("set_target", json!({"target": t}));
+        assert_error(what, &err, code, field, says);
+    }
+}
