@@ -9,7 +9,8 @@ use crate::ledger::{IndicatorChange, Settings, TargetFilter};
 use crate::model::*;
 use crate::pacing::{Pacing, Quarter};
 use crate::progress::{
-    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint, TrendQuery, UnitRank,
+    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint,
+    TrendQuery, UnitRank,
 };
 
 /// Writes every core type's declaration (and those it depends on) into `dir`.
@@ -42,5 +43,25 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     TrendPoint::export_all_to(dir)?;
     Granularity::export_all_to(dir)?;
     crate::sample::SampleReport::export_all_to(dir)?;
+    use crate::register::{activity, derive, enterprise, pairing, project, village};
+    enterprise::Enterprise::export_all_to(dir)?;
+    enterprise::NewEnterprise::export_all_to(dir)?;
+    enterprise::EnterpriseFilter::export_all_to(dir)?;
+    village::Village::export_all_to(dir)?;
+    village::NewVillage::export_all_to(dir)?;
+    village::VillageFilter::export_all_to(dir)?;
+    pairing::Pairing::export_all_to(dir)?;
+    pairing::NewPairing::export_all_to(dir)?;
+    pairing::PairingFilter::export_all_to(dir)?;
+    project::Project::export_all_to(dir)?;
+    project::NewProject::export_all_to(dir)?;
+    project::ProjectFilter::export_all_to(dir)?;
+    activity::RegisterType::export_all_to(dir)?;
+    activity::NewRegisterType::export_all_to(dir)?;
+    activity::RegisterRow::export_all_to(dir)?;
+    activity::NewRegisterRow::export_all_to(dir)?;
+    activity::RegisterFilter::export_all_to(dir)?;
+    derive::Derivation::export_all_to(dir)?;
+    crate::register::Page::<enterprise::Enterprise>::export_all_to(dir)?;
     Ok(())
 }

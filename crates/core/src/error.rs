@@ -11,13 +11,21 @@ pub enum LedgerError {
     Negative { field: &'static str, value: f64 },
 
     #[error("「{}」最多允许 {decimals} 位小数（收到 {value}）", field_label(.field))]
-    TooManyDecimals { field: &'static str, decimals: u8, value: f64 },
+    TooManyDecimals {
+        field: &'static str,
+        decimals: u8,
+        value: f64,
+    },
 
     #[error("「{}」不是有效数值：{value}", field_label(.field))]
     NotANumber { field: &'static str, value: String },
 
     #[error("「{}」{date} 超出合理范围：{reason}", field_label(.field))]
-    DateOutOfRange { field: &'static str, date: NaiveDate, reason: String },
+    DateOutOfRange {
+        field: &'static str,
+        date: NaiveDate,
+        reason: String,
+    },
 
     #[error("无法识别的日期「{0}」，请使用 2024-06-30 这样的格式")]
     BadDate(String),
@@ -29,7 +37,10 @@ pub enum LedgerError {
     PeriodReversed { start: NaiveDate, end: NaiveDate },
 
     #[error("「{}」{problem}", field_label(.field))]
-    Invalid { field: &'static str, problem: String },
+    Invalid {
+        field: &'static str,
+        problem: String,
+    },
 
     #[error("找不到指标「{0}」")]
     UnknownIndicator(String),
@@ -48,6 +59,12 @@ pub enum LedgerError {
 
     #[error("{what}「{key}」已存在")]
     Duplicate { what: &'static str, key: String },
+
+    #[error("统一社会信用代码「{code}」有误：{problem}")]
+    BadCreditCode { code: String, problem: String },
+
+    #[error("「{indicator}」由台账自动统计，请在「{register}」中登记，不能直接录入完成值")]
+    DerivedIndicator { indicator: String, register: String },
 
     #[error("数据库中已有数据，加载示例数据会与之混合；如确需重新加载，请使用 --force")]
     SampleOverData,
@@ -83,6 +100,8 @@ impl LedgerError {
             Self::NotFound { .. } => "not_found",
             Self::Ambiguous { .. } => "ambiguous",
             Self::Duplicate { .. } => "duplicate",
+            Self::BadCreditCode { .. } => "bad_credit_code",
+            Self::DerivedIndicator { .. } => "derived_indicator",
             Self::SampleOverData => "sample_over_data",
             Self::DatabaseNewer { .. } => "database_newer",
             Self::Migration(_) => "migration_failed",
@@ -103,6 +122,8 @@ impl LedgerError {
             Self::UnknownUnit(_) => Some("unit"),
             Self::UnknownAction(_) => Some("action"),
             Self::PeriodReversed { .. } => Some("period_end"),
+            Self::BadCreditCode { .. } => Some("credit_code"),
+            Self::DerivedIndicator { .. } => Some("indicator"),
             _ => None,
         }
     }
@@ -127,6 +148,18 @@ pub fn field_label(field: &str) -> &str {
         "note" => "备注",
         "due_on" => "节点日期",
         "slightly_behind_threshold" => "稍慢阈值",
+        "credit_code" => "统一社会信用代码",
+        "enterprise" => "企业",
+        "village" => "行政村",
+        "township" => "乡镇（街道）",
+        "county" => "所属区县",
+        "signed_on" => "结对时间",
+        "agreed_on" => "签约时间",
+        "investment" => "投资金额",
+        "beneficiaries" => "受益人数",
+        "pairing" => "结对关系",
+        "title" => "事项",
+        "status" => "状态",
         other => other,
     }
 }

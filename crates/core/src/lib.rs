@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod model;
 pub mod pacing;
 pub mod progress;
+pub mod register;
 pub mod sample;
 pub mod store;
 pub mod validate;
@@ -21,4 +22,7 @@ pub use error::{LedgerError, Result};
 pub use ledger::{Ledger, Settings, Writer};
 pub use model::*;
 pub use pacing::{Pacing, Quarter};
-pub use progress::{ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint, TrendQuery, UnitRank};
+pub use progress::{
+    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint,
+    TrendQuery, UnitRank,
+};

@@ -32,7 +32,7 @@ pub struct Action {
     pub name: String,
     pub name_en: String,
     pub description: String,
-    pub sort_order: i64,
+    pub sort_order: i32,
     pub archived: bool,
 }
 
@@ -50,7 +50,7 @@ pub struct Indicator {
     pub headline: bool,
     pub decimals: u8,
     pub pacing: Pacing,
-    pub sort_order: i64,
+    pub sort_order: i32,
     pub archived: bool,
 }
 
@@ -109,7 +109,7 @@ pub struct Unit {
     pub name_en: String,
     pub kind: UnitKind,
     pub parent_id: Option<String>,
-    pub sort_order: i64,
+    pub sort_order: i32,
     pub archived: bool,
 }
 

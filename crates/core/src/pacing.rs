@@ -103,7 +103,10 @@ pub struct Quarter {
 
 impl Quarter {
     pub fn containing(d: NaiveDate) -> Self {
-        Self { year: d.year(), q: ((d.month0() / 3) + 1) as u8 }
+        Self {
+            year: d.year(),
+            q: ((d.month0() / 3) + 1) as u8,
+        }
     }
     pub fn start(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, u32::from(self.q) * 3 - 2, 1).expect("valid quarter")
@@ -113,20 +116,31 @@ impl Quarter {
     }
     pub fn next(self) -> Self {
         if self.q == 4 {
-            Self { year: self.year + 1, q: 1 }
+            Self {
+                year: self.year + 1,
+                q: 1,
+            }
         } else {
-            Self { year: self.year, q: self.q + 1 }
+            Self {
+                year: self.year,
+                q: self.q + 1,
+            }
         }
     }
     pub fn period(self) -> Period {
-        Period { start: self.start(), end: self.end() }
+        Period {
+            start: self.start(),
+            end: self.end(),
+        }
     }
     /// Accepts 2024Q2, 2024q2, 2024-Q2 and 2024年第二季度 / 2024年二季度 / 2024年2季度.
     pub fn parse(s: &str) -> Option<Self> {
         let t = s.trim();
         let (year, rest) = t.split_at(t.find(|c: char| !c.is_ascii_digit())?);
         let year: i32 = year.parse().ok()?;
-        let rest = rest.trim_start_matches(['-', ' ', '年']).trim_start_matches('第');
+        let rest = rest
+            .trim_start_matches(['-', ' ', '年'])
+            .trim_start_matches('第');
         let rest = rest.trim_end_matches("季度");
         let q = match rest {
             "Q1" | "q1" | "1" | "一" => 1,

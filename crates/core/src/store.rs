@@ -13,7 +13,10 @@ pub const APP_IDENTIFIER: &str = "cn.taizhang.desktop";
 
 /// Migrations in `migrations/`, in order. Released files are never edited: a change is a
 /// new file appended here.
-const MIGRATION_SQL: &[&str] = &[include_str!("../../../migrations/0001_core_ledger.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("../../../migrations/0001_core_ledger.sql"),
+    include_str!("../../../migrations/0002_registers.sql"),
+];
 
 /// The schema version this binary writes (SQLite's `user_version`).
 pub fn schema_version() -> i64 {
@@ -57,6 +60,7 @@ pub fn open_in_memory() -> Result<Connection> {
 /// (the CLI beside the window) holds the write lock.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(128);
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -71,5 +75,7 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         return Err(LedgerError::DatabaseNewer { found, supported });
     }
     let migrations = Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect());
-    migrations.to_latest(conn).map_err(|e| LedgerError::Migration(e.to_string()))
+    migrations
+        .to_latest(conn)
+        .map_err(|e| LedgerError::Migration(e.to_string()))
 }

@@ -16,17 +16,27 @@ pub const TARGET_YEARS_AHEAD: i32 = 10;
 /// A finite, non-negative number with no more fractional digits than the indicator allows.
 pub fn check_value(field: &'static str, value: f64, decimals: u8) -> Result<()> {
     if !value.is_finite() {
-        return Err(LedgerError::NotANumber { field, value: value.to_string() });
+        return Err(LedgerError::NotANumber {
+            field,
+            value: value.to_string(),
+        });
     }
     if value < 0.0 {
         return Err(LedgerError::Negative { field, value });
     }
     if value > 1e15 {
-        return Err(LedgerError::Invalid { field, problem: format!("数值过大：{value}") });
+        return Err(LedgerError::Invalid {
+            field,
+            problem: format!("数值过大：{value}"),
+        });
     }
     let scaled = value * 10f64.powi(i32::from(decimals));
     if (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0) {
-        return Err(LedgerError::TooManyDecimals { field, decimals, value });
+        return Err(LedgerError::TooManyDecimals {
+            field,
+            decimals,
+            value,
+        });
     }
     Ok(())
 }
@@ -37,7 +47,11 @@ pub fn check_entry_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
         return Err(out_of_range("occurred_on", date, "早于 2000-01-01"));
     }
     if date > today {
-        return Err(out_of_range("occurred_on", date, &format!("晚于今天（{today}），完成情况不能预先登记")));
+        return Err(out_of_range(
+            "occurred_on",
+            date,
+            &format!("晚于今天（{today}），完成情况不能预先登记"),
+        ));
     }
     Ok(())
 }
@@ -46,30 +60,51 @@ pub fn check_entry_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
 /// after today.
 pub fn check_period(period: &Period, today: NaiveDate) -> Result<()> {
     if period.end < period.start {
-        return Err(LedgerError::PeriodReversed { start: period.start, end: period.end });
+        return Err(LedgerError::PeriodReversed {
+            start: period.start,
+            end: period.end,
+        });
     }
     if period.start < EARLIEST {
-        return Err(out_of_range("period_start", period.start, "早于 2000-01-01"));
+        return Err(out_of_range(
+            "period_start",
+            period.start,
+            "早于 2000-01-01",
+        ));
     }
     let latest = NaiveDate::from_ymd_opt(today.year() + TARGET_YEARS_AHEAD, 12, 31).expect("valid");
     if period.end > latest {
-        return Err(out_of_range("period_end", period.end, &format!("晚于 {latest}")));
+        return Err(out_of_range(
+            "period_end",
+            period.end,
+            &format!("晚于 {latest}"),
+        ));
     }
     Ok(())
 }
 
 fn out_of_range(field: &'static str, date: NaiveDate, reason: &str) -> LedgerError {
-    LedgerError::DateOutOfRange { field, date, reason: reason.to_string() }
+    LedgerError::DateOutOfRange {
+        field,
+        date,
+        reason: reason.to_string(),
+    }
 }
 
 /// A non-empty, trimmed text of at most `max` characters.
 pub fn check_text(field: &'static str, text: &str, max: usize) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(LedgerError::Invalid { field, problem: "不能为空".into() });
+        return Err(LedgerError::Invalid {
+            field,
+            problem: "不能为空".into(),
+        });
     }
     if t.chars().count() > max {
-        return Err(LedgerError::Invalid { field, problem: format!("不能超过 {max} 个字") });
+        return Err(LedgerError::Invalid {
+            field,
+            problem: format!("不能超过 {max} 个字"),
+        });
     }
     Ok(t.to_string())
 }
@@ -113,7 +148,15 @@ mod tests {
     #[test]
     fn date_forms() {
         let want = NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
-        for s in ["2024-03-05", "2024/3/5", "2024.3.5", "2024年3月5日", "20240305", "２０２４－０３－０５", " 2024-3-5 "] {
+        for s in [
+            "2024-03-05",
+            "2024/3/5",
+            "2024.3.5",
+            "2024年3月5日",
+            "20240305",
+            "２０２４－０３－０５",
+            " 2024-3-5 ",
+        ] {
             assert_eq!(parse_date(s).ok(), Some(want), "parsing {s:?}");
         }
         for s in ["2024-02-30", "24-3-5", "yesterday", "", "2024-03"] {

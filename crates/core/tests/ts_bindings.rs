@@ -20,11 +20,16 @@ fn read_dir(dir: &Path) -> BTreeMap<String, String> {
 
 #[test]
 fn core_bindings_are_fresh() {
-    let committed_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings/core");
+    let committed_dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings/core");
     let fresh_dir = tempfile::tempdir().unwrap();
     taizhang_core::bindings::export_core_types(fresh_dir.path()).unwrap();
     let fresh = read_dir(fresh_dir.path());
-    assert!(fresh.len() > 20, "expected the core's types, got {} files", fresh.len());
+    assert!(
+        fresh.len() > 20,
+        "expected the core's types, got {} files",
+        fresh.len()
+    );
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         let _ = std::fs::remove_dir_all(&committed_dir);
         std::fs::create_dir_all(&committed_dir).unwrap();

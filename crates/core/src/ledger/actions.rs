@@ -22,7 +22,9 @@ pub(crate) fn list(conn: &rusqlite::Connection, include_archived: bool) -> Resul
         rows::ACTION_COLS
     );
     let mut stmt = conn.prepare(&sql)?;
-    let out = stmt.query_map([include_archived], rows::action)?.collect::<rusqlite::Result<_>>()?;
+    let out = stmt
+        .query_map([include_archived], rows::action)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }
 
@@ -31,21 +33,41 @@ impl Writer<'_> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 40)?;
         if lookup::action(self.conn(), &code).is_ok() {
-            return Err(LedgerError::Duplicate { what: "行动编码", key: code });
+            return Err(LedgerError::Duplicate {
+                what: "行动编码",
+                key: code,
+            });
         }
-        let order: i64 =
-            self.conn().query_row("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM action", [], |r| r.get(0))?;
+        let order: i64 = self.conn().query_row(
+            "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM action",
+            [],
+            |r| r.get(0),
+        )?;
         let id = self.id_for(|| format!("action/{code}"));
         self.tx.execute(
             "INSERT INTO action (id, code, name, name_en, description, sort_order, archived,
                                  created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?7, ?8)",
-            rusqlite::params![id, code, name, new.name_en.trim(), new.description.trim(), order, self.now, self.actor.name],
+            rusqlite::params![
+                id,
+                code,
+                name,
+                new.name_en.trim(),
+                new.description.trim(),
+                order,
+                self.now,
+                self.actor.name
+            ],
         )?;
         lookup::action(self.conn(), &id)
     }
 
-    pub fn rename_action(&mut self, key: &str, name: &str, name_en: Option<&str>) -> Result<Action> {
+    pub fn rename_action(
+        &mut self,
+        key: &str,
+        name: &str,
+        name_en: Option<&str>,
+    ) -> Result<Action> {
         let action = lookup::action(self.conn(), key)?;
         let name = check_text("name", name, 40)?;
         self.tx.execute(
@@ -72,10 +94,14 @@ pub(crate) fn check_code(code: &str) -> Result<String> {
     let c = code.trim();
     let ok = !c.is_empty()
         && c.len() <= 32
-        && c.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'));
+        && c.chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'));
     if ok {
         Ok(c.to_string())
     } else {
-        Err(LedgerError::Invalid { field: "code", problem: "只能由字母、数字、-、_、. 组成，且不超过 32 个字符".into() })
+        Err(LedgerError::Invalid {
+            field: "code",
+            problem: "只能由字母、数字、-、_、. 组成，且不超过 32 个字符".into(),
+        })
     }
 }

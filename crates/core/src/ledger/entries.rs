@@ -22,7 +22,10 @@ impl Ledger {
         all.push(Box::new(i64::from(filter.offset.unwrap_or(0))));
         let mut stmt = self.conn().prepare(&sql)?;
         let out = stmt
-            .query_map(rusqlite::params_from_iter(all.iter().map(|b| b.as_ref())), rows::entry)?
+            .query_map(
+                rusqlite::params_from_iter(all.iter().map(|b| b.as_ref())),
+                rows::entry,
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(out)
     }
@@ -31,7 +34,11 @@ impl Ledger {
     pub fn count_entries(&self, filter: &EntryFilter) -> Result<u64> {
         let (clause, params) = where_clause(self.conn(), filter)?;
         let sql = format!("SELECT COUNT(*) FROM progress_entry e {clause}");
-        let n: i64 = self.conn().query_row(&sql, rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())), |r| r.get(0))?;
+        let n: i64 = self.conn().query_row(
+            &sql,
+            rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
+            |r| r.get(0),
+        )?;
         Ok(n as u64)
     }
 
@@ -46,8 +53,18 @@ impl Ledger {
 }
 
 /// The rules of a new entry; returns the resolved indicator id, unit id and trimmed note.
-fn checked(conn: &Connection, new: &NewEntry, today: chrono::NaiveDate) -> Result<(String, String, String)> {
+fn checked(
+    conn: &Connection,
+    new: &NewEntry,
+    today: chrono::NaiveDate,
+) -> Result<(String, String, String)> {
     let ind = lookup::indicator(conn, &new.indicator)?;
+    if let Some(d) = crate::register::derive::read(conn, &ind.id)? {
+        return Err(LedgerError::DerivedIndicator {
+            indicator: ind.name,
+            register: d.register_label(conn),
+        });
+    }
     let unit = lookup::unit(conn, &new.unit)?;
     check_value("value", new.value, ind.decimals)?;
     check_entry_date(new.occurred_on, today)?;
@@ -56,10 +73,16 @@ fn checked(conn: &Connection, new: &NewEntry, today: chrono::NaiveDate) -> Resul
 }
 
 fn by_id(conn: &Connection, id: &str) -> Result<Entry> {
-    let sql = format!("SELECT {} FROM progress_entry e WHERE e.id = ?1", rows::ENTRY_COLS);
+    let sql = format!(
+        "SELECT {} FROM progress_entry e WHERE e.id = ?1",
+        rows::ENTRY_COLS
+    );
     conn.query_row(&sql, [id], rows::entry)
         .optional()?
-        .ok_or_else(|| LedgerError::NotFound { what: "完成情况", id: id.to_string() })
+        .ok_or_else(|| LedgerError::NotFound {
+            what: "完成情况",
+            id: id.to_string(),
+        })
 }
 
 type Params = Vec<Box<dyn rusqlite::ToSql>>;
@@ -90,7 +113,11 @@ fn where_clause(conn: &Connection, f: &EntryFilter) -> Result<(String, Params)> 
         params.push(Box::new(d));
         conds.push(format!("e.occurred_on <= ?{}", params.len()));
     }
-    let clause = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
     Ok((clause, params))
 }
 
@@ -103,7 +130,12 @@ impl Writer<'_> {
     }
 
     /// The one insert path for entries; sample data passes its own deterministic id.
-    pub(crate) fn insert_entry(&mut self, id: &str, new: &NewEntry, is_sample: bool) -> Result<String> {
+    pub(crate) fn insert_entry(
+        &mut self,
+        id: &str,
+        new: &NewEntry,
+        is_sample: bool,
+    ) -> Result<String> {
         let (indicator_id, unit_id, note) = checked(self.conn(), new, self.today)?;
         self.tx.execute(
             "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
@@ -138,9 +170,14 @@ impl Writer<'_> {
     }
 
     pub fn delete_entry(&mut self, id: &str) -> Result<()> {
-        let n = self.tx.execute("DELETE FROM progress_entry WHERE id = ?1", [id])?;
+        let n = self
+            .tx
+            .execute("DELETE FROM progress_entry WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(LedgerError::NotFound { what: "完成情况", id: id.to_string() });
+            return Err(LedgerError::NotFound {
+                what: "完成情况",
+                id: id.to_string(),
+            });
         }
         Ok(())
     }
@@ -149,7 +186,10 @@ impl Writer<'_> {
 fn check_note(note: &str) -> Result<String> {
     let n = note.trim();
     if n.chars().count() > 500 {
-        return Err(LedgerError::Invalid { field: "note", problem: "不能超过 500 个字".into() });
+        return Err(LedgerError::Invalid {
+            field: "note",
+            problem: "不能超过 500 个字".into(),
+        });
     }
     Ok(n.to_string())
 }

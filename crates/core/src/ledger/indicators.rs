@@ -24,7 +24,11 @@ pub struct IndicatorChange {
 
 impl Ledger {
     /// Indicators in display order (by action, then indicator), optionally of one action.
-    pub fn indicators(&self, action: Option<&str>, include_archived: bool) -> Result<Vec<Indicator>> {
+    pub fn indicators(
+        &self,
+        action: Option<&str>,
+        include_archived: bool,
+    ) -> Result<Vec<Indicator>> {
         list(self.conn(), action, include_archived)
     }
 
@@ -38,7 +42,10 @@ pub(crate) fn list(
     action: Option<&str>,
     include_archived: bool,
 ) -> Result<Vec<Indicator>> {
-    let action_id = action.map(|k| lookup::action(conn, k)).transpose()?.map(|a| a.id);
+    let action_id = action
+        .map(|k| lookup::action(conn, k))
+        .transpose()?
+        .map(|a| a.id);
     let sql = format!(
         "SELECT {} FROM {} WHERE (?1 IS NULL OR i.action_id = ?1) AND ((i.archived = 0 AND a.archived = 0) OR ?2)
          ORDER BY a.sort_order, i.sort_order, i.code",
@@ -47,7 +54,10 @@ pub(crate) fn list(
     );
     let mut stmt = conn.prepare(&sql)?;
     let out = stmt
-        .query_map(rusqlite::params![action_id, include_archived], rows::indicator)?
+        .query_map(
+            rusqlite::params![action_id, include_archived],
+            rows::indicator,
+        )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }
@@ -60,7 +70,10 @@ impl Writer<'_> {
         let measure = check_text("measure", &new.measure, 8)?;
         check_decimals(new.decimals)?;
         if lookup::indicator(self.conn(), &code).is_ok() {
-            return Err(LedgerError::Duplicate { what: "指标编码", key: code });
+            return Err(LedgerError::Duplicate {
+                what: "指标编码",
+                key: code,
+            });
         }
         let order: i64 = self.conn().query_row(
             "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM indicator WHERE action_id = ?1",
@@ -82,8 +95,16 @@ impl Writer<'_> {
 
     pub fn change_indicator(&mut self, key: &str, change: IndicatorChange) -> Result<Indicator> {
         let ind = lookup::indicator(self.conn(), key)?;
-        let name = change.name.as_deref().map(|n| check_text("name", n, 80)).transpose()?;
-        let measure = change.measure.as_deref().map(|m| check_text("measure", m, 8)).transpose()?;
+        let name = change
+            .name
+            .as_deref()
+            .map(|n| check_text("name", n, 80))
+            .transpose()?;
+        let measure = change
+            .measure
+            .as_deref()
+            .map(|m| check_text("measure", m, 8))
+            .transpose()?;
         if let Some(d) = change.decimals {
             check_decimals(d)?;
             if d < ind.decimals {
@@ -97,8 +118,16 @@ impl Writer<'_> {
                     archived = COALESCE(?8, archived), updated_at = ?9, updated_by = ?10
              WHERE id = ?1",
             rusqlite::params![
-                ind.id, name, change.name_en, measure, change.headline, change.decimals,
-                change.pacing.map(Pacing::as_str), change.archived, self.now, self.actor.name
+                ind.id,
+                name,
+                change.name_en,
+                measure,
+                change.headline,
+                change.decimals,
+                change.pacing.map(Pacing::as_str),
+                change.archived,
+                self.now,
+                self.actor.name
             ],
         )?;
         lookup::indicator(self.conn(), &ind.id)
@@ -107,7 +136,9 @@ impl Writer<'_> {
     /// Lowering the decimal places must not leave recorded values that no longer fit.
     fn check_no_finer_values(&self, indicator_id: &str, decimals: u8) -> Result<()> {
         let scale = 10f64.powi(i32::from(decimals));
-        let mut stmt = self.conn().prepare("SELECT value FROM progress_entry WHERE indicator_id = ?1")?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT value FROM progress_entry WHERE indicator_id = ?1")?;
         let values = stmt.query_map([indicator_id], |r| r.get::<_, f64>(0))?;
         for v in values {
             let v = v?;
@@ -124,7 +155,10 @@ impl Writer<'_> {
 
 fn check_decimals(d: u8) -> Result<()> {
     if d > 4 {
-        return Err(LedgerError::Invalid { field: "decimals", problem: "应在 0 到 4 之间".into() });
+        return Err(LedgerError::Invalid {
+            field: "decimals",
+            problem: "应在 0 到 4 之间".into(),
+        });
     }
     Ok(())
 }

@@ -18,34 +18,68 @@ fn find<T>(
     let key = key.trim();
     for col in [id_col, code_col] {
         let sql = format!("{select} WHERE {col} = ?1");
-        if let Some(found) = conn.query_row(&sql, [key], map).optional()? {
+        if let Some(found) = conn
+            .prepare_cached(&sql)?
+            .query_row([key], map)
+            .optional()?
+        {
             return Ok(Some(found));
         }
     }
     let sql = format!("{select} WHERE {name_col} = ?1 LIMIT 2");
-    let mut stmt = conn.prepare(&sql)?;
-    let mut found: Vec<T> = stmt.query_map([key], map)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut found: Vec<T> = stmt
+        .query_map([key], map)?
+        .collect::<rusqlite::Result<_>>()?;
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.pop()),
-        _ => Err(LedgerError::Ambiguous { what, key: key.to_string() }),
+        _ => Err(LedgerError::Ambiguous {
+            what,
+            key: key.to_string(),
+        }),
     }
 }
 
 pub fn action(conn: &Connection, key: &str) -> Result<Action> {
     let select = format!("SELECT {} FROM action", rows::ACTION_COLS);
-    find(conn, "行动", &select, ["id", "code", "name"], key, rows::action)?
-        .ok_or_else(|| LedgerError::UnknownAction(key.to_string()))
+    find(
+        conn,
+        "行动",
+        &select,
+        ["id", "code", "name"],
+        key,
+        rows::action,
+    )?
+    .ok_or_else(|| LedgerError::UnknownAction(key.to_string()))
 }
 
 pub fn indicator(conn: &Connection, key: &str) -> Result<Indicator> {
-    let select = format!("SELECT {} FROM {}", rows::INDICATOR_COLS, rows::INDICATOR_FROM);
-    find(conn, "指标", &select, ["i.id", "i.code", "i.name"], key, rows::indicator)?
-        .ok_or_else(|| LedgerError::UnknownIndicator(key.to_string()))
+    let select = format!(
+        "SELECT {} FROM {}",
+        rows::INDICATOR_COLS,
+        rows::INDICATOR_FROM
+    );
+    find(
+        conn,
+        "指标",
+        &select,
+        ["i.id", "i.code", "i.name"],
+        key,
+        rows::indicator,
+    )?
+    .ok_or_else(|| LedgerError::UnknownIndicator(key.to_string()))
 }
 
 pub fn unit(conn: &Connection, key: &str) -> Result<Unit> {
     let select = format!("SELECT {} FROM unit", rows::UNIT_COLS);
-    find(conn, "责任单位", &select, ["id", "code", "name"], key, rows::unit)?
-        .ok_or_else(|| LedgerError::UnknownUnit(key.to_string()))
+    find(
+        conn,
+        "责任单位",
+        &select,
+        ["id", "code", "name"],
+        key,
+        rows::unit,
+    )?
+    .ok_or_else(|| LedgerError::UnknownUnit(key.to_string()))
 }

@@ -36,14 +36,22 @@ impl Ledger {
     /// needs (the five actions, default settings).
     pub fn open(path: &Path) -> Result<Self> {
         let conn = store::open(path)?;
-        let mut ledger = Self { conn, path: Some(path.to_path_buf()), today: None };
+        let mut ledger = Self {
+            conn,
+            path: Some(path.to_path_buf()),
+            today: None,
+        };
         ledger.ensure_defaults()?;
         Ok(ledger)
     }
 
     pub fn open_in_memory() -> Result<Self> {
         let conn = store::open_in_memory()?;
-        let mut ledger = Self { conn, path: None, today: None };
+        let mut ledger = Self {
+            conn,
+            path: None,
+            today: None,
+        };
         ledger.ensure_defaults()?;
         Ok(ledger)
     }
@@ -58,7 +66,8 @@ impl Ledger {
     }
 
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The read connection, for queries inside the core (progress, export).
@@ -68,10 +77,22 @@ impl Ledger {
 
     /// Runs `f` in one immediate transaction on behalf of `actor`; commits when it returns
     /// Ok, rolls back (writing nothing) when it returns an error.
-    pub fn write<T>(&mut self, actor: &Actor, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
         let today = self.today();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Writer { tx, actor: actor.clone(), now: now_stamp(), today, stable_ids: None };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer {
+            tx,
+            actor: actor.clone(),
+            now: now_stamp(),
+            today,
+            stable_ids: None,
+        };
         let out = f(&mut w)?;
         w.tx.commit()?;
         Ok(out)
@@ -132,6 +153,9 @@ impl Writer<'_> {
         )?;
         Ok(())
     }
+    pub(crate) fn now(&self) -> &str {
+        &self.now
+    }
     pub fn delete_meta(&mut self, key: &str) -> Result<()> {
         self.tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
         Ok(())
@@ -154,9 +178,11 @@ pub(crate) fn new_id() -> String {
 }
 
 // Read paths shared with the progress engine and exports.
-pub(crate) use actions::list as read_actions;
+pub(crate) use actions::{check_code, list as read_actions};
 pub(crate) use indicators::list as read_indicators;
-pub(crate) use lookup::{action as lookup_action, indicator as lookup_indicator, unit as lookup_unit};
+pub(crate) use lookup::{
+    action as lookup_action, indicator as lookup_indicator, unit as lookup_unit,
+};
 pub(crate) use settings::read as read_settings;
 pub(crate) use targets::list as read_targets;
 pub(crate) use units::list as read_units;

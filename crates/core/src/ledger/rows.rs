@@ -7,11 +7,13 @@ use crate::model::{Action, Entry, Indicator, Unit, UnitKind};
 use crate::pacing::Pacing;
 
 pub const ACTION_COLS: &str = "id, code, name, name_en, description, sort_order, archived";
-pub const INDICATOR_COLS: &str = "i.id, i.action_id, a.code, i.code, i.name, i.name_en, i.measure, \
+pub const INDICATOR_COLS: &str =
+    "i.id, i.action_id, a.code, i.code, i.name, i.name_en, i.measure, \
      i.headline, i.decimals, i.pacing, i.sort_order, i.archived";
 pub const INDICATOR_FROM: &str = "indicator i JOIN action a ON a.id = i.action_id";
 pub const UNIT_COLS: &str = "id, code, name, name_en, kind, parent_id, sort_order, archived";
-pub const ENTRY_COLS: &str = "e.id, e.indicator_id, e.unit_id, e.occurred_on, e.value, e.note, e.is_sample, \
+pub const ENTRY_COLS: &str =
+    "e.id, e.indicator_id, e.unit_id, e.occurred_on, e.value, e.note, e.is_sample, \
      e.created_at, e.created_by, e.updated_at, e.updated_by";
 
 pub fn action(r: &Row<'_>) -> rusqlite::Result<Action> {
@@ -75,5 +77,7 @@ pub fn entry(r: &Row<'_>) -> rusqlite::Result<Entry> {
 }
 
 pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
 }

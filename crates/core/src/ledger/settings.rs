@@ -16,7 +16,9 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { slightly_behind_threshold: 0.85 }
+        Self {
+            slightly_behind_threshold: 0.85,
+        }
     }
 }
 
@@ -29,7 +31,11 @@ impl Ledger {
 pub(crate) fn read(conn: &rusqlite::Connection) -> Result<Settings> {
     let mut s = Settings::default();
     let v: Option<String> = conn
-        .query_row("SELECT value FROM setting WHERE key = 'slightly_behind_threshold'", [], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'slightly_behind_threshold'",
+            [],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(t) = v.and_then(|v| v.parse().ok()) {
         s.slightly_behind_threshold = t;
@@ -41,7 +47,10 @@ impl Writer<'_> {
     pub fn set_settings(&mut self, s: Settings) -> Result<Settings> {
         let t = s.slightly_behind_threshold;
         if !(0.0..=1.0).contains(&t) || t == 0.0 {
-            return Err(LedgerError::Invalid { field: "slightly_behind_threshold", problem: "应在 0 到 1 之间，例如 0.85".into() });
+            return Err(LedgerError::Invalid {
+                field: "slightly_behind_threshold",
+                problem: "应在 0 到 1 之间，例如 0.85".into(),
+            });
         }
         self.tx.execute(
             "INSERT INTO setting (key, value, updated_at, updated_by) VALUES ('slightly_behind_threshold', ?1, ?2, ?3)

@@ -1,5 +1,7 @@
 //! 目标: set (one per indicator, unit and period), list, delete, copy a year forward.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -16,7 +18,8 @@ pub struct TargetFilter {
     pub unit: Option<String>,
 }
 
-const TARGET_SELECT: &str = "SELECT id, indicator_id, unit_id, period_start, period_end, value, is_sample, \
+const TARGET_SELECT: &str =
+    "SELECT id, indicator_id, unit_id, period_start, period_end, value, is_sample, \
      updated_at, updated_by FROM target";
 
 impl Ledger {
@@ -27,19 +30,45 @@ impl Ledger {
 }
 
 pub(crate) fn list(conn: &Connection, filter: &TargetFilter) -> Result<Vec<Target>> {
-    let ind = filter.indicator.as_deref().map(|k| lookup::indicator(conn, k)).transpose()?.map(|i| i.id);
-    let unit = filter.unit.as_deref().map(|k| lookup::unit(conn, k)).transpose()?.map(|u| u.id);
+    let ind = filter
+        .indicator
+        .as_deref()
+        .map(|k| lookup::indicator(conn, k))
+        .transpose()?
+        .map(|i| i.id);
+    let unit = filter
+        .unit
+        .as_deref()
+        .map(|k| lookup::unit(conn, k))
+        .transpose()?
+        .map(|u| u.id);
     let sql = format!(
         "{TARGET_SELECT} WHERE (?1 IS NULL OR indicator_id = ?1) AND (?2 IS NULL OR unit_id = ?2)
          ORDER BY period_start DESC, period_end, indicator_id, unit_id"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let mut out: Vec<Target> = stmt.query_map(rusqlite::params![ind, unit], target_row)?.collect::<rusqlite::Result<_>>()?;
-    let mut ms = conn.prepare("SELECT due_on, value FROM target_milestone WHERE target_id = ?1 ORDER BY due_on")?;
+    let mut out: Vec<Target> = stmt
+        .query_map(rusqlite::params![ind, unit], target_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    // Milestones are rare: read them all in one query rather than one per target.
+    let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
+    let mut ms = conn.prepare(
+        "SELECT target_id, due_on, value FROM target_milestone ORDER BY target_id, due_on",
+    )?;
+    for row in ms.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            Milestone {
+                due_on: r.get(1)?,
+                value: r.get(2)?,
+            },
+        ))
+    })? {
+        let (target_id, m) = row?;
+        by_target.entry(target_id).or_default().push(m);
+    }
     for t in &mut out {
-        t.milestones = ms
-            .query_map([&t.id], |r| Ok(Milestone { due_on: r.get(0)?, value: r.get(1)? }))?
-            .collect::<rusqlite::Result<_>>()?;
+        t.milestones = by_target.remove(&t.id).unwrap_or_default();
     }
     Ok(out)
 }
@@ -49,7 +78,10 @@ fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Target> {
         id: r.get(0)?,
         indicator_id: r.get(1)?,
         unit_id: r.get(2)?,
-        period: Period { start: r.get(3)?, end: r.get(4)? },
+        period: Period {
+            start: r.get(3)?,
+            end: r.get(4)?,
+        },
         value: r.get(5)?,
         milestones: Vec::new(),
         is_sample: r.get(6)?,
@@ -59,10 +91,30 @@ fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Target> {
 }
 
 fn by_id(conn: &Connection, id: &str) -> Result<Target> {
-    list(conn, &TargetFilter::default())?
-        .into_iter()
-        .find(|t| t.id == id)
-        .ok_or_else(|| LedgerError::NotFound { what: "目标", id: id.to_string() })
+    let mut target = conn
+        .query_row(&format!("{TARGET_SELECT} WHERE id = ?1"), [id], target_row)
+        .optional()?
+        .ok_or_else(|| LedgerError::NotFound {
+            what: "目标",
+            id: id.to_string(),
+        })?;
+    target.milestones = milestones(conn, &target.id)?;
+    Ok(target)
+}
+
+fn milestones(conn: &Connection, target_id: &str) -> Result<Vec<Milestone>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT due_on, value FROM target_milestone WHERE target_id = ?1 ORDER BY due_on",
+    )?;
+    let out = stmt
+        .query_map([target_id], |r| {
+            Ok(Milestone {
+                due_on: r.get(0)?,
+                value: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
 }
 
 impl Writer<'_> {
@@ -92,11 +144,17 @@ impl Writer<'_> {
                     "UPDATE target SET value = ?2, is_sample = ?3, updated_at = ?4, updated_by = ?5 WHERE id = ?1",
                     rusqlite::params![id, new.value, is_sample, self.now, self.actor.name],
                 )?;
-                self.tx.execute("DELETE FROM target_milestone WHERE target_id = ?1", [&id])?;
+                self.tx
+                    .execute("DELETE FROM target_milestone WHERE target_id = ?1", [&id])?;
                 id
             }
             None => {
-                let id = self.id_for(|| format!("target/{}/{}/{}/{}", ind.code, unit.code, new.period.start, new.period.end));
+                let id = self.id_for(|| {
+                    format!(
+                        "target/{}/{}/{}/{}",
+                        ind.code, unit.code, new.period.start, new.period.end
+                    )
+                });
                 self.tx.execute(
                     "INSERT INTO target (id, indicator_id, unit_id, period_start, period_end, value, is_sample,
                                          created_at, created_by, updated_at, updated_by)
@@ -122,7 +180,10 @@ impl Writer<'_> {
     pub fn delete_target(&mut self, id: &str) -> Result<()> {
         let n = self.tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(LedgerError::NotFound { what: "目标", id: id.to_string() });
+            return Err(LedgerError::NotFound {
+                what: "目标",
+                id: id.to_string(),
+            });
         }
         Ok(())
     }
@@ -138,12 +199,21 @@ impl Writer<'_> {
         let all = list(self.conn(), &TargetFilter::default())?;
         let mut made = 0;
         for t in all.iter().filter(|t| t.period == src) {
-            let exists = all.iter().any(|o| o.period == dst && o.indicator_id == t.indicator_id && o.unit_id == t.unit_id);
+            let exists = all.iter().any(|o| {
+                o.period == dst && o.indicator_id == t.indicator_id && o.unit_id == t.unit_id
+            });
             if exists {
                 continue;
             }
             let shift = |d: NaiveDate| d.with_year(d.year() + 1).unwrap_or(d);
-            let milestones = t.milestones.iter().map(|m| Milestone { due_on: shift(m.due_on), value: m.value }).collect();
+            let milestones = t
+                .milestones
+                .iter()
+                .map(|m| Milestone {
+                    due_on: shift(m.due_on),
+                    value: m.value,
+                })
+                .collect();
             self.set_target(NewTarget {
                 indicator: t.indicator_id.clone(),
                 unit: t.unit_id.clone(),
@@ -172,14 +242,23 @@ fn check_milestones(new: &NewTarget, decimals: u8) -> Result<()> {
             });
         }
         if m.value > new.value {
-            return Err(LedgerError::Invalid { field: "due_on", problem: format!("节点值 {} 大于目标值 {}", m.value, new.value) });
+            return Err(LedgerError::Invalid {
+                field: "due_on",
+                problem: format!("节点值 {} 大于目标值 {}", m.value, new.value),
+            });
         }
         if let Some(prev) = last {
             if prev.due_on == m.due_on {
-                return Err(LedgerError::Duplicate { what: "节点日期", key: m.due_on.to_string() });
+                return Err(LedgerError::Duplicate {
+                    what: "节点日期",
+                    key: m.due_on.to_string(),
+                });
             }
             if m.value < prev.value {
-                return Err(LedgerError::Invalid { field: "due_on", problem: "节点值应逐季累计，不能减少".into() });
+                return Err(LedgerError::Invalid {
+                    field: "due_on",
+                    problem: "节点值应逐季累计，不能减少".into(),
+                });
             }
         }
         last = Some(m);

@@ -20,14 +20,21 @@ impl Ledger {
 
     /// The root unit (the city); the scope of "the whole city".
     pub fn root_unit(&self) -> Result<Option<Unit>> {
-        Ok(list(self.conn(), false)?.into_iter().find(|u| u.parent_id.is_none()))
+        Ok(list(self.conn(), false)?
+            .into_iter()
+            .find(|u| u.parent_id.is_none()))
     }
 }
 
 pub(crate) fn list(conn: &rusqlite::Connection, include_archived: bool) -> Result<Vec<Unit>> {
-    let sql = format!("SELECT {} FROM unit WHERE archived = 0 OR ?1 ORDER BY sort_order, code", rows::UNIT_COLS);
+    let sql = format!(
+        "SELECT {} FROM unit WHERE archived = 0 OR ?1 ORDER BY sort_order, code",
+        rows::UNIT_COLS
+    );
     let mut stmt = conn.prepare(&sql)?;
-    let flat: Vec<Unit> = stmt.query_map([include_archived], rows::unit)?.collect::<rusqlite::Result<_>>()?;
+    let flat: Vec<Unit> = stmt
+        .query_map([include_archived], rows::unit)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(tree_order(flat))
 }
 
@@ -57,9 +64,16 @@ impl Writer<'_> {
     pub fn add_unit(&mut self, new: NewUnit) -> Result<Unit> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 60)?;
-        let parent = new.parent.as_deref().map(|p| lookup::unit(self.conn(), p)).transpose()?;
+        let parent = new
+            .parent
+            .as_deref()
+            .map(|p| lookup::unit(self.conn(), p))
+            .transpose()?;
         if lookup::unit(self.conn(), &code).is_ok() {
-            return Err(LedgerError::Duplicate { what: "单位编码", key: code });
+            return Err(LedgerError::Duplicate {
+                what: "单位编码",
+                key: code,
+            });
         }
         let taken: bool = self.conn().query_row(
             "SELECT EXISTS(SELECT 1 FROM unit WHERE name = ?1 AND parent_id IS ?2)",
@@ -67,7 +81,10 @@ impl Writer<'_> {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(LedgerError::Duplicate { what: "同级单位名称", key: name });
+            return Err(LedgerError::Duplicate {
+                what: "同级单位名称",
+                key: name,
+            });
         }
         let order: i64 = self.conn().query_row(
             "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM unit WHERE parent_id IS ?1",
@@ -80,8 +97,15 @@ impl Writer<'_> {
                                created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9, ?8, ?9)",
             rusqlite::params![
-                id, code, name, new.name_en.trim(), new.kind.as_str(), parent.map(|p| p.id), order,
-                self.now, self.actor.name
+                id,
+                code,
+                name,
+                new.name_en.trim(),
+                new.kind.as_str(),
+                parent.map(|p| p.id),
+                order,
+                self.now,
+                self.actor.name
             ],
         )?;
         lookup::unit(self.conn(), &id)

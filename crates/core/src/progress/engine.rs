@@ -9,10 +9,11 @@ use rusqlite::Connection;
 use super::{round_to, ProgressRow, Status, TargetSource};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{
-    lookup_action, lookup_indicator, lookup_unit, read_actions, read_indicators, read_settings, read_targets, read_units,
-    TargetFilter,
+    lookup_action, lookup_indicator, lookup_unit, read_actions, read_indicators, read_settings,
+    read_targets, read_units, TargetFilter,
 };
 use crate::model::{Indicator, Period, Target, Unit};
+use crate::register::derive::{self, Derivation};
 use crate::validate::EARLIEST;
 
 /// Units as an index-addressed tree.
@@ -25,16 +26,27 @@ pub struct Tree {
 
 impl Tree {
     pub fn new(units: Vec<Unit>) -> Self {
-        let index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
-        let parent: Vec<Option<usize>> =
-            units.iter().map(|u| u.parent_id.as_ref().and_then(|p| index.get(p).copied())).collect();
+        let index: HashMap<String, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
+        let parent: Vec<Option<usize>> = units
+            .iter()
+            .map(|u| u.parent_id.as_ref().and_then(|p| index.get(p).copied()))
+            .collect();
         let mut children = vec![Vec::new(); units.len()];
         for (i, p) in parent.iter().enumerate() {
             if let Some(p) = p {
                 children[*p].push(i);
             }
         }
-        Self { units, index, parent, children }
+        Self {
+            units,
+            index,
+            parent,
+            children,
+        }
     }
     pub fn idx(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
@@ -72,6 +84,8 @@ pub struct Engine<'c> {
     action_names: HashMap<String, String>,
     targets: HashMap<(String, usize), Vec<Target>>,
     sums: HashMap<(String, NaiveDate, NaiveDate), WindowSums>,
+    derivations: HashMap<String, Derivation>,
+    derived: HashMap<(String, usize, bool, NaiveDate, NaiveDate), f64>,
 }
 
 /// A target as it applies to a scope: own or summed from sub-units.
@@ -89,12 +103,29 @@ impl<'c> Engine<'c> {
         let mut targets: HashMap<(String, usize), Vec<Target>> = HashMap::new();
         for t in read_targets(conn, &TargetFilter::default())? {
             if let Some(u) = tree.idx(&t.unit_id) {
-                targets.entry((t.indicator_id.clone(), u)).or_default().push(t);
+                targets
+                    .entry((t.indicator_id.clone(), u))
+                    .or_default()
+                    .push(t);
             }
         }
         let threshold = read_settings(conn)?.slightly_behind_threshold;
-        let action_names = read_actions(conn, true)?.into_iter().map(|a| (a.id, a.name)).collect();
-        Ok(Self { conn, as_of, threshold, tree, action_names, targets, sums: HashMap::new() })
+        let action_names = read_actions(conn, true)?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
+        let derivations = derive::read_all(conn)?;
+        Ok(Self {
+            conn,
+            as_of,
+            threshold,
+            tree,
+            action_names,
+            targets,
+            sums: HashMap::new(),
+            derivations,
+            derived: HashMap::new(),
+        })
     }
 
     pub fn as_of(&self) -> NaiveDate {
@@ -112,14 +143,23 @@ impl<'c> Engine<'c> {
         match unit {
             Some(k) => {
                 let u = lookup_unit(self.conn, k)?;
-                self.tree.idx(&u.id).ok_or(LedgerError::UnknownUnit(k.to_string()))
+                self.tree
+                    .idx(&u.id)
+                    .ok_or(LedgerError::UnknownUnit(k.to_string()))
             }
-            None => self.tree.root().ok_or_else(|| LedgerError::UnknownUnit("（全市）".into())),
+            None => self
+                .tree
+                .root()
+                .ok_or_else(|| LedgerError::UnknownUnit("（全市）".into())),
         }
     }
 
     /// The active indicators of an action (or one indicator, or all).
-    pub fn select_indicators(&self, action: Option<&str>, indicator: Option<&str>) -> Result<Vec<Indicator>> {
+    pub fn select_indicators(
+        &self,
+        action: Option<&str>,
+        indicator: Option<&str>,
+    ) -> Result<Vec<Indicator>> {
         if let Some(k) = indicator {
             return Ok(vec![lookup_indicator(self.conn, k)?]);
         }
@@ -129,20 +169,42 @@ impl<'c> Engine<'c> {
 
     /// The target that applies to `scope` for `ind` as of the engine's date.
     pub fn scope_target(&self, ind: &str, scope: usize) -> Option<ScopeTarget> {
-        if let Some(t) = self.targets.get(&(ind.to_string(), scope)).and_then(|ts| choose(ts.iter(), self.as_of)) {
-            return Some(ScopeTarget { period: t.period, value: t.value, milestones: t.milestones.clone(), source: TargetSource::Own });
+        if let Some(t) = self
+            .targets
+            .get(&(ind.to_string(), scope))
+            .and_then(|ts| choose(ts.iter(), self.as_of))
+        {
+            return Some(ScopeTarget {
+                period: t.period,
+                value: t.value,
+                milestones: t.milestones.clone(),
+                source: TargetSource::Own,
+            });
         }
         let mut found: Vec<&Target> = Vec::new();
         self.collect_sub_targets(ind, scope, &mut found);
         let period = choose(found.iter().copied(), self.as_of)?.period;
-        let value = found.iter().filter(|t| t.period == period).map(|t| t.value).sum();
-        Some(ScopeTarget { period, value, milestones: Vec::new(), source: TargetSource::SubUnits })
+        let value = found
+            .iter()
+            .filter(|t| t.period == period)
+            .map(|t| t.value)
+            .sum();
+        Some(ScopeTarget {
+            period,
+            value,
+            milestones: Vec::new(),
+            source: TargetSource::SubUnits,
+        })
     }
 
     /// The top-most targets under `unit` (a unit with its own target hides its subtree's).
     fn collect_sub_targets<'a>(&'a self, ind: &str, unit: usize, out: &mut Vec<&'a Target>) {
         for &c in self.tree.children(unit) {
-            match self.targets.get(&(ind.to_string(), c)).and_then(|ts| choose(ts.iter(), self.as_of)) {
+            match self
+                .targets
+                .get(&(ind.to_string(), c))
+                .and_then(|ts| choose(ts.iter(), self.as_of))
+            {
                 Some(t) => out.push(t),
                 None => self.collect_sub_targets(ind, c, out),
             }
@@ -150,9 +212,28 @@ impl<'c> Engine<'c> {
     }
 
     /// Completed value of `ind` in the scope within [from, to].
-    pub fn completed(&mut self, ind: &Indicator, scope: usize, subtree: bool, from: NaiveDate, to: NaiveDate) -> Result<f64> {
+    pub fn completed(
+        &mut self,
+        ind: &Indicator,
+        scope: usize,
+        subtree: bool,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<f64> {
         if to < from {
             return Ok(0.0);
+        }
+        if let Some(d) = self.derivations.get(&ind.id) {
+            let key = (ind.id.clone(), scope, subtree, from, to);
+            if let Some(v) = self.derived.get(&key) {
+                return Ok(*v);
+            }
+            let v = round_to(
+                derive::completed(self.conn, d, &self.unit_ids_json(scope, subtree), from, to)?,
+                ind.decimals,
+            );
+            self.derived.insert(key, v);
+            return Ok(v);
         }
         let key = (ind.id.clone(), from, to);
         if !self.sums.contains_key(&key) {
@@ -160,8 +241,32 @@ impl<'c> Engine<'c> {
             self.sums.insert(key.clone(), sums);
         }
         let s = &self.sums[&key];
-        let v = if subtree { s.rolled[scope] } else { s.direct[scope] };
+        let v = if subtree {
+            s.rolled[scope]
+        } else {
+            s.direct[scope]
+        };
         Ok(round_to(v, ind.decimals))
+    }
+
+    /// The scope's unit ids (with its subtree, if asked) as a JSON array.
+    fn unit_ids_json(&self, scope: usize, subtree: bool) -> String {
+        let mut ids = vec![self.tree.units[scope].id.as_str()];
+        let mut stack = if subtree {
+            self.tree.children(scope).to_vec()
+        } else {
+            Vec::new()
+        };
+        while let Some(i) = stack.pop() {
+            ids.push(self.tree.units[i].id.as_str());
+            stack.extend_from_slice(self.tree.children(i));
+        }
+        serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// How the indicator is derived from a register, if it is.
+    pub fn derivation(&self, indicator_id: &str) -> Option<&Derivation> {
+        self.derivations.get(indicator_id)
     }
 
     fn window_sums(&self, ind: &str, from: NaiveDate, to: NaiveDate) -> Result<WindowSums> {
@@ -170,7 +275,9 @@ impl<'c> Engine<'c> {
             "SELECT unit_id, SUM(value) FROM progress_entry
              WHERE indicator_id = ?1 AND occurred_on BETWEEN ?2 AND ?3 GROUP BY unit_id",
         )?;
-        let rows = stmt.query_map(rusqlite::params![ind, from, to], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?;
+        let rows = stmt.query_map(rusqlite::params![ind, from, to], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?))
+        })?;
         for row in rows {
             let (unit, sum) = row?;
             if let Some(i) = self.tree.idx(&unit) {
@@ -183,14 +290,31 @@ impl<'c> Engine<'c> {
 
     /// The full progress row of one indicator for one scope.
     pub fn row(&mut self, ind: &Indicator, scope: usize, subtree: bool) -> Result<ProgressRow> {
+        self.row_within(ind, scope, subtree, None)
+    }
+
+    /// The row of one indicator for one scope; a scope with no target counts within
+    /// `fallback` (when given) rather than from the beginning, so that in a drill-down
+    /// the sub-units' figures add up to their parent's.
+    pub fn row_within(
+        &mut self,
+        ind: &Indicator,
+        scope: usize,
+        subtree: bool,
+        fallback: Option<Period>,
+    ) -> Result<ProgressRow> {
         let as_of = self.as_of;
         let target = self.scope_target(&ind.id, scope);
-        let (from, to) = match &target {
-            Some(t) => (t.period.start, as_of.min(t.period.end)),
-            None => (EARLIEST, as_of),
+        let (from, to) = match (&target, fallback) {
+            (Some(t), _) => (t.period.start, as_of.min(t.period.end)),
+            (None, Some(p)) => (p.start, as_of.min(p.end)),
+            (None, None) => (EARLIEST, as_of),
         };
         let completed = self.completed(ind, scope, subtree, from, to)?;
-        let expected = target.as_ref().map(|t| ind.pacing.expected_value(&t.period, t.value, &t.milestones, as_of));
+        let expected = target.as_ref().map(|t| {
+            ind.pacing
+                .expected_value(&t.period, t.value, &t.milestones, as_of)
+        });
         let tv = target.as_ref().map(|t| t.value);
         let rate = tv.filter(|t| *t > 0.0).map(|t| completed / t);
         let share = match (expected, tv) {
@@ -202,7 +326,11 @@ impl<'c> Engine<'c> {
         let unit = &self.tree.units[scope];
         Ok(ProgressRow {
             action: ind.action_code.clone(),
-            action_name: self.action_names.get(&ind.action_id).cloned().unwrap_or_default(),
+            action_name: self
+                .action_names
+                .get(&ind.action_id)
+                .cloned()
+                .unwrap_or_default(),
             indicator_id: ind.id.clone(),
             indicator_code: ind.code.clone(),
             indicator: ind.name.clone(),
@@ -223,17 +351,27 @@ impl<'c> Engine<'c> {
             expected_share: share,
             gap: expected.map(|e| round_to(completed - e, 2)),
             status,
+            derivation: self.derivations.get(&ind.id).cloned(),
         })
     }
 }
 
 /// The target that applies as of a date: the shortest period containing it (latest start
 /// on a tie); failing that, the started period that ended last; None if none has started.
-pub fn choose<'a>(targets: impl Iterator<Item = &'a Target>, as_of: NaiveDate) -> Option<&'a Target> {
+pub fn choose<'a>(
+    targets: impl Iterator<Item = &'a Target>,
+    as_of: NaiveDate,
+) -> Option<&'a Target> {
     let started: Vec<&Target> = targets.filter(|t| t.period.start <= as_of).collect();
     let containing = started
         .iter()
         .filter(|t| t.period.contains(as_of))
         .min_by_key(|t| (t.period.days(), std::cmp::Reverse(t.period.start)));
-    containing.or_else(|| started.iter().max_by_key(|t| (t.period.end, t.period.start))).copied()
+    containing
+        .or_else(|| {
+            started
+                .iter()
+                .max_by_key(|t| (t.period.end, t.period.start))
+        })
+        .copied()
 }

@@ -60,7 +60,12 @@ impl Status {
         }
     }
     /// Classifies a completion against its target and the expected value by pace.
-    pub fn classify(completed: f64, target: Option<f64>, expected: Option<f64>, threshold: f64) -> Self {
+    pub fn classify(
+        completed: f64,
+        target: Option<f64>,
+        expected: Option<f64>,
+        threshold: f64,
+    ) -> Self {
         const EPS: f64 = 1e-9;
         match (target, expected) {
             (Some(t), Some(e)) => {
@@ -103,7 +108,13 @@ fn yes() -> bool {
 
 impl ProgressQuery {
     pub fn city(as_of: NaiveDate) -> Self {
-        Self { as_of, unit: None, include_subunits: true, action: None, indicator: None }
+        Self {
+            as_of,
+            unit: None,
+            include_subunits: true,
+            action: None,
+            indicator: None,
+        }
     }
 }
 
@@ -149,6 +160,8 @@ pub struct ProgressRow {
     /// completed − expected; negative when behind pace.
     pub gap: Option<f64>,
     pub status: Status,
+    /// Set when the completed value is derived from a register (drill down to its rows).
+    pub derivation: Option<crate::register::derive::Derivation>,
 }
 
 impl Ledger {
@@ -157,18 +170,27 @@ impl Ledger {
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
-        indicators.iter().map(|ind| engine.row(ind, scope, q.include_subunits)).collect()
+        indicators
+            .iter()
+            .map(|ind| engine.row(ind, scope, q.include_subunits))
+            .collect()
     }
 
-    /// One row per direct sub-unit of the scope and indicator: the unit breakdown.
+    /// One row per direct sub-unit of the scope and indicator: the unit breakdown. A
+    /// sub-unit without a target of its own counts within the scope's target period, so
+    /// the breakdown adds up to the scope's figure.
     pub fn progress_by_unit(&self, q: &ProgressQuery) -> Result<Vec<ProgressRow>> {
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
+        let windows: Vec<Option<Period>> = indicators
+            .iter()
+            .map(|ind| engine.scope_target(&ind.id, scope).map(|t| t.period))
+            .collect();
         let mut out = Vec::new();
         for child in engine.tree().children(scope).to_vec() {
-            for ind in &indicators {
-                out.push(engine.row(ind, child, true)?);
+            for (ind, window) in indicators.iter().zip(&windows) {
+                out.push(engine.row_within(ind, child, true, *window)?);
             }
         }
         Ok(out)

@@ -48,7 +48,13 @@ impl Ledger {
         let scope = engine.scope(q.parent.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), None)?;
         let mut ranked = Vec::new();
-        for (order, child) in engine.tree().children(scope).to_vec().into_iter().enumerate() {
+        for (order, child) in engine
+            .tree()
+            .children(scope)
+            .to_vec()
+            .into_iter()
+            .enumerate()
+        {
             let unit = engine.tree().units[child].clone();
             if unit.archived || q.kind.is_some_and(|k| k != unit.kind) {
                 continue;

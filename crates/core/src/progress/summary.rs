@@ -5,7 +5,7 @@ use ts_rs::TS;
 
 use super::{Engine, ProgressQuery, ProgressRow, Status};
 use crate::error::Result;
-use crate::ledger::{read_actions, Ledger};
+use crate::ledger::{lookup_action, read_actions, Ledger};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ActionSummary {
@@ -38,7 +38,11 @@ pub fn pace_index(rows: &[&ProgressRow]) -> Option<f64> {
         .iter()
         .filter_map(|r| {
             let e = r.expected?;
-            Some(if e <= 0.0 { 1.0 } else { (r.completed / e).min(1.0) })
+            Some(if e <= 0.0 {
+                1.0
+            } else {
+                (r.completed / e).min(1.0)
+            })
         })
         .collect();
     mean(&ratios)
@@ -50,7 +54,10 @@ pub fn mean(v: &[f64]) -> Option<f64> {
 
 /// The status of a group of rows: done when all are done, otherwise by the pace index.
 pub fn group_status(rows: &[&ProgressRow], threshold: f64) -> Status {
-    let targeted: Vec<&&ProgressRow> = rows.iter().filter(|r| r.status != Status::NoTarget).collect();
+    let targeted: Vec<&&ProgressRow> = rows
+        .iter()
+        .filter(|r| r.status != Status::NoTarget)
+        .collect();
     if targeted.is_empty() {
         return Status::NoTarget;
     }
@@ -69,21 +76,29 @@ impl Ledger {
     pub fn action_summaries(&self, q: &ProgressQuery) -> Result<Vec<ActionSummary>> {
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
+        // The action asked for, resolved like every typed key (id, code or exact name); an
+        // unknown one is an error rather than an empty list.
+        let only = q
+            .action
+            .as_deref()
+            .map(|k| lookup_action(self.conn(), k))
+            .transpose()?;
         let mut out = Vec::new();
         for action in read_actions(self.conn(), false)? {
-            if let Some(k) = &q.action {
-                if k != &action.id && k != &action.code {
-                    continue;
-                }
+            if only.as_ref().is_some_and(|a| a.id != action.id) {
+                continue;
             }
             let indicators = engine.select_indicators(Some(&action.id), None)?;
-            let rows: Vec<ProgressRow> =
-                indicators.iter().map(|i| engine.row(i, scope, q.include_subunits)).collect::<Result<_>>()?;
+            let rows: Vec<ProgressRow> = indicators
+                .iter()
+                .map(|i| engine.row(i, scope, q.include_subunits))
+                .collect::<Result<_>>()?;
             let refs: Vec<&ProgressRow> = rows.iter().collect();
             let count = |s: Status| rows.iter().filter(|r| r.status == s).count() as u32;
             let rates: Vec<f64> = rows.iter().filter_map(|r| r.completion_rate).collect();
             let shares: Vec<f64> = rows.iter().filter_map(|r| r.expected_share).collect();
-            let mut headlines: Vec<ProgressRow> = rows.iter().filter(|r| r.headline).cloned().collect();
+            let mut headlines: Vec<ProgressRow> =
+                rows.iter().filter(|r| r.headline).cloned().collect();
             if headlines.is_empty() {
                 headlines = rows.clone();
             }

@@ -45,7 +45,9 @@ impl Ledger {
     pub fn trend(&self, q: &TrendQuery) -> Result<Vec<TrendPoint>> {
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
-        let ind = engine.select_indicators(None, Some(&q.indicator))?.remove(0);
+        let ind = engine
+            .select_indicators(None, Some(&q.indicator))?
+            .remove(0);
         let target = engine.scope_target(&ind.id, scope);
         let start = match &target {
             Some(t) => t.period.start,
@@ -60,7 +62,10 @@ impl Ledger {
         let mut from = start;
         while from <= end {
             let (label, bucket_end) = match q.granularity {
-                Granularity::Month => (format!("{}-{:02}", from.year(), from.month()), month_end(from)),
+                Granularity::Month => (
+                    format!("{}-{:02}", from.year(), from.month()),
+                    month_end(from),
+                ),
                 Granularity::Quarter => {
                     let qt = Quarter::containing(from);
                     (qt.to_string(), qt.end())
@@ -69,10 +74,20 @@ impl Ledger {
             let to = bucket_end.min(end);
             let added = engine.completed(&ind, scope, true, from, to)?;
             cumulative = round_to(cumulative + added, ind.decimals);
-            let expected = target
-                .as_ref()
-                .map(|t| round_to(ind.pacing.expected_value(&t.period, t.value, &t.milestones, to), 2));
-            out.push(TrendPoint { label, end: to, added, cumulative, expected });
+            let expected = target.as_ref().map(|t| {
+                round_to(
+                    ind.pacing
+                        .expected_value(&t.period, t.value, &t.milestones, to),
+                    2,
+                )
+            });
+            out.push(TrendPoint {
+                label,
+                end: to,
+                added,
+                cumulative,
+                expected,
+            });
             from = bucket_end + chrono::Days::new(1);
         }
         Ok(out)
@@ -88,6 +103,13 @@ impl Ledger {
 }
 
 fn month_end(d: NaiveDate) -> NaiveDate {
-    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).expect("valid").pred_opt().expect("valid")
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .expect("valid")
+        .pred_opt()
+        .expect("valid")
 }

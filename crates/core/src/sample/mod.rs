@@ -7,6 +7,7 @@
 //! marked `is_sample` and [`remove`] deletes them in one step, keeping the units, the
 //! indicators and everything a user entered.
 
+pub mod registers;
 mod spread;
 pub mod units;
 
@@ -34,7 +35,10 @@ pub fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 6, 30).expect("valid")
 }
 pub fn campaign() -> Period {
-    Period { start: NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid"), end: NaiveDate::from_ymd_opt(2024, 12, 31).expect("valid") }
+    Period {
+        start: NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid"),
+        end: NaiveDate::from_ymd_opt(2024, 12, 31).expect("valid"),
+    }
 }
 
 /// One row of figures.csv.
@@ -64,6 +68,8 @@ pub struct SampleReport {
     pub indicators: u32,
     pub targets: u32,
     pub entries: u32,
+    /// Register rows: enterprises' pairings, projects, activity rows.
+    pub registers: u32,
     /// The sample was loaded already and nothing was written.
     pub already_loaded: bool,
 }
@@ -78,10 +84,16 @@ impl Ledger {
 /// user, unless `force`; with `force` an existing sample is replaced, user data kept.
 pub fn load(ledger: &mut Ledger, actor: &Actor, force: bool) -> Result<SampleReport> {
     if ledger.has_sample()? && !force {
-        return Ok(SampleReport { already_loaded: true, ..Default::default() });
+        return Ok(SampleReport {
+            already_loaded: true,
+            ..Default::default()
+        });
     }
-    let user_entries: i64 =
-        ledger.conn().query_row("SELECT COUNT(*) FROM progress_entry WHERE is_sample = 0", [], |r| r.get(0))?;
+    let user_entries: i64 = ledger.conn().query_row(
+        "SELECT COUNT(*) FROM progress_entry WHERE is_sample = 0",
+        [],
+        |r| r.get(0),
+    )?;
     if user_entries > 0 && !force {
         return Err(LedgerError::SampleOverData);
     }
@@ -124,9 +136,24 @@ pub fn remove(ledger: &mut Ledger, actor: &Actor) -> Result<SampleReport> {
 }
 
 fn delete_sample_rows(w: &mut Writer<'_>) -> Result<SampleReport> {
-    let entries = w.conn().execute("DELETE FROM progress_entry WHERE is_sample = 1", [])?;
-    let targets = w.conn().execute("DELETE FROM target WHERE is_sample = 1", [])?;
-    Ok(SampleReport { entries: entries as u32, targets: targets as u32, ..Default::default() })
+    let c = w.conn();
+    let entries = c.execute("DELETE FROM progress_entry WHERE is_sample = 1", [])?;
+    let targets = c.execute("DELETE FROM target WHERE is_sample = 1", [])?;
+    let mut registers = c.execute("DELETE FROM register_row WHERE is_sample = 1", [])?;
+    registers += c.execute("DELETE FROM coop_project WHERE is_sample = 1", [])?;
+    registers += c.execute("DELETE FROM pairing WHERE is_sample = 1", [])?;
+    // Sample enterprises and villages go too, unless a user's pairing uses them.
+    c.execute("DELETE FROM enterprise WHERE is_sample = 1 AND id NOT IN (SELECT enterprise_id FROM pairing)", [])?;
+    c.execute(
+        "DELETE FROM village WHERE is_sample = 1 AND id NOT IN (SELECT village_id FROM pairing)",
+        [],
+    )?;
+    Ok(SampleReport {
+        entries: entries as u32,
+        targets: targets as u32,
+        registers: registers as u32,
+        ..Default::default()
+    })
 }
 
 fn write_sample(w: &mut Writer<'_>) -> Result<SampleReport> {
@@ -136,15 +163,40 @@ fn write_sample(w: &mut Writer<'_>) -> Result<SampleReport> {
     for u in units::UNITS {
         ensure_unit(w, u, Some(&city), &mut report)?;
     }
-    let mut per_action: std::collections::HashMap<String, usize> = Default::default();
-    for (i, f) in figures().iter().enumerate() {
-        let n = per_action.entry(f.action.clone()).or_default();
-        *n += 1;
-        let code = format!("{}{:02}", prefix(&f.action), n);
-        ensure_indicator(w, f, &code, &mut report)?;
-        spread_figure(w, f, &code, &city, i as u64, &mut report)?;
+    let codes = indicator_codes();
+    for (f, code) in figures().iter().zip(&codes) {
+        ensure_indicator(w, f, code, &mut report)?;
+    }
+    report.registers = registers::write(w)?;
+    let derived: Vec<&str> = registers::derivations()
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    for (i, (f, code)) in figures().iter().zip(&codes).enumerate() {
+        spread_figure(
+            w,
+            f,
+            code,
+            &city,
+            i as u64,
+            !derived.contains(&code.as_str()),
+            &mut report,
+        )?;
     }
     Ok(report)
+}
+
+/// The sample's indicator codes, in figures.csv order: JY01 … for 建言献策, CX, MQ, ZY, GF.
+pub fn indicator_codes() -> Vec<String> {
+    let mut per_action: std::collections::HashMap<String, usize> = Default::default();
+    figures()
+        .iter()
+        .map(|f| {
+            let n = per_action.entry(f.action.clone()).or_default();
+            *n += 1;
+            format!("{}{:02}", prefix(&f.action), n)
+        })
+        .collect()
 }
 
 fn prefix(action: &str) -> &'static str {
@@ -157,22 +209,42 @@ fn prefix(action: &str) -> &'static str {
     }
 }
 
-fn ensure_unit(w: &mut Writer<'_>, u: &units::SampleUnit, parent: Option<&str>, report: &mut SampleReport) -> Result<String> {
+fn ensure_unit(
+    w: &mut Writer<'_>,
+    u: &units::SampleUnit,
+    parent: Option<&str>,
+    report: &mut SampleReport,
+) -> Result<String> {
     if let Ok(found) = crate::ledger::lookup_unit(w.conn(), u.code) {
         return Ok(found.id);
     }
     report.units += 1;
-    let new = NewUnit { code: u.code.into(), name: u.name.into(), name_en: u.name_en.into(), kind: u.kind, parent: parent.map(Into::into) };
+    let new = NewUnit {
+        code: u.code.into(),
+        name: u.name.into(),
+        name_en: u.name_en.into(),
+        kind: u.kind,
+        parent: parent.map(Into::into),
+    };
     Ok(w.add_unit(new)?.id)
 }
 
-fn ensure_indicator(w: &mut Writer<'_>, f: &Figure, code: &str, report: &mut SampleReport) -> Result<()> {
+fn ensure_indicator(
+    w: &mut Writer<'_>,
+    f: &Figure,
+    code: &str,
+    report: &mut SampleReport,
+) -> Result<()> {
     if crate::ledger::lookup_indicator(w.conn(), code).is_ok() {
         return Ok(());
     }
     report.indicators += 1;
     // Meetings and events happen in rounds: their pace steps at quarter ends.
-    let pacing = if ["次", "场次", "场", "期"].contains(&f.unit.as_str()) { Pacing::Quarterly } else { Pacing::Linear };
+    let pacing = if ["次", "场次", "场", "期"].contains(&f.unit.as_str()) {
+        Pacing::Quarterly
+    } else {
+        Pacing::Linear
+    };
     w.add_indicator(NewIndicator {
         action: f.action.clone(),
         code: code.into(),
@@ -191,7 +263,17 @@ fn ensure_indicator(w: &mut Writer<'_>, f: &Figure, code: &str, report: &mut Sam
 /// 2024-06-30), ≥ 0.707 slightly behind, below that behind.
 const RATES: [f64; 10] = [1.08, 0.93, 0.88, 0.86, 0.80, 0.74, 0.91, 1.02, 0.87, 0.62];
 
-fn spread_figure(w: &mut Writer<'_>, f: &Figure, code: &str, city: &str, i: u64, report: &mut SampleReport) -> Result<()> {
+/// Sets the figure's targets and, for a typed (not derived) indicator, spreads its value
+/// over units and dates as entries.
+fn spread_figure(
+    w: &mut Writer<'_>,
+    f: &Figure,
+    code: &str,
+    city: &str,
+    i: u64,
+    typed: bool,
+    report: &mut SampleReport,
+) -> Result<()> {
     let mut rng = Rng::new(0x5EED_0000 + i);
     let reporters = units::reporters(&f.action);
     let weights: Vec<f64> = reporters.iter().map(|_| 0.3 + rng.unit()).collect();
@@ -206,7 +288,17 @@ fn spread_figure(w: &mut Writer<'_>, f: &Figure, code: &str, city: &str, i: u64,
             continue;
         }
         if f.value >= 2 * reporters.len() as u64 {
-            set_target(w, code, u.code, nice(city_target * *share as f64 / f.value as f64), &campaign, report)?;
+            set_target(
+                w,
+                code,
+                u.code,
+                nice(city_target * *share as f64 / f.value as f64),
+                &campaign,
+                report,
+            )?;
+        }
+        if !typed {
+            continue;
         }
         let k = (*share).min(1 + rng.below(8));
         for (j, part) in split_positive(*share, k, &mut rng).into_iter().enumerate() {
@@ -219,7 +311,11 @@ fn spread_figure(w: &mut Writer<'_>, f: &Figure, code: &str, city: &str, i: u64,
                 value: part as f64,
                 note: "示例数据".into(),
             };
-            let id = uuid::Uuid::new_v5(&NAMESPACE, format!("entry/{code}/{}/{j}", u.code).as_bytes()).to_string();
+            let id = uuid::Uuid::new_v5(
+                &NAMESPACE,
+                format!("entry/{code}/{}/{j}", u.code).as_bytes(),
+            )
+            .to_string();
             w.insert_entry(&id, &new, true)?;
             report.entries += 1;
         }
@@ -227,8 +323,21 @@ fn spread_figure(w: &mut Writer<'_>, f: &Figure, code: &str, city: &str, i: u64,
     Ok(())
 }
 
-fn set_target(w: &mut Writer<'_>, code: &str, unit: &str, value: f64, period: &Period, report: &mut SampleReport) -> Result<()> {
-    let new = NewTarget { indicator: code.into(), unit: unit.into(), period: *period, value, milestones: Vec::new() };
+fn set_target(
+    w: &mut Writer<'_>,
+    code: &str,
+    unit: &str,
+    value: f64,
+    period: &Period,
+    report: &mut SampleReport,
+) -> Result<()> {
+    let new = NewTarget {
+        indicator: code.into(),
+        unit: unit.into(),
+        period: *period,
+        value,
+        milestones: Vec::new(),
+    };
     w.set_target_marked(new, true)?;
     report.targets += 1;
     Ok(())

@@ -35,7 +35,11 @@ pub fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
     let mut parts: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
     let mut rest = total - parts.iter().sum::<u64>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        (exact[b] - exact[b].floor())
+            .total_cmp(&(exact[a] - exact[a].floor()))
+            .then(a.cmp(&b))
+    });
     for &i in order.iter().cycle() {
         if rest == 0 {
             break;
@@ -83,10 +87,19 @@ mod tests {
 
     #[test]
     fn apportion_is_exact() {
-        let cases: [(u64, &[f64]); 4] = [(4221, &[1.0, 2.0, 3.0]), (3, &[1.0; 12]), (0, &[1.0, 1.0]), (1100, &[0.3, 0.7])];
+        let cases: [(u64, &[f64]); 4] = [
+            (4221, &[1.0, 2.0, 3.0]),
+            (3, &[1.0; 12]),
+            (0, &[1.0, 1.0]),
+            (1100, &[0.3, 0.7]),
+        ];
         for (total, w) in cases {
             let parts = apportion(total, w);
-            assert_eq!(parts.iter().sum::<u64>(), total, "apportioning {total} over {w:?} gave {parts:?}");
+            assert_eq!(
+                parts.iter().sum::<u64>(),
+                total,
+                "apportioning {total} over {w:?} gave {parts:?}"
+            );
         }
     }
 
@@ -95,7 +108,11 @@ mod tests {
         let mut rng = Rng::new(7);
         for (total, k) in [(1, 1), (5, 5), (100, 7), (2, 9)] {
             let parts = split_positive(total, k, &mut rng);
-            assert_eq!(parts.iter().sum::<u64>(), total, "{total} in {k}: {parts:?}");
+            assert_eq!(
+                parts.iter().sum::<u64>(),
+                total,
+                "{total} in {k}: {parts:?}"
+            );
             assert!(parts.iter().all(|p| *p > 0), "{total} in {k}: {parts:?}");
         }
     }

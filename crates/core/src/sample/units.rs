@@ -11,10 +11,25 @@ pub struct SampleUnit {
     pub kind: UnitKind,
 }
 
-pub const CITY: SampleUnit = SampleUnit { code: "371300", name: "临沂市", name_en: "Linyi City", kind: UnitKind::City };
+pub const CITY: SampleUnit = SampleUnit {
+    code: "371300",
+    name: "临沂市",
+    name_en: "Linyi City",
+    kind: UnitKind::City,
+};
 
-const fn u(code: &'static str, name: &'static str, name_en: &'static str, kind: UnitKind) -> SampleUnit {
-    SampleUnit { code, name, name_en, kind }
+const fn u(
+    code: &'static str,
+    name: &'static str,
+    name_en: &'static str,
+    kind: UnitKind,
+) -> SampleUnit {
+    SampleUnit {
+        code,
+        name,
+        name_en,
+        kind,
+    }
 }
 
 /// Every unit under the city, in display order.
@@ -31,31 +46,112 @@ pub const UNITS: &[SampleUnit] = &[
     u("371327", "莒南县", "Junan County", UnitKind::County),
     u("371328", "蒙阴县", "Mengyin County", UnitKind::County),
     u("371329", "临沭县", "Linshu County", UnitKind::County),
-    u("371371", "临沂高新技术产业开发区", "Linyi High-tech Zone", UnitKind::Zone),
-    u("371372", "临沂经济技术开发区", "Linyi Economic Development Zone", UnitKind::Zone),
-    u("371373", "临沂临港经济开发区", "Linyi Lingang Economic Zone", UnitKind::Zone),
-    u("tzb", "市委统战部", "United Front Work Department", UnitKind::Department),
-    u("gsl", "市工商联", "Federation of Industry and Commerce", UnitKind::Department),
-    u("ql", "市侨联", "Returned Overseas Chinese Federation", UnitKind::Department),
-    u("omtxh", "市欧美同学会", "Western Returned Scholars Association", UnitKind::Department),
-    u("zjs", "市职教社", "Vocational Education Society", UnitKind::Department),
-    u("mg", "民革临沂市委会", "RCCK Linyi Committee", UnitKind::Party),
-    u("mm", "民盟临沂市委会", "CDL Linyi Committee", UnitKind::Party),
-    u("mj", "民建临沂市委会", "CNDCA Linyi Committee", UnitKind::Party),
-    u("mjin", "民进临沂市委会", "CAPD Linyi Committee", UnitKind::Party),
-    u("ngd", "农工党临沂市委会", "CPWDP Linyi Committee", UnitKind::Party),
-    u("zgd", "致公党临沂市委会", "CZGP Linyi Committee", UnitKind::Party),
-    u("jss", "九三学社临沂市委会", "Jiusan Society Linyi Committee", UnitKind::Party),
+    u(
+        "371371",
+        "临沂高新技术产业开发区",
+        "Linyi High-tech Zone",
+        UnitKind::Zone,
+    ),
+    u(
+        "371372",
+        "临沂经济技术开发区",
+        "Linyi Economic Development Zone",
+        UnitKind::Zone,
+    ),
+    u(
+        "371373",
+        "临沂临港经济开发区",
+        "Linyi Lingang Economic Zone",
+        UnitKind::Zone,
+    ),
+    u(
+        "tzb",
+        "市委统战部",
+        "United Front Work Department",
+        UnitKind::Department,
+    ),
+    u(
+        "gsl",
+        "市工商联",
+        "Federation of Industry and Commerce",
+        UnitKind::Department,
+    ),
+    u(
+        "ql",
+        "市侨联",
+        "Returned Overseas Chinese Federation",
+        UnitKind::Department,
+    ),
+    u(
+        "omtxh",
+        "市欧美同学会",
+        "Western Returned Scholars Association",
+        UnitKind::Department,
+    ),
+    u(
+        "zjs",
+        "市职教社",
+        "Vocational Education Society",
+        UnitKind::Department,
+    ),
+    u(
+        "mg",
+        "民革临沂市委会",
+        "RCCK Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "mm",
+        "民盟临沂市委会",
+        "CDL Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "mj",
+        "民建临沂市委会",
+        "CNDCA Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "mjin",
+        "民进临沂市委会",
+        "CAPD Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "ngd",
+        "农工党临沂市委会",
+        "CPWDP Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "zgd",
+        "致公党临沂市委会",
+        "CZGP Linyi Committee",
+        UnitKind::Party,
+    ),
+    u(
+        "jss",
+        "九三学社临沂市委会",
+        "Jiusan Society Linyi Committee",
+        UnitKind::Party,
+    ),
 ];
 
 /// Which kinds of unit report an action's figures in the sample.
 pub fn reporters(action: &str) -> Vec<&'static SampleUnit> {
     let pick = |kinds: &[UnitKind], codes: &[&str]| -> Vec<&'static SampleUnit> {
-        UNITS.iter().filter(|u| kinds.contains(&u.kind) || codes.contains(&u.code)).collect()
+        UNITS
+            .iter()
+            .filter(|u| kinds.contains(&u.kind) || codes.contains(&u.code))
+            .collect()
     };
     match action {
         "advice" => pick(&[UnitKind::Party, UnitKind::County], &["tzb"]),
-        "innovation" => pick(&[UnitKind::County, UnitKind::Zone], &["omtxh", "zjs", "tzb"]),
+        "innovation" => pick(
+            &[UnitKind::County, UnitKind::Zone],
+            &["omtxh", "zjs", "tzb"],
+        ),
         "enterprise" => pick(&[UnitKind::County, UnitKind::Zone], &["gsl"]),
         "investment" => pick(&[UnitKind::County, UnitKind::Zone], &["ql", "gsl", "tzb"]),
         _ => pick(&[UnitKind::County, UnitKind::Zone], &[]),

@@ -3,4 +3,4 @@
 /**
  * 行动: one of the campaign's actions, e.g. 共同富裕.
  */
-export type Action = { id: string, code: string, name: string, name_en: string, description: string, sort_order: bigint, archived: boolean, };
+export type Action = { id: string, code: string, name: string, name_en: string, description: string, sort_order: number, archived: boolean, };

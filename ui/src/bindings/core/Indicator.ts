@@ -8,4 +8,4 @@ export type Indicator = { id: string, action_id: string, action_code: string, co
 /**
  * Unit of measure: 处, 名, 条, 篇, 家, 个, 场次, 人次, 万元 …
  */
-measure: string, headline: boolean, decimals: number, pacing: Pacing, sort_order: bigint, archived: boolean, };
+measure: string, headline: boolean, decimals: number, pacing: Pacing, sort_order: number, archived: boolean, };

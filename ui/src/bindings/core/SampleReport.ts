@@ -5,6 +5,10 @@
  */
 export type SampleReport = { units: number, indicators: number, targets: number, entries: number, 
 /**
+ * Register rows: enterprises' pairings, projects, activity rows.
+ */
+registers: number, 
+/**
  * The sample was loaded already and nothing was written.
  */
 already_loaded: boolean, };

@@ -4,4 +4,4 @@ import type { UnitKind } from "./UnitKind";
 /**
  * 责任单位: the city, a county, a zone, a department or a party committee; a tree.
  */
-export type Unit = { id: string, code: string, name: string, name_en: string, kind: UnitKind, parent_id: string | null, sort_order: bigint, archived: boolean, };
+export type Unit = { id: string, code: string, name: string, name_en: string, kind: UnitKind, parent_id: string | null, sort_order: number, archived: boolean, };

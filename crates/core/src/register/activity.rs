@@ -1,0 +1,387 @@
+//! Activity registers: typed lists of the other actions' events and records (visits,
+//! trainings, reports, stations, roadshows …). A register type defines its fields.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{subtree_json, Page};
+use crate::error::{LedgerError, Result};
+use crate::ledger::{lookup_action, lookup_unit, Ledger, Writer};
+use crate::validate::{check_entry_date, check_text, check_value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    /// A whole number of people, times …
+    Count,
+    /// An amount with up to two decimals (万元 …).
+    Amount,
+    /// One of `options`.
+    Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FieldDef {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: String,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StatusDef {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegisterType {
+    pub id: String,
+    pub code: String,
+    pub action_code: String,
+    pub name: String,
+    pub name_en: String,
+    pub fields: Vec<FieldDef>,
+    pub statuses: Vec<StatusDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewRegisterType {
+    pub code: String,
+    /// Action id or code.
+    pub action: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub fields: Vec<FieldDef>,
+    #[serde(default)]
+    pub statuses: Vec<StatusDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegisterRow {
+    pub id: String,
+    pub type_code: String,
+    pub occurred_on: NaiveDate,
+    pub unit_id: String,
+    pub unit: String,
+    pub title: String,
+    pub status: Option<String>,
+    #[ts(type = "Record<string, string | number>")]
+    pub data: BTreeMap<String, serde_json::Value>,
+    pub is_sample: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewRegisterRow {
+    /// Register type code.
+    pub register: String,
+    pub occurred_on: NaiveDate,
+    /// Unit id, code or name.
+    pub unit: String,
+    pub title: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    #[ts(type = "Record<string, string | number>")]
+    pub data: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegisterFilter {
+    pub register: String,
+    pub search: Option<String>,
+    pub unit: Option<String>,
+    pub status: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Only rows whose data field `match_field` equals `match_value`.
+    pub match_field: Option<String>,
+    pub match_value: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+fn type_row(r: &Row<'_>) -> rusqlite::Result<RegisterType> {
+    let fields: String = r.get(5)?;
+    let statuses: String = r.get(6)?;
+    Ok(RegisterType {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        action_code: r.get(2)?,
+        name: r.get(3)?,
+        name_en: r.get(4)?,
+        fields: serde_json::from_str(&fields).unwrap_or_default(),
+        statuses: serde_json::from_str(&statuses).unwrap_or_default(),
+    })
+}
+
+const TYPE_SELECT: &str = "SELECT t.id, t.code, a.code, t.name, t.name_en, t.fields, t.statuses
+     FROM register_type t JOIN action a ON a.id = t.action_id";
+
+pub(crate) fn type_by_key(conn: &Connection, key: &str) -> Result<RegisterType> {
+    conn.prepare_cached(&format!("{TYPE_SELECT} WHERE t.id = ?1 OR t.code = ?1"))?
+        .query_row([key.trim()], type_row)
+        .optional()?
+        .ok_or_else(|| LedgerError::NotFound {
+            what: "台账类型",
+            id: key.to_string(),
+        })
+}
+
+const ROW_SELECT: &str =
+    "SELECT r.id, t.code, r.occurred_on, r.unit_id, u.name, r.title, r.status, r.data, r.is_sample
+     FROM register_row r JOIN register_type t ON t.id = r.type_id JOIN unit u ON u.id = r.unit_id";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<RegisterRow> {
+    let data: String = r.get(7)?;
+    Ok(RegisterRow {
+        id: r.get(0)?,
+        type_code: r.get(1)?,
+        occurred_on: r.get(2)?,
+        unit_id: r.get(3)?,
+        unit: r.get(4)?,
+        title: r.get(5)?,
+        status: r.get(6)?,
+        data: serde_json::from_str(&data).unwrap_or_default(),
+        is_sample: r.get(8)?,
+    })
+}
+
+impl Ledger {
+    pub fn register_types(&self) -> Result<Vec<RegisterType>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "{TYPE_SELECT} WHERE t.archived = 0 ORDER BY a.sort_order, t.code"
+        ))?;
+        let out = stmt
+            .query_map([], type_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(out)
+    }
+
+    pub fn register_type(&self, key: &str) -> Result<RegisterType> {
+        type_by_key(self.conn(), key)
+    }
+
+    pub fn register_rows(&self, f: &RegisterFilter) -> Result<Page<RegisterRow>> {
+        let t = type_by_key(self.conn(), &f.register)?;
+        let units = f
+            .unit
+            .as_deref()
+            .map(|k| subtree_json(self.conn(), k))
+            .transpose()?;
+        let like = f.search.as_deref().map(|s| format!("%{}%", s.trim()));
+        let path = f.match_field.as_deref().map(|k| format!("$.{k}"));
+        let cond = "WHERE r.type_id = ?1 AND (?2 IS NULL OR r.title LIKE ?2 OR r.data LIKE ?2)
+              AND (?3 IS NULL OR r.unit_id IN (SELECT value FROM json_each(?3))) AND (?4 IS NULL OR r.status = ?4)
+              AND (?5 IS NULL OR r.occurred_on >= ?5) AND (?6 IS NULL OR r.occurred_on <= ?6)
+              AND (?7 IS NULL OR json_extract(r.data, ?7) = ?8)";
+        let params = rusqlite::params![
+            t.id,
+            like,
+            units,
+            f.status,
+            f.from,
+            f.to,
+            path,
+            f.match_value,
+            f.limit.unwrap_or(100),
+            f.offset.unwrap_or(0)
+        ];
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM register_row r {cond}"),
+            &params[..8],
+            |r| r.get(0),
+        )?;
+        let sql =
+            format!("{ROW_SELECT} {cond} ORDER BY r.occurred_on DESC, r.id LIMIT ?9 OFFSET ?10");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(params, row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Page {
+            rows,
+            total: total as u64,
+        })
+    }
+}
+
+impl Writer<'_> {
+    pub fn add_register_type(&mut self, new: NewRegisterType) -> Result<RegisterType> {
+        let code = crate::ledger::check_code(&new.code)?;
+        let action = lookup_action(self.conn(), &new.action)?;
+        let name = check_text("name", &new.name, 40)?;
+        if type_by_key(self.conn(), &code).is_ok() {
+            return Err(LedgerError::Duplicate {
+                what: "台账类型",
+                key: code,
+            });
+        }
+        let id = self.id_for(|| format!("register_type/{code}"));
+        self.conn().execute(
+            "INSERT INTO register_type (id, code, action_id, name, name_en, fields, statuses, created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)",
+            rusqlite::params![
+                id,
+                code,
+                action.id,
+                name,
+                new.name_en,
+                serde_json::to_string(&new.fields).unwrap_or_default(),
+                serde_json::to_string(&new.statuses).unwrap_or_default(),
+                self.now(),
+                self.actor().name
+            ],
+        )?;
+        type_by_key(self.conn(), &id)
+    }
+
+    pub fn add_register_row(&mut self, new: NewRegisterRow) -> Result<RegisterRow> {
+        self.add_register_row_marked(new, false, None)
+    }
+
+    pub(crate) fn add_register_row_marked(
+        &mut self,
+        new: NewRegisterRow,
+        is_sample: bool,
+        key: Option<String>,
+    ) -> Result<RegisterRow> {
+        let t = type_by_key(self.conn(), &new.register)?;
+        let unit = lookup_unit(self.conn(), &new.unit)?;
+        let title = check_text("title", &new.title, 200)?;
+        check_entry_date(new.occurred_on, self.today())?;
+        check_status(&t, new.status.as_deref())?;
+        let data = check_data(&t, &new.data)?;
+        let id = match key {
+            Some(k) => self.id_for(|| k),
+            None => crate::ledger::new_id(),
+        };
+        self.conn().execute(
+            "INSERT INTO register_row (id, type_id, occurred_on, unit_id, title, status, data, is_sample,
+                                       created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)",
+            rusqlite::params![
+                id,
+                t.id,
+                new.occurred_on,
+                unit.id,
+                title,
+                new.status,
+                serde_json::to_string(&data).unwrap_or_default(),
+                is_sample,
+                self.now(),
+                self.actor().name
+            ],
+        )?;
+        self.conn()
+            .query_row(&format!("{ROW_SELECT} WHERE r.id = ?1"), [&id], row)
+            .map_err(Into::into)
+    }
+
+    pub fn delete_register_row(&mut self, id: &str) -> Result<()> {
+        let n = self
+            .conn()
+            .execute("DELETE FROM register_row WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(LedgerError::NotFound {
+                what: "台账记录",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn check_status(t: &RegisterType, status: Option<&str>) -> Result<()> {
+    match status {
+        None if t.statuses.is_empty() => Ok(()),
+        None => Err(LedgerError::Invalid {
+            field: "status",
+            problem: "不能为空".into(),
+        }),
+        Some(s) if t.statuses.iter().any(|d| d.key == s) => Ok(()),
+        Some(s) => Err(LedgerError::Invalid {
+            field: "status",
+            problem: format!(
+                "「{s}」不是可选状态（{}）",
+                t.statuses
+                    .iter()
+                    .map(|d| d.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+        }),
+    }
+}
+
+/// Every key is a field of the type; counts are whole and non-negative, amounts have at
+/// most two decimals, choices are among the options, required fields are present.
+fn check_data(
+    t: &RegisterType,
+    data: &BTreeMap<String, serde_json::Value>,
+) -> Result<BTreeMap<String, serde_json::Value>> {
+    let mut out = BTreeMap::new();
+    for (k, v) in data {
+        let Some(def) = t.fields.iter().find(|f| &f.key == k) else {
+            return Err(LedgerError::Invalid {
+                field: "title",
+                problem: format!("「{}」没有字段「{k}」", t.name),
+            });
+        };
+        let bad = |problem: String| LedgerError::Invalid {
+            field: "title",
+            problem: format!("「{}」{problem}", def.label),
+        };
+        let value = match def.kind {
+            FieldKind::Text | FieldKind::Choice => {
+                let s = v
+                    .as_str()
+                    .map(str::trim)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string());
+                if def.kind == FieldKind::Choice && !def.options.contains(&s) {
+                    return Err(bad(format!("应为 {} 之一", def.options.join("、"))));
+                }
+                serde_json::Value::String(s)
+            }
+            FieldKind::Count | FieldKind::Amount => {
+                let n = v
+                    .as_f64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
+                let n = n.ok_or_else(|| bad(format!("不是数字：{v}")))?;
+                let decimals = if def.kind == FieldKind::Count { 0 } else { 2 };
+                check_value("value", n, decimals)
+                    .map_err(|e| bad(e.to_string().replace("「数值」", "")))?;
+                if decimals == 0 {
+                    serde_json::json!(n as i64)
+                } else {
+                    serde_json::json!(n)
+                }
+            }
+        };
+        out.insert(k.clone(), value);
+    }
+    if let Some(missing) = t
+        .fields
+        .iter()
+        .find(|f| f.required && !out.contains_key(&f.key))
+    {
+        return Err(LedgerError::Invalid {
+            field: "title",
+            problem: format!("缺少必填字段「{}」", missing.label),
+        });
+    }
+    Ok(out)
+}

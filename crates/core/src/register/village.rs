@@ -1,0 +1,138 @@
+//! 行政村/社区: unique per county, township and name.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{clean_name, Page};
+use crate::error::{LedgerError, Result};
+use crate::ledger::{lookup_unit, Ledger, Writer};
+use crate::validate::check_text;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Village {
+    pub id: String,
+    pub name: String,
+    pub township: String,
+    pub county_id: String,
+    pub county: String,
+    pub is_sample: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewVillage {
+    pub name: String,
+    pub township: String,
+    /// County unit id, code or name.
+    pub county: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct VillageFilter {
+    pub search: Option<String>,
+    pub county: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+const SELECT: &str =
+    "SELECT v.id, v.name, v.township, v.county_id, u.name, v.is_sample FROM village v JOIN unit u ON u.id = v.county_id";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<Village> {
+    Ok(Village {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        township: r.get(2)?,
+        county_id: r.get(3)?,
+        county: r.get(4)?,
+        is_sample: r.get(5)?,
+    })
+}
+
+pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Village> {
+    conn.prepare_cached(&format!("{SELECT} WHERE v.id = ?1"))?
+        .query_row([id], row)
+        .optional()?
+        .ok_or_else(|| LedgerError::NotFound {
+            what: "行政村",
+            id: id.to_string(),
+        })
+}
+
+/// The village with this county, township and name, if it is already registered.
+pub(crate) fn find(
+    conn: &Connection,
+    county_id: &str,
+    township: &str,
+    name: &str,
+) -> Result<Option<Village>> {
+    let sql = format!("{SELECT} WHERE v.county_id = ?1 AND v.township = ?2 AND v.name = ?3");
+    Ok(conn
+        .query_row(
+            &sql,
+            rusqlite::params![county_id, clean_name(township), clean_name(name)],
+            row,
+        )
+        .optional()?)
+}
+
+impl Ledger {
+    pub fn villages(&self, f: &VillageFilter) -> Result<Page<Village>> {
+        let county = f
+            .county
+            .as_deref()
+            .map(|k| lookup_unit(self.conn(), k))
+            .transpose()?
+            .map(|u| u.id);
+        let like = f.search.as_deref().map(|s| format!("%{}%", clean_name(s)));
+        let cond = "WHERE (?1 IS NULL OR v.name LIKE ?1 OR v.township LIKE ?1) AND (?2 IS NULL OR v.county_id = ?2)";
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM village v {cond}"),
+            rusqlite::params![like, county],
+            |r| r.get(0),
+        )?;
+        let sql =
+            format!("{SELECT} {cond} ORDER BY u.sort_order, v.township, v.name LIMIT ?3 OFFSET ?4");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![like, county, f.limit.unwrap_or(100), f.offset.unwrap_or(0)],
+                row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Page {
+            rows,
+            total: total as u64,
+        })
+    }
+}
+
+impl Writer<'_> {
+    /// Adds a village; refuses one already registered in the same county and township.
+    pub fn add_village(&mut self, new: NewVillage) -> Result<Village> {
+        self.add_village_marked(new, false)
+    }
+
+    pub(crate) fn add_village_marked(
+        &mut self,
+        new: NewVillage,
+        is_sample: bool,
+    ) -> Result<Village> {
+        let name = clean_name(&check_text("village", &new.name, 60)?);
+        let township = clean_name(&check_text("township", &new.township, 60)?);
+        let county = lookup_unit(self.conn(), &new.county)?;
+        if find(self.conn(), &county.id, &township, &name)?.is_some() {
+            return Err(LedgerError::Duplicate {
+                what: "行政村",
+                key: format!("{}{township}{name}", county.name),
+            });
+        }
+        let id = self.id_for(|| format!("village/{}/{township}/{name}", county.code));
+        self.conn().execute(
+            "INSERT INTO village (id, name, township, county_id, is_sample, created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
+            rusqlite::params![id, name, township, county.id, is_sample, self.now(), self.actor().name],
+        )?;
+        by_id(self.conn(), &id)
+    }
+}

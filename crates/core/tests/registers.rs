@@ -1,0 +1,706 @@
+//! The registers behind the numbers: duplicate rules, check digits, distinct counting,
+//! status and date filters, derived pacing — on a real SQLite file.
+
+use chrono::NaiveDate;
+use taizhang_core::register::activity::{
+    FieldDef, FieldKind, NewRegisterRow, NewRegisterType, RegisterFilter, StatusDef,
+};
+use taizhang_core::register::derive::{Derivation, DerivedSource, Measure};
+use taizhang_core::register::enterprise::{EnterpriseFilter, NewEnterprise};
+use taizhang_core::register::pairing::{
+    EnterpriseRef, NewPairing, PairingFilter, PairingStatus, VillageRef,
+};
+use taizhang_core::register::project::{NewProject, ProjectFilter};
+use taizhang_core::register::village::NewVillage;
+use taizhang_core::*;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    ledger: Ledger,
+    actor: Actor,
+}
+
+/// A ledger with a city, two counties, one derived indicator per kind of count.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("registers.db")).unwrap();
+    ledger.set_today(Some(d("2024-12-31")));
+    let actor = Actor::named("tester");
+    ledger
+        .write(&actor, |w| {
+            w.add_unit(NewUnit {
+                code: "city".into(),
+                name: "临沂市".into(),
+                name_en: String::new(),
+                kind: UnitKind::City,
+                parent: None,
+            })?;
+            for (code, name) in [("ls", "兰山区"), ("yn", "沂南县")] {
+                w.add_unit(NewUnit {
+                    code: code.into(),
+                    name: name.into(),
+                    name_en: String::new(),
+                    kind: UnitKind::County,
+                    parent: Some("city".into()),
+                })?;
+            }
+            for (code, name, measure) in [
+                ("ENT", "结对企业", "家"),
+                ("VIL", "结对村", "个"),
+                ("PRJ", "合作项目", "个"),
+                ("INV", "项目投资", "万元"),
+            ] {
+                w.add_indicator(NewIndicator {
+                    action: "prosperity".into(),
+                    code: code.into(),
+                    name: name.into(),
+                    name_en: String::new(),
+                    measure: measure.into(),
+                    headline: false,
+                    decimals: if code == "INV" { 2 } else { 0 },
+                    pacing: Pacing::Linear,
+                })?;
+            }
+            let derive = |source, measure, field: Option<&str>, status: Option<&str>| Derivation {
+                source,
+                register: None,
+                measure,
+                field: field.map(Into::into),
+                status: status.map(Into::into),
+                match_field: None,
+                match_value: None,
+            };
+            w.set_derivation(
+                "ENT",
+                Some(derive(
+                    DerivedSource::Pairing,
+                    Measure::Distinct,
+                    Some("enterprise_id"),
+                    Some("active"),
+                )),
+            )?;
+            w.set_derivation(
+                "VIL",
+                Some(derive(
+                    DerivedSource::Pairing,
+                    Measure::Distinct,
+                    Some("village_id"),
+                    Some("active"),
+                )),
+            )?;
+            w.set_derivation(
+                "PRJ",
+                Some(derive(
+                    DerivedSource::CoopProject,
+                    Measure::Count,
+                    None,
+                    None,
+                )),
+            )?;
+            w.set_derivation(
+                "INV",
+                Some(derive(
+                    DerivedSource::CoopProject,
+                    Measure::Sum,
+                    Some("investment"),
+                    None,
+                )),
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    Fixture {
+        _dir: dir,
+        ledger,
+        actor,
+    }
+}
+
+fn new_ent(name: &str, code: Option<&str>) -> EnterpriseRef {
+    EnterpriseRef::New(NewEnterprise {
+        name: name.into(),
+        credit_code: code.map(Into::into),
+        county: Some("ls".into()),
+        ..Default::default()
+    })
+}
+
+fn new_vil(name: &str, county: &str) -> VillageRef {
+    VillageRef::New(NewVillage {
+        name: name.into(),
+        township: "马厂湖镇".into(),
+        county: county.into(),
+    })
+}
+
+fn pair(
+    f: &mut Fixture,
+    e: EnterpriseRef,
+    v: VillageRef,
+    signed: &str,
+) -> Result<register::pairing::Pairing> {
+    let actor = f.actor.clone();
+    f.ledger.write(&actor, |w| {
+        w.add_pairing(NewPairing {
+            enterprise: e,
+            village: v,
+            signed_on: d(signed),
+            unit: None,
+            status: PairingStatus::Active,
+            note: String::new(),
+        })
+    })
+}
+
+fn completed(f: &Fixture, code: &str, unit: Option<&str>, as_of: &str) -> f64 {
+    let q = ProgressQuery {
+        as_of: d(as_of),
+        unit: unit.map(Into::into),
+        include_subunits: true,
+        action: None,
+        indicator: Some(code.into()),
+    };
+    f.ledger.progress(&q).unwrap()[0].completed
+}
+
+fn count(f: &Fixture, table: &str) -> i64 {
+    let e = f
+        .ledger
+        .enterprises(&EnterpriseFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap()
+        .total as i64;
+    let p = f
+        .ledger
+        .pairings(&PairingFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap()
+        .total as i64;
+    match table {
+        "enterprise" => e,
+        "pairing" => p,
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn credit_codes_are_checked_and_nothing_is_written_on_error() {
+    let mut f = fixture();
+    let cases = [
+        ("91350100M000100Y44", "bad_credit_code"),
+        ("9135010", "bad_credit_code"),
+        ("91350100M000100I43", "bad_credit_code"),
+    ];
+    for (code, want) in cases {
+        let err = pair(
+            &mut f,
+            new_ent("临沂甲公司", Some(code)),
+            new_vil("东王庄村", "ls"),
+            "2024-03-05",
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), want, "credit code {code}: got {err}");
+        assert_eq!(
+            count(&f, "enterprise"),
+            0,
+            "a refused pairing wrote its enterprise"
+        );
+    }
+    pair(
+        &mut f,
+        new_ent("临沂甲公司", Some("91350100M000100Y43")),
+        new_vil("东王庄村", "ls"),
+        "2024-03-05",
+    )
+    .unwrap();
+    assert_eq!(count(&f, "enterprise"), 1);
+}
+
+#[test]
+fn duplicates_are_refused() {
+    let mut f = fixture();
+    pair(
+        &mut f,
+        new_ent("临沂恒信木业有限公司", Some("91350100M000100Y43")),
+        new_vil("东王庄村", "ls"),
+        "2024-03-05",
+    )
+    .unwrap();
+    pair(
+        &mut f,
+        new_ent("临沂金源食品有限公司", None),
+        new_vil("西李村", "ls"),
+        "2024-03-05",
+    )
+    .unwrap();
+    // (enterprise, village, expected error code or None when accepted)
+    let cases: [(EnterpriseRef, VillageRef, Option<&str>); 5] = [
+        (
+            new_ent("另一个名字", Some("91350100M000100Y43")),
+            new_vil("南张村", "ls"),
+            Some("duplicate"),
+        ),
+        (
+            new_ent(" 临沂金源食品 有限公司 ", None),
+            new_vil("北刘村", "ls"),
+            Some("duplicate"),
+        ),
+        (
+            new_ent("临沂金源食品（有限公司）", None),
+            new_vil("北刘村", "ls"),
+            None,
+        ),
+        (
+            new_ent("新企业", None),
+            new_vil("东王庄村", "ls"),
+            Some("duplicate"),
+        ),
+        (new_ent("新企业", None), new_vil("东王庄村", "yn"), None),
+    ];
+    for (e, v, want) in cases {
+        let label = format!("{e:?} / {v:?}");
+        let got = pair(&mut f, e, v, "2024-03-06").err().map(|e| e.code());
+        assert_eq!(got, want, "{label}");
+    }
+    // The same pair twice.
+    let p = f.ledger.pairings(&PairingFilter::default()).unwrap().rows[0].clone();
+    let again = pair(
+        &mut f,
+        EnterpriseRef::Existing {
+            id: p.enterprise_id,
+        },
+        VillageRef::Existing { id: p.village_id },
+        "2024-04-01",
+    );
+    assert_eq!(
+        again.err().map(|e| e.code()),
+        Some("duplicate"),
+        "the same enterprise–village pair twice"
+    );
+}
+
+#[test]
+fn distinct_counts_roll_up_without_double_counting() {
+    let mut f = fixture();
+    let a = pair(
+        &mut f,
+        new_ent("甲公司", None),
+        new_vil("一村", "ls"),
+        "2024-02-01",
+    )
+    .unwrap();
+    // The same enterprise pairs a village in another county, and a second enterprise the first village.
+    pair(
+        &mut f,
+        EnterpriseRef::Existing {
+            id: a.enterprise_id.clone(),
+        },
+        new_vil("二村", "yn"),
+        "2024-03-01",
+    )
+    .unwrap();
+    pair(
+        &mut f,
+        new_ent("乙公司", None),
+        VillageRef::Existing {
+            id: a.village_id.clone(),
+        },
+        "2024-05-01",
+    )
+    .unwrap();
+    // (indicator, scope, as of, expected)
+    let cases = [
+        ("ENT", None, "2024-06-30", 2.0),
+        ("VIL", None, "2024-06-30", 2.0),
+        ("ENT", Some("ls"), "2024-06-30", 2.0),
+        ("ENT", Some("yn"), "2024-06-30", 1.0),
+        ("ENT", None, "2024-02-15", 1.0),
+        ("VIL", None, "2024-03-15", 2.0),
+        ("ENT", None, "2024-01-31", 0.0),
+    ];
+    for (code, unit, as_of, want) in cases {
+        let got = completed(&f, code, unit, as_of);
+        assert_eq!(got, want, "{code} in {unit:?} as of {as_of}");
+    }
+    // Ending the enterprise's first pairing keeps it counted through its second one;
+    // ending the second enterprise's only pairing removes it.
+    let b = f
+        .ledger
+        .pairings(&PairingFilter {
+            search: Some("乙公司".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .rows[0]
+        .clone();
+    let actor = f.actor.clone();
+    f.ledger
+        .write(&actor, |w| {
+            w.set_pairing_status(&a.id, PairingStatus::Ended)
+        })
+        .unwrap();
+    assert_eq!(
+        completed(&f, "ENT", None, "2024-06-30"),
+        2.0,
+        "甲 still has an active pairing"
+    );
+    f.ledger
+        .write(&actor, |w| {
+            w.set_pairing_status(&b.id, PairingStatus::Ended)
+        })
+        .unwrap();
+    assert_eq!(
+        completed(&f, "ENT", None, "2024-06-30"),
+        1.0,
+        "乙's only pairing ended"
+    );
+    assert_eq!(
+        completed(&f, "VIL", None, "2024-06-30"),
+        1.0,
+        "一村's pairings have both ended"
+    );
+    let active = f
+        .ledger
+        .pairings(&PairingFilter {
+            status: Some(PairingStatus::Active),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(active.total, 1, "status filter on the register");
+    let dated = f
+        .ledger
+        .pairings(&PairingFilter {
+            from: Some(d("2024-02-15")),
+            to: Some(d("2024-04-30")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(dated.total, 1, "date filter on the register");
+}
+
+#[test]
+fn projects_count_and_sum_with_pacing() {
+    let mut f = fixture();
+    let p = pair(
+        &mut f,
+        new_ent("甲公司", None),
+        new_vil("一村", "ls"),
+        "2024-01-10",
+    )
+    .unwrap();
+    let actor = f.actor.clone();
+    for (name, agreed, investment) in [
+        ("产业项目", "2024-02-01", Some(120.5)),
+        ("就业项目", "2024-05-01", Some(30.25)),
+        ("公益项目", "2024-08-01", None),
+    ] {
+        f.ledger
+            .write(&actor, |w| {
+                w.add_project(NewProject {
+                    pairing: p.id.clone(),
+                    name: name.into(),
+                    kind: Default::default(),
+                    agreed_on: d(agreed),
+                    investment,
+                    status: Default::default(),
+                    beneficiaries: None,
+                })
+            })
+            .unwrap();
+    }
+    let bad = f.ledger.write(&actor, |w| {
+        w.add_project(NewProject {
+            pairing: p.id.clone(),
+            name: "坏".into(),
+            kind: Default::default(),
+            agreed_on: d("2024-03-01"),
+            investment: Some(-1.0),
+            status: Default::default(),
+            beneficiaries: None,
+        })
+    });
+    assert_eq!(
+        bad.err().map(|e| e.code()),
+        Some("negative_value"),
+        "negative investment"
+    );
+    assert_eq!(
+        f.ledger.projects(&ProjectFilter::default()).unwrap().total,
+        3,
+        "the refused project was not written"
+    );
+    assert_eq!(completed(&f, "PRJ", None, "2024-06-30"), 2.0);
+    assert_eq!(completed(&f, "INV", None, "2024-06-30"), 150.75);
+    // A target on a derived indicator paces like any other.
+    f.ledger
+        .write(&actor, |w| {
+            w.set_target(NewTarget {
+                indicator: "PRJ".into(),
+                unit: "city".into(),
+                period: Period {
+                    start: d("2024-01-01"),
+                    end: d("2024-12-31"),
+                },
+                value: 4.0,
+                milestones: vec![],
+            })
+        })
+        .unwrap();
+    let row = f
+        .ledger
+        .progress(&ProgressQuery {
+            indicator: Some("PRJ".into()),
+            ..ProgressQuery::city(d("2024-06-30"))
+        })
+        .unwrap()
+        .remove(0);
+    assert_eq!(row.target, Some(4.0));
+    assert!(
+        (row.expected.unwrap() - 4.0 * 182.0 / 366.0).abs() < 0.01,
+        "expected by pace: {:?}",
+        row.expected
+    );
+    assert_eq!(
+        row.status,
+        Status::OnPace,
+        "2 done of 4 with 1.99 expected: {row:?}"
+    );
+    assert!(row.derivation.is_some(), "the row says it is derived");
+    // Typing a figure for a derived indicator is refused.
+    let typed = f.ledger.write(&actor, |w| {
+        w.record_entry(NewEntry {
+            indicator: "PRJ".into(),
+            unit: "ls".into(),
+            occurred_on: d("2024-03-01"),
+            value: 1.0,
+            note: String::new(),
+        })
+    });
+    assert_eq!(typed.err().map(|e| e.code()), Some("derived_indicator"));
+}
+
+#[test]
+fn activity_registers_validate_fields_and_derive_sums() {
+    let mut f = fixture();
+    let actor = f.actor.clone();
+    f.ledger
+        .write(&actor, |w| {
+            w.add_register_type(NewRegisterType {
+                code: "training".into(),
+                action: "enterprise".into(),
+                name: "企业家培训".into(),
+                name_en: String::new(),
+                fields: vec![
+                    FieldDef {
+                        key: "participants".into(),
+                        label: "培训人次".into(),
+                        label_en: String::new(),
+                        kind: FieldKind::Count,
+                        options: vec![],
+                        required: true,
+                    },
+                    FieldDef {
+                        key: "form".into(),
+                        label: "形式".into(),
+                        label_en: String::new(),
+                        kind: FieldKind::Choice,
+                        options: vec!["线上".into(), "线下".into()],
+                        required: false,
+                    },
+                ],
+                statuses: vec![StatusDef {
+                    key: "held".into(),
+                    label: "已举办".into(),
+                    label_en: String::new(),
+                }],
+            })?;
+            w.add_indicator(NewIndicator {
+                action: "enterprise".into(),
+                code: "TRN".into(),
+                name: "培训企业家".into(),
+                name_en: String::new(),
+                measure: "人次".into(),
+                headline: false,
+                decimals: 0,
+                pacing: Pacing::Linear,
+            })?;
+            w.set_derivation(
+                "TRN",
+                Some(Derivation {
+                    source: DerivedSource::Register,
+                    register: Some("training".into()),
+                    measure: Measure::Sum,
+                    field: Some("participants".into()),
+                    status: None,
+                    match_field: Some("form".into()),
+                    match_value: Some("线下".into()),
+                }),
+            )
+        })
+        .unwrap();
+    let row = |data: serde_json::Value, status: Option<&str>| NewRegisterRow {
+        register: "training".into(),
+        occurred_on: d("2024-04-01"),
+        unit: "ls".into(),
+        title: "培训班".into(),
+        status: status.map(Into::into),
+        data: serde_json::from_value(data).unwrap(),
+    };
+    // (row, expected error code or None when accepted)
+    let cases = [
+        (
+            row(
+                serde_json::json!({"participants": 40, "form": "线下"}),
+                Some("held"),
+            ),
+            None,
+        ),
+        (
+            row(
+                serde_json::json!({"participants": "25", "form": "线下"}),
+                Some("held"),
+            ),
+            None,
+        ),
+        (
+            row(
+                serde_json::json!({"participants": 30, "form": "线上"}),
+                Some("held"),
+            ),
+            None,
+        ),
+        (
+            row(serde_json::json!({"participants": -3}), Some("held")),
+            Some("invalid"),
+        ),
+        (
+            row(serde_json::json!({"participants": 2.5}), Some("held")),
+            Some("invalid"),
+        ),
+        (
+            row(
+                serde_json::json!({"participants": 5, "form": "函授"}),
+                Some("held"),
+            ),
+            Some("invalid"),
+        ),
+        (
+            row(
+                serde_json::json!({"participants": 5, "teacher": "x"}),
+                Some("held"),
+            ),
+            Some("invalid"),
+        ),
+        (
+            row(serde_json::json!({"form": "线下"}), Some("held")),
+            Some("invalid"),
+        ),
+        (
+            row(serde_json::json!({"participants": 5}), Some("planned")),
+            Some("invalid"),
+        ),
+    ];
+    for (new, want) in cases {
+        let label = format!("{:?} {:?}", new.data, new.status);
+        let got = f
+            .ledger
+            .write(&actor, |w| w.add_register_row(new))
+            .err()
+            .map(|e| e.code());
+        assert_eq!(got, want, "{label}");
+    }
+    let rows = f
+        .ledger
+        .register_rows(&RegisterFilter {
+            register: "training".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rows.total, 3, "only the valid rows were written");
+    assert_eq!(
+        completed(&f, "TRN", None, "2024-06-30"),
+        65.0,
+        "sum of participants of 线下 trainings"
+    );
+    let offline = f
+        .ledger
+        .register_rows(&RegisterFilter {
+            register: "training".into(),
+            match_field: Some("form".into()),
+            match_value: Some("线下".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(offline.total, 2, "drill-down filter on a field");
+}
+
+#[test]
+fn sample_registers_give_the_release_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("sample.db")).unwrap();
+    sample::load(&mut ledger, &Actor::named("test"), false).unwrap();
+    let rows = ledger
+        .progress(&ProgressQuery::city(sample::as_of()))
+        .unwrap();
+    // (indicator code, release figure)
+    for (code, want) in [
+        ("GF01", 4221.0),
+        ("GF02", 3702.0),
+        ("GF03", 4492.0),
+        ("MQ03", 1234.0),
+        ("MQ04", 201.0),
+        ("MQ08", 1400.0),
+        ("JY06", 1100.0),
+        ("JY07", 630.0),
+        ("CX01", 132.0),
+        ("MQ10", 24.0),
+    ] {
+        let row = rows.iter().find(|r| r.indicator_code == code).unwrap();
+        assert!(
+            row.derivation.is_some(),
+            "{code} is derived from a register"
+        );
+        assert_eq!(row.completed, want, "{code} {}", row.indicator);
+    }
+    let enterprises = ledger
+        .enterprises(&EnterpriseFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap()
+        .total;
+    assert_eq!(enterprises, 4221, "every sample enterprise is paired");
+    let ended = ledger
+        .pairings(&PairingFilter {
+            status: Some(PairingStatus::Ended),
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap()
+        .total;
+    assert!(
+        ended > 0,
+        "the sample has ended pairings that the distinct count ignores"
+    );
+    let removed = sample::remove(&mut ledger, &Actor::named("test")).unwrap();
+    assert!(
+        removed.registers > 10_000,
+        "removal took the register rows: {removed:?}"
+    );
+    assert_eq!(
+        ledger
+            .enterprises(&EnterpriseFilter::default())
+            .unwrap()
+            .total,
+        0,
+        "sample enterprises removed"
+    );
+}
