@@ -1,0 +1,212 @@
+//! The command line, as clap reads it. Dates, values and ids stay text here: the core
+//! parses and checks them, so a mistake gets the same Chinese message as in the window.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "taizhang",
+    version,
+    about = "台账：目标、完成情况与序时进度（命令行） / Taizhang ledger from the terminal",
+    after_help = "编号可写 UUID、编码或完整名称；日期可写 2024-06-30、2024/6/30、2024年6月30日。\n\
+                  IDs may be a UUID, a code or an exact name. Exit status: 0 ok, 1 error, 2 usage."
+)]
+pub struct Cli {
+    /// 数据库文件（默认与桌面程序共用） / the ledger file (default: the desktop app's)
+    #[arg(long, global = true, env = "TAIZHANG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// 把“今天”固定为某日，用于可重复的脚本和测试 / pin today's date
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 新建或升级数据库 / create or upgrade the ledger file
+    Init,
+    /// 加载（或 --remove 删除）示例数据 / load or remove the sample data
+    Sample(SampleArgs),
+    /// 列出行动 / list the actions
+    Actions(FormatArgs),
+    /// 列出指标 / list the indicators
+    Indicators(IndicatorsArgs),
+    /// 责任单位树 / the tree of responsible units
+    Units(FormatArgs),
+    /// 设置或列出目标 / set or list targets
+    #[command(subcommand)]
+    Target(TargetCommand),
+    /// 登记一条完成情况 / record one progress entry
+    Record(RecordArgs),
+    /// 列出完成情况 / list progress entries
+    Entries(EntriesArgs),
+    /// 进度：目标、完成、完成率、序时进度、状态 / progress against targets
+    Progress(ProgressArgs),
+    /// 单位排名（按序时完成情况） / ranking of units by pace
+    Ranking(RankingArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// 对齐的表格 / aligned table
+    Table,
+    /// JSON 数组 / JSON array
+    Json,
+    /// CSV（英文列名） / CSV with English headers
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// 已有示例数据或用户数据时仍重新加载（用户数据保留） / reload even over existing data
+    #[arg(long, conflicts_with = "remove")]
+    pub force: bool,
+    /// 删除示例数据（保留单位、指标和用户录入的数据） / remove the sample data
+    #[arg(long)]
+    pub remove: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    /// 只列某个行动的指标 / only this action's indicators
+    #[arg(long, value_name = "CODE")]
+    pub action: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// 设置目标（同一期间已有目标则更新） / set a target
+    Set(TargetSetArgs),
+    /// 列出目标 / list targets
+    List(TargetListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TargetSetArgs {
+    #[arg(long, value_name = "ID")]
+    pub indicator: String,
+    #[arg(long, value_name = "ID")]
+    pub unit: String,
+    /// 开始日期 / first day
+    #[arg(
+        long,
+        value_name = "DATE",
+        required_unless_present = "year",
+        requires = "to"
+    )]
+    pub from: Option<String>,
+    /// 结束日期 / last day
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// 整年目标，等同 --from YEAR-01-01 --to YEAR-12-31 / a calendar year's target
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub value: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TargetListArgs {
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    #[arg(long, value_name = "ID")]
+    pub indicator: String,
+    #[arg(long, value_name = "ID")]
+    pub unit: String,
+    /// 发生日期 / the day the work happened
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// 本次完成的增量 / the increment done
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub value: String,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EntriesArgs {
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// 责任单位（含下级单位） / a unit and its sub-units
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    /// 不含下级单位 / only the unit itself
+    #[arg(long, requires = "unit")]
+    pub no_subunits: bool,
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// 最多显示多少条，0 表示全部 / at most this many, 0 for all
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: u32,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+/// The date figures are computed as of (the end of that day).
+#[derive(Debug, Args)]
+pub struct AsOfArgs {
+    /// 截至日期（默认今天） / as of the end of this day (default today)
+    #[arg(long, value_name = "DATE", conflicts_with = "quarter")]
+    pub as_of: Option<String>,
+    /// 截至某季度末，如 2024Q2 / as of a quarter's last day
+    #[arg(long, value_name = "QUARTER")]
+    pub quarter: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    /// 责任单位及其下级（默认全市） / a unit and its subtree (default: the whole city)
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub action: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// 按直属下级单位分行 / one row per direct sub-unit and indicator
+    #[arg(long)]
+    pub by_unit: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RankingArgs {
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    /// 排名哪个单位的直属下级（默认全市） / rank the sub-units of this unit
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub action: Option<String>,
+    /// 只排同类单位：county 区县、zone 功能区、department 部门、party 党派团体
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}

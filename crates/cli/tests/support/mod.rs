@@ -1,0 +1,118 @@
+//! Running the built `taizhang` binary on a ledger file in a temporary directory.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use taizhang_core::{Actor, Ledger, NewIndicator, NewUnit, Pacing, UnitKind};
+use tempfile::TempDir;
+
+/// "Today" for every run unless a test says otherwise: after the sample's last day.
+pub const TODAY: &str = "2024-07-15";
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with both streams when the command did not succeed.
+    pub fn ok(self, what: &str) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "{what}: exit status {}, stderr:\n{}\nstdout:\n{}",
+            self.code, self.stderr, self.stdout
+        );
+        self
+    }
+}
+
+pub struct Workspace {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("taizhang.db");
+        Self { dir, db }
+    }
+
+    /// `taizhang --db <file> --today 2024-07-15 <args>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut full = vec![
+            "--db",
+            self.db.to_str().expect("utf-8 path"),
+            "--today",
+            TODAY,
+        ];
+        full.extend_from_slice(args);
+        run_raw(&full, &[])
+    }
+
+    /// A small ledger of its own, made through the core: a city with two counties and a
+    /// department; indicators CNT (家, 0 decimals) and AMT (万元, 2 decimals) of action
+    /// prosperity.
+    pub fn with_small_ledger() -> Self {
+        let ws = Self::new();
+        let mut ledger = Ledger::open(&ws.db).expect("open");
+        ledger
+            .write(&Actor::named("test"), |w| {
+                let unit = |code: &str, name: &str, kind, parent: Option<&str>| NewUnit {
+                    code: code.into(),
+                    name: name.into(),
+                    name_en: String::new(),
+                    kind,
+                    parent: parent.map(Into::into),
+                };
+                w.add_unit(unit("CITY", "示范市", UnitKind::City, None))?;
+                w.add_unit(unit("A", "甲区", UnitKind::County, Some("CITY")))?;
+                w.add_unit(unit("B", "乙县", UnitKind::County, Some("CITY")))?;
+                w.add_unit(unit("D", "市直部门", UnitKind::Department, Some("CITY")))?;
+                let ind = |code: &str, name: &str, measure: &str, decimals| NewIndicator {
+                    action: "prosperity".into(),
+                    code: code.into(),
+                    name: name.into(),
+                    name_en: String::new(),
+                    measure: measure.into(),
+                    headline: false,
+                    decimals,
+                    pacing: Pacing::Linear,
+                };
+                w.add_indicator(ind("CNT", "结对企业", "家", 0))?;
+                w.add_indicator(ind("AMT", "帮扶资金", "万元", 2))?;
+                Ok(())
+            })
+            .expect("small ledger");
+        ws
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.db
+    }
+}
+
+/// Runs the binary with exactly these arguments and extra environment variables;
+/// TAIZHANG_DB from the caller's environment is removed.
+pub fn run_raw(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
+    cmd.args(args)
+        .env_remove("TAIZHANG_DB")
+        .env("USER", "tester")
+        .env("RUST_BACKTRACE", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run taizhang");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    }
+}
+
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
