@@ -63,5 +63,11 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     activity::RegisterFilter::export_all_to(dir)?;
     derive::Derivation::export_all_to(dir)?;
     crate::register::Page::<enterprise::Enterprise>::export_all_to(dir)?;
+    use crate::import;
+    import::ImportKind::export_all_to(dir)?;
+    import::ImportField::export_all_to(dir)?;
+    import::ColumnMapping::export_all_to(dir)?;
+    import::ImportPreview::export_all_to(dir)?;
+    import::ImportReport::export_all_to(dir)?;
     Ok(())
 }

@@ -80,6 +80,21 @@ pub enum LedgerError {
 
     #[error("文件读写错误：{0}")]
     Io(#[from] std::io::Error),
+
+    #[error("无法读取文件「{file}」：{reason}")]
+    UnreadableFile { file: String, reason: String },
+
+    #[error("不支持导入文件「{file}」：请使用 .xlsx、.xls、.ods 或 .csv 文件")]
+    UnsupportedFile { file: String },
+
+    #[error("生成导入模板失败：{0}")]
+    TemplateFailed(String),
+
+    #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
+    ImportRejected {
+        file: String,
+        problems: Vec<crate::import::ImportProblem>,
+    },
 }
 
 impl LedgerError {
@@ -107,6 +122,10 @@ impl LedgerError {
             Self::Migration(_) => "migration_failed",
             Self::Database(_) => "database",
             Self::Io(_) => "io",
+            Self::UnreadableFile { .. } => "unreadable_file",
+            Self::UnsupportedFile { .. } => "unsupported_file",
+            Self::TemplateFailed(_) => "template_failed",
+            Self::ImportRejected { .. } => "import_rejected",
         }
     }
 
@@ -127,6 +146,18 @@ impl LedgerError {
             _ => None,
         }
     }
+}
+
+/// "第一处：…" for an import's rejection message.
+fn first_problem(problems: &[crate::import::ImportProblem]) -> String {
+    problems.first().map_or_else(String::new, |p| {
+        let sheet = if p.sheet.is_empty() {
+            String::new()
+        } else {
+            format!("工作表「{}」", p.sheet)
+        };
+        format!("第一处：{sheet}{}", p.message)
+    })
 }
 
 /// The Chinese label of an input field, as a clerk sees it on the form.

@@ -9,6 +9,7 @@
 pub mod bindings;
 pub mod defaults;
 pub mod error;
+pub mod import;
 pub mod ledger;
 pub mod model;
 pub mod pacing;

@@ -146,6 +146,34 @@ impl Writer<'_> {
         Ok(id.to_string())
     }
 
+    /// The bulk path of imports: the indicator and unit are already resolved by the
+    /// caller, who has also refused derived indicators; the value, date and note rules
+    /// apply here exactly as in `record_entry`. The statement is prepared once.
+    pub(crate) fn insert_resolved_entry(
+        &mut self,
+        indicator_id: &str,
+        decimals: u8,
+        unit_id: &str,
+        occurred_on: chrono::NaiveDate,
+        value: f64,
+        note: &str,
+    ) -> Result<String> {
+        check_value("value", value, decimals)?;
+        check_entry_date(occurred_on, self.today)?;
+        let note = check_note(note)?;
+        let id = new_id();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
+                                             created_at, created_by, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?7, ?8)",
+            )?
+            .execute(rusqlite::params![
+                id, indicator_id, unit_id, occurred_on, value, note, self.now, self.actor.name
+            ])?;
+        Ok(id)
+    }
+
     pub fn update_entry(&mut self, id: &str, change: EntryChange) -> Result<Entry> {
         let old = by_id(self.conn(), id)?;
         let ind = lookup::indicator(self.conn(), &old.indicator_id)?;

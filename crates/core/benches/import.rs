@@ -1,0 +1,2 @@
+//! Import speed: filled in with the import module.
+fn main() {}

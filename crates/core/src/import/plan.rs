@@ -1,0 +1,256 @@
+//! From sheets to a plan: the mapping of each sheet, every data row read by its kind, the
+//! rows to write, the duplicates (in the ledger or earlier in the file) and every
+//! problem. Preview shows the plan; commit writes it, only when it has no problem.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::header;
+use super::rows::{data_rows, Columns, RowReader};
+use super::sheet::Sheet;
+use super::types::*;
+use super::{activity, enterprises, entries, pairings, projects, targets, villages};
+use crate::error::Result;
+use crate::model::NewTarget;
+use crate::register::activity::NewRegisterRow;
+use crate::register::enterprise::NewEnterprise;
+use crate::register::project::NewProject;
+use crate::register::village::NewVillage;
+
+/// What one row writes.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    Entry(entries::EntryRow),
+    Target(NewTarget),
+    Enterprise(NewEnterprise),
+    Village(NewVillage),
+    Pairing(pairings::PairingRow),
+    Project(NewProject),
+    Activity(NewRegisterRow),
+}
+
+/// A row read without problems.
+pub(crate) struct Parsed {
+    /// The natural key; a second row with the same key in the file is a duplicate.
+    pub key: String,
+    pub item: Item,
+    /// Why the row is already in the ledger, when it is.
+    pub existing: Option<String>,
+    pub creates: Vec<String>,
+}
+
+/// How one kind reads its rows.
+pub(crate) trait RowKind {
+    fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>>;
+    /// Keys of the parsed rows that the ledger already holds (for kinds that check them
+    /// once all rows are read, rather than row by row), with the reason to show.
+    fn existing(&self, _conn: &Connection, _parsed: &[&Parsed]) -> Result<HashMap<String, String>> {
+        Ok(HashMap::new())
+    }
+    fn new_records(&self) -> (u32, u32) {
+        (0, 0)
+    }
+}
+
+pub(crate) struct Planned {
+    pub sheet: String,
+    pub row: u32,
+    pub item: Item,
+}
+
+pub(crate) struct Plan {
+    pub items: Vec<Planned>,
+    pub preview: ImportPreview,
+}
+
+pub(crate) fn build(
+    conn: &Connection,
+    today: NaiveDate,
+    kind: &ImportKind,
+    path: &Path,
+    sheets: &[Sheet],
+    mapping: Option<&ColumnMapping>,
+) -> Result<Plan> {
+    let fields = super::fields::for_kind(conn, kind)?;
+    let mut reader: Box<dyn RowKind> = match kind {
+        ImportKind::Entries => Box::new(entries::Entries::new(conn, today)?),
+        ImportKind::Targets => Box::new(targets::Targets::new(conn, today)?),
+        ImportKind::Enterprises => Box::new(enterprises::Enterprises::new(conn)?),
+        ImportKind::Villages => Box::new(villages::Villages::new(conn)?),
+        ImportKind::Pairings => Box::new(pairings::Pairings::new(conn, today)?),
+        ImportKind::Projects => Box::new(projects::Projects::new(conn, today)?),
+        ImportKind::Activity { register } => {
+            Box::new(activity::Activity::new(conn, today, register)?)
+        }
+    };
+    let mut preview = ImportPreview {
+        file: path.display().to_string(),
+        kind: kind.clone(),
+        fields: fields.clone(),
+        mapping: ColumnMapping::default(),
+        rows: Vec::new(),
+        duplicates: Vec::new(),
+        problems: Vec::new(),
+        skipped: 0,
+        notes: Vec::new(),
+        new_enterprises: 0,
+        new_villages: 0,
+    };
+    // (sheet, row, parsed, values shown)
+    let mut read: Vec<(String, u32, Parsed, Vec<String>)> = Vec::new();
+    let mut any_header = false;
+    for sheet in sheets {
+        let given = mapping.and_then(|m| m.sheets.iter().find(|s| s.sheet == sheet.name));
+        let sm = match given {
+            Some(g) => header::complete(sheet, g),
+            None => header::guess(sheet, &fields),
+        };
+        let has_cells = sheet.rows.iter().flatten().any(|c| !c.is_empty());
+        if sm.header_row.is_none() {
+            if has_cells && given.is_none() {
+                preview
+                    .notes
+                    .push(format!("工作表「{}」中没有找到表头，已跳过", sheet.name));
+            }
+            preview.mapping.sheets.push(sm);
+            continue;
+        }
+        any_header = true;
+        let mapping_ok = check_mapping(&sm, &fields, &mut preview.problems);
+        let cols = Columns::new(&sm);
+        if mapping_ok {
+            for (row, cells) in data_rows(sheet, &sm, &cols, &mut preview.skipped) {
+                let mut r = RowReader::new(&sheet.name, row, cells, &cols);
+                let parsed = reader.read(&mut r)?;
+                let values = fields.iter().map(|f| r.shown(&f.key)).collect();
+                preview.problems.append(&mut r.problems);
+                if let Some(p) = parsed {
+                    read.push((sheet.name.clone(), row, p, values));
+                }
+            }
+        }
+        preview.mapping.sheets.push(sm);
+    }
+    if !any_header {
+        let names: Vec<String> = fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| format!("「{}」", f.label))
+            .collect();
+        preview.problems.push(ImportProblem {
+            sheet: String::new(),
+            row: None,
+            column: None,
+            message: format!(
+                "没有找到表头：导入{}的表格应有{}等列",
+                kind.label_zh(),
+                names.join("")
+            ),
+        });
+    }
+    let parsed: Vec<&Parsed> = read.iter().map(|(_, _, p, _)| p).collect();
+    let in_ledger = reader.existing(conn, &parsed)?;
+    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
+    let several_sheets = read.iter().map(|(s, ..)| s).collect::<HashSet<_>>().len() > 1;
+    let mut items = Vec::new();
+    for (sheet, row, p, values) in read {
+        let existing = p
+            .existing
+            .clone()
+            .or_else(|| in_ledger.get(&p.key).cloned());
+        let earlier = first_seen.get(&p.key);
+        let dup = match (existing, earlier) {
+            (Some(why), _) => Some(why),
+            (None, Some((s, r))) if several_sheets && *s != sheet => {
+                Some(format!("与工作表「{s}」第{r}行重复，不再导入"))
+            }
+            (None, Some((_, r))) => Some(format!("与第{r}行重复，不再导入")),
+            (None, None) => None,
+        };
+        if let Some(why) = dup {
+            preview.duplicates.push(DuplicateRow {
+                message: format!("第{row}行：{why}"),
+                sheet,
+                row,
+            });
+            continue;
+        }
+        first_seen.insert(p.key.clone(), (sheet.clone(), row));
+        preview.rows.push(PreviewRow {
+            sheet: sheet.clone(),
+            row,
+            values,
+            creates: p.creates.clone(),
+        });
+        items.push(Planned {
+            sheet,
+            row,
+            item: p.item,
+        });
+    }
+    (preview.new_enterprises, preview.new_villages) = reader.new_records();
+    if preview.problems.is_empty() && items.is_empty() {
+        preview.notes.push("没有需要导入的新数据".into());
+    }
+    Ok(Plan { items, preview })
+}
+
+/// Every field key known, no field twice, every required field present.
+fn check_mapping(
+    sm: &SheetMapping,
+    fields: &[ImportField],
+    problems: &mut Vec<ImportProblem>,
+) -> bool {
+    let mut push = |column: Option<String>, message: String| {
+        problems.push(ImportProblem {
+            sheet: sm.sheet.clone(),
+            row: None,
+            column,
+            message,
+        })
+    };
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut ok = true;
+    for c in &sm.columns {
+        let Some(f) = c.field.as_deref() else {
+            continue;
+        };
+        let Some(field) = fields.iter().find(|x| x.key == f) else {
+            push(
+                Some(c.header.clone()),
+                format!("「{}」列对应的字段「{f}」不存在", c.header),
+            );
+            ok = false;
+            continue;
+        };
+        if !seen.insert(f) {
+            push(
+                Some(c.header.clone()),
+                format!(
+                    "「{}」列与另一列都对应「{}」，请只保留一列",
+                    c.header, field.label
+                ),
+            );
+            ok = false;
+        }
+    }
+    for f in fields
+        .iter()
+        .filter(|f| f.required && !seen.contains(f.key.as_str()))
+    {
+        push(
+            None,
+            format!(
+                "工作表「{}」缺少「{}」列（第{}行是表头）",
+                sm.sheet,
+                f.label,
+                sm.header_row.unwrap_or(0)
+            ),
+        );
+        ok = false;
+    }
+    ok
+}

@@ -1,0 +1,168 @@
+//! What an import shows and returns: the kinds, the column mapping a person can correct,
+//! the preview (rows, duplicates, problems) and the report of a commit. These travel to
+//! the UI (ts-rs).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What a file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportKind {
+    /// 完成情况
+    Entries,
+    /// 目标
+    Targets,
+    /// 企业
+    Enterprises,
+    /// 行政村
+    Villages,
+    /// 结对关系 (creating their enterprises and villages when new)
+    Pairings,
+    /// 合作项目 (of existing pairings)
+    Projects,
+    /// Rows of one activity register type, by its code.
+    Activity { register: String },
+}
+
+impl ImportKind {
+    /// Reads what a person types: `entries`, `完成情况`, `activity:visit` …
+    pub fn parse(s: &str) -> Option<Self> {
+        let t = s.trim();
+        if let Some(code) = t
+            .strip_prefix("activity:")
+            .or_else(|| t.strip_prefix("台账:"))
+        {
+            return Some(Self::Activity {
+                register: code.trim().to_string(),
+            });
+        }
+        Some(match t {
+            "entries" | "entry" | "完成情况" => Self::Entries,
+            "targets" | "target" | "目标" => Self::Targets,
+            "enterprises" | "enterprise" | "企业" => Self::Enterprises,
+            "villages" | "village" | "行政村" | "村居" => Self::Villages,
+            "pairings" | "pairing" | "结对" | "结对关系" => Self::Pairings,
+            "projects" | "project" | "合作项目" | "项目" => Self::Projects,
+            _ => return None,
+        })
+    }
+
+    /// The Chinese name of what is imported (for messages and sheet names).
+    pub fn label_zh(&self) -> String {
+        match self {
+            Self::Entries => "完成情况".into(),
+            Self::Targets => "目标".into(),
+            Self::Enterprises => "企业".into(),
+            Self::Villages => "行政村".into(),
+            Self::Pairings => "结对关系".into(),
+            Self::Projects => "合作项目".into(),
+            Self::Activity { register } => format!("台账记录（{register}）"),
+        }
+    }
+}
+
+/// One column a kind reads: its key, its Chinese label and the header names it answers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportField {
+    pub key: String,
+    pub label: String,
+    pub required: bool,
+    /// Header texts recognised for this field (the label first).
+    pub names: Vec<String>,
+}
+
+/// How the columns of each sheet are read. `preview` returns its guess; the UI may send a
+/// corrected copy back to `preview` and `commit`. A sheet not listed is guessed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ColumnMapping {
+    pub sheets: Vec<SheetMapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SheetMapping {
+    pub sheet: String,
+    /// The header row as Excel numbers it (1-based); None skips the sheet.
+    pub header_row: Option<u32>,
+    pub columns: Vec<MappedColumn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MappedColumn {
+    /// 0-based column index.
+    pub index: u32,
+    /// Excel's column letter: A, B … AA.
+    pub letter: String,
+    /// The header text as it stands in the sheet.
+    pub header: String,
+    /// The field key this column fills; None ignores the column.
+    pub field: Option<String>,
+}
+
+/// Something wrong with the file, a sheet, a row or a cell; `message` says where and why in
+/// Chinese, e.g. "第12行「投资金额」不是数字：约50".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportProblem {
+    pub sheet: String,
+    /// The sheet's own (1-based) row number, when the problem is in a row.
+    pub row: Option<u32>,
+    /// The column's header text, when the problem is in a cell.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// A row that would be written; `values` follow the preview's `fields`, as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PreviewRow {
+    pub sheet: String,
+    pub row: u32,
+    pub values: Vec<String>,
+    /// What the row creates besides itself (a new enterprise or village of a pairing).
+    pub creates: Vec<String>,
+}
+
+/// A row that is already in the ledger, or earlier in the same file; it is not written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DuplicateRow {
+    pub sheet: String,
+    pub row: u32,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportPreview {
+    pub file: String,
+    pub kind: ImportKind,
+    pub fields: Vec<ImportField>,
+    /// The mapping in use (the guess, or the one given).
+    pub mapping: ColumnMapping,
+    pub rows: Vec<PreviewRow>,
+    pub duplicates: Vec<DuplicateRow>,
+    pub problems: Vec<ImportProblem>,
+    /// Blank rows, 合计/小计 rows, a template's example row, repeated header rows.
+    pub skipped: u32,
+    /// Things worth knowing that do not stop the import (a sheet without a header …).
+    pub notes: Vec<String>,
+    pub new_enterprises: u32,
+    pub new_villages: u32,
+}
+
+impl ImportPreview {
+    /// True when `commit` would write (no problems and at least nothing wrong).
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub file: String,
+    pub kind: ImportKind,
+    /// Rows written.
+    pub written: u32,
+    /// Rows already present (in the ledger or earlier in the file), not written again.
+    pub duplicates: u32,
+    pub skipped: u32,
+    pub new_enterprises: u32,
+    pub new_villages: u32,
+}
