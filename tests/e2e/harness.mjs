@@ -10,11 +10,25 @@
 // See README.md for the whole API and the UI's conventions (data-testid, __taizhangErrors).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import assert from 'node:assert/strict';
 
 import { Element, Keys, Session } from './webdriver.mjs';
 
@@ -28,13 +42,15 @@ const KEEP = Boolean(process.env.TAIZHANG_E2E_KEEP);
  * Starts the app and returns an {@link App} once its page has loaded.
  * @param {object} [o]
  * @param {string} [o.db] SQLite file to open (default: a new one in a temporary folder).
+ * @param {string} [o.home] HOME to use, e.g. a previous launch's `home` to see what it left
+ *   (window state); default: a new one. A HOME passed in is not removed by close().
  * @param {Record<string,string>} [o.env] Extra environment for the app.
  * @param {number} [o.timeout] Milliseconds to wait for the page (default 15000).
  */
-export async function launch({ db, env = {}, timeout = 15000 } = {}) {
+export async function launch({ db, home, env = {}, timeout = 15000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
-  const home = join(dir, 'home');
-  mkdirSync(home);
+  home ??= join(dir, 'home');
+  mkdirSync(home, { recursive: true });
   const dbPath = db ?? join(dir, 'taizhang.db');
   const [port, nativePort] = await freePorts(2);
   const childEnv = {
@@ -56,10 +72,11 @@ export async function launch({ db, env = {}, timeout = 15000 } = {}) {
   });
   closeSync(log);
   const base = `http://127.0.0.1:${port}`;
-  const app = new App({ dir, dbPath, driver, base, logPath: join(dir, 'driver.log') });
+  const app = new App({ dir, home, dbPath, driver, base, logPath: join(dir, 'driver.log') });
   try {
     await waitUntil(() => fetch(`${base}/status`).then((r) => r.ok, () => false), 10000, 'tauri-driver to listen');
     app.session = await Session.create(base, { 'tauri:options': { application: APP_BINARY } });
+    app.pid = descendants(driver.pid).map(([pid]) => pid).find((pid) => exeOf(pid) === realpathSync(APP_BINARY));
     await app.waitFor(async () => (await app.exec('return document.readyState')) === 'complete', {
       timeout,
       message: 'the page to load',
@@ -73,8 +90,8 @@ export async function launch({ db, env = {}, timeout = 15000 } = {}) {
 }
 
 export class App {
-  constructor({ dir, dbPath, driver, base, logPath }) {
-    Object.assign(this, { dir, dbPath, driver, base, logPath });
+  constructor({ dir, home, dbPath, driver, base, logPath }) {
+    Object.assign(this, { dir, home, dbPath, driver, base, logPath });
     /** @type {Session} */
     this.session = null;
   }
@@ -193,6 +210,37 @@ export class App {
       return [...new Set(all.map((e) => typeof e === 'string' ? e : JSON.stringify(e)))];`);
   }
 
+  /**
+   * Real keyboard input through the X server (XTEST, via libxdo), for what only the native
+   * side sees, such as the menu's shortcuts: `app.xkeys('ctrl+q')`. The pointer is moved
+   * into the window first (without a window manager, focus follows the pointer).
+   */
+  async xkeys(sequence) {
+    const r = await this.session.cmd('GET', '/window/rect');
+    xinput('move', String(r.x + Math.round(r.width / 2)), String(r.y + Math.round(r.height / 2)));
+    xinput('keys', sequence);
+  }
+
+  /** The window's position and size: `{x, y, width, height}`. */
+  windowRect() {
+    return this.session.cmd('GET', '/window/rect');
+  }
+  /** Moves and resizes the window. */
+  setWindowRect(rect) {
+    return this.session.cmd('POST', '/window/rect', rect);
+  }
+
+  /** Waits until the app's process has ended by itself (e.g. after 退出). */
+  async waitForExit({ timeout = 10000 } = {}) {
+    assert(this.pid, 'the app process was not found at launch');
+    const start = procStat(this.pid)?.start;
+    const gone = () => {
+      const now = procStat(this.pid);
+      return !now || now.start !== start || now.state === 'Z'; // a zombie has exited
+    };
+    await waitUntil(gone, timeout, 'the app to exit');
+  }
+
   /** Reloads the page and waits for it, re-installing the error listener. */
   async reload() {
     await this.exec('location.reload()');
@@ -287,6 +335,22 @@ async function waitUntil(check, timeout, message, interval = 100) {
   }
 }
 
+function xinput(...args) {
+  const r = spawnSync('python3', [join(dirname(fileURLToPath(import.meta.url)), 'xinput.py'), ...args], {
+    env: { ...process.env, DISPLAY: display },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`xinput ${args.join(' ')} failed: ${r.stderr || r.status}`);
+}
+
+function exeOf(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
 /** Processes below `pid` now, as [pid, start time] (so a reused pid is never touched). */
 function descendants(pid) {
   const parent = new Map();
@@ -313,7 +377,7 @@ function procStat(pid) {
   try {
     // Fields after the command (which may hold spaces) start after the last ')'.
     const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
-    return { ppid: Number(rest[1]), start: rest[19] };
+    return { state: rest[0], ppid: Number(rest[1]), start: rest[19] };
   } catch {
     return null;
   }
@@ -321,7 +385,11 @@ function procStat(pid) {
 
 /** SIGTERM, then SIGKILL, those of `procs` still alive (the driver is gone by now). */
 async function stopLeftovers(procs) {
-  const alive = () => procs.filter(([pid, start]) => procStat(pid)?.start === start);
+  const alive = () =>
+    procs.filter(([pid, start]) => {
+      const now = procStat(pid);
+      return now && now.start === start && now.state !== 'Z';
+    });
   for (const signal of ['SIGTERM', 'SIGKILL']) {
     const left = alive();
     if (!left.length) return;
