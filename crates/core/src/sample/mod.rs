@@ -277,7 +277,13 @@ fn spread_figure(
     let mut rng = Rng::new(0x5EED_0000 + i);
     let reporters = units::reporters(&f.action);
     let weights: Vec<f64> = reporters.iter().map(|_| 0.3 + rng.unit()).collect();
-    let shares = apportion(f.value, &weights);
+    let typed_shares = apportion(f.value, &weights);
+    // A derived figure's spread over units is the registers' own; its unit targets follow it.
+    let shares = if typed {
+        typed_shares
+    } else {
+        derived_shares(w, code, &reporters)?
+    };
     let campaign = campaign();
     let rate = RATES[i as usize % RATES.len()];
     let city_target = nice(f.value as f64 / rate);
@@ -321,6 +327,23 @@ fn spread_figure(
         }
     }
     Ok(())
+}
+
+/// Each unit's derived value of `code` as of the sample date.
+fn derived_shares(
+    w: &Writer<'_>,
+    code: &str,
+    reporters: &[&units::SampleUnit],
+) -> Result<Vec<u64>> {
+    let mut engine = crate::progress::Engine::new(w.conn(), as_of())?;
+    let ind = engine.select_indicators(None, Some(code))?.remove(0);
+    reporters
+        .iter()
+        .map(|u| {
+            let scope = engine.scope(Some(u.code))?;
+            Ok(engine.row(&ind, scope, true)?.completed as u64)
+        })
+        .collect()
 }
 
 fn set_target(
