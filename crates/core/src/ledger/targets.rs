@@ -50,7 +50,23 @@ pub(crate) fn list(conn: &Connection, filter: &TargetFilter) -> Result<Vec<Targe
     let mut out: Vec<Target> = stmt
         .query_map(rusqlite::params![ind, unit], target_row)?
         .collect::<rusqlite::Result<_>>()?;
-    // Milestones are rare: read them all in one query rather than one per target.
+    attach_milestones(conn, &mut out)?;
+    Ok(out)
+}
+
+/// Every target in no particular order, for the progress engine, which indexes them itself
+/// (sorting 45,000 targets of a province costs more than reading them).
+pub(crate) fn all_unordered(conn: &Connection) -> Result<Vec<Target>> {
+    let mut stmt = conn.prepare(TARGET_SELECT)?;
+    let mut out: Vec<Target> = stmt
+        .query_map([], target_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_milestones(conn, &mut out)?;
+    Ok(out)
+}
+
+/// Milestones are rare: read them all in one query rather than one per target.
+fn attach_milestones(conn: &Connection, targets: &mut [Target]) -> Result<()> {
     let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
     let mut ms = conn.prepare(
         "SELECT target_id, due_on, value FROM target_milestone ORDER BY target_id, due_on",
@@ -67,10 +83,10 @@ pub(crate) fn list(conn: &Connection, filter: &TargetFilter) -> Result<Vec<Targe
         let (target_id, m) = row?;
         by_target.entry(target_id).or_default().push(m);
     }
-    for t in &mut out {
+    for t in targets.iter_mut() {
         t.milestones = by_target.remove(&t.id).unwrap_or_default();
     }
-    Ok(out)
+    Ok(())
 }
 
 fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Target> {
