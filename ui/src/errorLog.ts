@@ -11,6 +11,7 @@ export interface RecordedError {
 declare global {
   interface Window {
     __taizhangErrors: RecordedError[]
+    __taizhangBenign: string[]
   }
 }
 
@@ -28,9 +29,25 @@ function push(kind: RecordedError['kind'], message: string): void {
   window.__taizhangErrors.push({ kind, message, at: location.hash || location.pathname })
 }
 
+/**
+ * "ResizeObserver loop completed with undelivered notifications" is the browser saying that
+ * a resize callback changed the layout and the rest waits for the next frame (Element
+ * Plus's tables and selects re-measure when the language changes). Nothing failed; it is
+ * kept apart in window.__taizhangBenign and not passed on to other error listeners.
+ */
+const BENIGN = /^ResizeObserver loop (completed with undelivered notifications|limit exceeded)/
+
 export function installErrorLog(app: App): void {
   window.__taizhangErrors = window.__taizhangErrors ?? []
-  window.addEventListener('error', (e) => push('error', e.error ? describe(e.error) : e.message))
+  window.__taizhangBenign = window.__taizhangBenign ?? []
+  window.addEventListener('error', (e) => {
+    if (!e.error && BENIGN.test(e.message)) {
+      window.__taizhangBenign.push(e.message)
+      e.stopImmediatePropagation()
+      return
+    }
+    push('error', e.error ? describe(e.error) : e.message)
+  })
   window.addEventListener('unhandledrejection', (e) => push('rejection', describe(e.reason)))
   const original = console.error.bind(console)
   console.error = (...args: unknown[]) => {

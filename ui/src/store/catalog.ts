@@ -2,29 +2,36 @@
 // after the Settings page changes it. Pages read from here instead of asking again.
 import { computed, reactive } from 'vue'
 import type { Action } from '../bindings/core/Action'
+import type { Derivation } from '../bindings/core/Derivation'
 import type { Indicator } from '../bindings/core/Indicator'
 import type { Settings } from '../bindings/core/Settings'
 import type { Unit } from '../bindings/core/Unit'
 import * as ipc from '../ipc'
 import type { IpcFailure } from '../ipc'
+import { app } from './app'
 
 export const catalog = reactive({
   actions: [] as Action[],
   indicators: [] as Indicator[],
   units: [] as Unit[],
   settings: { slightly_behind_threshold: 0.85 } as Settings,
+  /** Indicators whose figures the core counts from registers: nobody enters them. */
+  derived: new Map<string, Derivation>(),
   loaded: false,
   error: null as IpcFailure | null,
 })
 
 export async function loadCatalog(): Promise<void> {
   try {
-    const [actions, indicators, units, settings] = await Promise.all([
+    const [actions, indicators, units, settings, rows] = await Promise.all([
       ipc.listActions(true),
       ipc.listIndicators(null, true),
       ipc.listUnits(true),
       ipc.getSettings(),
+      // How an indicator is derived comes with its progress row; any date will do.
+      ipc.progress({ as_of: app.info?.today ?? '2024-06-30', unit: null, include_subunits: true, action: null, indicator: null }),
     ])
+    catalog.derived = new Map(rows.filter((r) => r.derivation).map((r) => [r.indicator_id, r.derivation as Derivation]))
     catalog.actions = actions
     catalog.indicators = indicators
     catalog.units = units
@@ -39,6 +46,11 @@ export async function loadCatalog(): Promise<void> {
 
 export const activeActions = computed(() => catalog.actions.filter((a) => !a.archived))
 export const activeUnits = computed(() => catalog.units.filter((u) => !u.archived))
+
+/** Whether figures of the indicator are entered (not counted from a register). */
+export function isEnterable(indicatorId: string): boolean {
+  return !catalog.derived.has(indicatorId)
+}
 
 export function indicatorsOf(actionId: string, includeArchived = false): Indicator[] {
   return catalog.indicators.filter((i) => i.action_id === actionId && (includeArchived || !i.archived))
