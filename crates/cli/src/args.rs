@@ -49,6 +49,10 @@ pub enum Command {
     Progress(ProgressArgs),
     /// 单位排名（按序时完成情况） / ranking of units by pace
     Ranking(RankingArgs),
+    /// 从 Excel/CSV 导入（--dry-run 只预览） / import rows from .xlsx/.xls/.ods/.csv
+    Import(ImportArgs),
+    /// 生成导入模板（.xlsx） / write an import template
+    Template(TemplateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -209,4 +213,40 @@ pub struct RankingArgs {
     pub kind: Option<String>,
     #[command(flatten)]
     pub output: FormatArgs,
+}
+
+/// KIND: entries 完成情况, targets 目标, enterprises 企业, villages 行政村, pairings 结对,
+/// projects 合作项目, activity 台账记录 (with --register CODE).
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 导入什么：entries、targets、enterprises、villages、pairings、projects、activity
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+    /// .xlsx、.xls、.ods 或 .csv 文件 / the file to import
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// 台账类型编码（KIND 为 activity 时） / register type code for activity rows
+    #[arg(long, value_name = "CODE")]
+    pub register: Option<String>,
+    /// 只预览，不写入 / show what would be imported and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 列对应关系（JSON，格式同预览输出的 mapping） / a corrected column mapping (JSON)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// 预览的输出格式：table 或 json / preview output: table or json
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// 模板类型，同 import 的 KIND / the kind, as for import
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+    #[arg(long, value_name = "CODE")]
+    pub register: Option<String>,
+    /// 保存为（.xlsx） / where to write the template
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub out: PathBuf,
 }

@@ -1,2 +1,163 @@
-//! Import speed: filled in with the import module.
-fn main() {}
+//! Import speed: 100,000 progress entries from an .xlsx and from a GBK .csv into a real
+//! ledger file, timing the preview and the commit (one transaction), and the second
+//! import of the same file (every row a duplicate, nothing written).
+//!
+//! `cargo bench -p taizhang-core --bench import` prints rows per second.
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{Days, NaiveDate};
+use rust_xlsxwriter::Workbook;
+use taizhang_core::import::{self, ImportKind};
+use taizhang_core::{Actor, Ledger, NewIndicator, NewUnit, Pacing, UnitKind};
+
+const ROWS: usize = 100_000;
+const UNITS: usize = 20;
+const INDICATORS: usize = 10;
+
+fn ledger(path: &Path) -> Ledger {
+    let mut ledger = Ledger::open(path).expect("open");
+    ledger.set_today(NaiveDate::from_ymd_opt(2024, 12, 31));
+    ledger
+        .write(&Actor::named("bench"), |w| {
+            w.add_unit(NewUnit {
+                code: "CITY".into(),
+                name: "示范市".into(),
+                name_en: String::new(),
+                kind: UnitKind::City,
+                parent: None,
+            })?;
+            for u in 0..UNITS {
+                w.add_unit(NewUnit {
+                    code: format!("U{u}"),
+                    name: format!("第{u}区"),
+                    name_en: String::new(),
+                    kind: UnitKind::County,
+                    parent: Some("CITY".into()),
+                })?;
+            }
+            for i in 0..INDICATORS {
+                w.add_indicator(NewIndicator {
+                    action: "prosperity".into(),
+                    code: format!("I{i}"),
+                    name: format!("指标{i}"),
+                    name_en: String::new(),
+                    measure: "个".into(),
+                    headline: false,
+                    decimals: 2,
+                    pacing: Pacing::Linear,
+                })?;
+            }
+            Ok(())
+        })
+        .expect("catalogue");
+    ledger
+}
+
+/// Row i: indicator by name, unit by name, a date in 2024, a value with decimals.
+fn row(i: usize) -> (String, String, NaiveDate, f64, String) {
+    let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new((i % 360) as u64);
+    (
+        format!("指标{}", i % INDICATORS),
+        format!("第{}区", (i / INDICATORS) % UNITS),
+        day,
+        (i % 997) as f64 + 0.25,
+        format!("批次{}", i / 1000),
+    )
+}
+
+fn write_xlsx(path: &Path) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in ["指标", "责任单位", "日期", "数值", "备注"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 0..ROWS {
+        let (ind, unit, day, value, note) = row(i);
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &ind).unwrap();
+        ws.write_string(r, 1, &unit).unwrap();
+        ws.write_string(r, 2, day.to_string()).unwrap();
+        ws.write_number(r, 3, value).unwrap();
+        ws.write_string(r, 4, &note).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+fn write_gbk_csv(path: &Path) {
+    let mut text = String::from("指标,责任单位,日期,数值,备注\n");
+    for i in 0..ROWS {
+        let (ind, unit, day, value, note) = row(i);
+        text.push_str(&format!(
+            "{ind},{unit},{},{value},{note}\n",
+            day.format("%Y/%-m/%-d")
+        ));
+    }
+    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn rate(n: usize, secs: f64) -> String {
+    format!("{:>9.0} rows/s ({secs:.2} s)", n as f64 / secs)
+}
+
+fn run(label: &str, file: &Path, dir: &Path) {
+    let mut ledger = ledger(&dir.join(format!("{label}.db")));
+    let t = Instant::now();
+    let preview = import::preview(&ledger, &ImportKind::Entries, file, None).expect("preview");
+    let preview_secs = t.elapsed().as_secs_f64();
+    assert_eq!(preview.rows.len(), ROWS, "every row previewed");
+    assert!(preview.problems.is_empty(), "no problems");
+
+    let t = Instant::now();
+    let report = import::commit(
+        &mut ledger,
+        &Actor::named("bench"),
+        &ImportKind::Entries,
+        file,
+        None,
+        &mut |_, _| {},
+    )
+    .expect("commit");
+    let commit_secs = t.elapsed().as_secs_f64();
+    assert_eq!(report.written as usize, ROWS, "every row written");
+
+    let t = Instant::now();
+    let again = import::commit(
+        &mut ledger,
+        &Actor::named("bench"),
+        &ImportKind::Entries,
+        file,
+        None,
+        &mut |_, _| {},
+    )
+    .expect("second commit");
+    let again_secs = t.elapsed().as_secs_f64();
+    assert_eq!(again.written, 0, "nothing written the second time");
+
+    println!("{label}: preview      {}", rate(ROWS, preview_secs));
+    println!("{label}: commit       {}", rate(ROWS, commit_secs));
+    println!(
+        "{label}: second time  {}  (all duplicates)",
+        rate(ROWS, again_secs)
+    );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlsx = dir.path().join("entries.xlsx");
+    let csv = dir.path().join("entries.csv");
+    let t = Instant::now();
+    write_xlsx(&xlsx);
+    write_gbk_csv(&csv);
+    println!(
+        "{ROWS} entry rows written as .xlsx and GBK .csv in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    run("xlsx", &xlsx, dir.path());
+    run("csv ", &csv, dir.path());
+}

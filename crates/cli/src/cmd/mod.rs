@@ -1,6 +1,7 @@
 //! One module per area of subcommands; each returns the text to print on stdout.
 
 mod entries;
+mod import;
 mod input;
 mod progress;
 mod ranking;
@@ -24,5 +25,7 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Entries(a) => entries::list(cli, a),
         Command::Progress(a) => progress::show(cli, a),
         Command::Ranking(a) => ranking::show(cli, a),
+        Command::Import(a) => import::run(cli, a),
+        Command::Template(a) => import::template(cli, a),
     }
 }

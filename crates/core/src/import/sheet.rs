@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader, Sheets};
+use calamine::{
+    open_workbook_auto, Data, Dimensions, Range, Reader, SheetType, SheetVisible, Sheets,
+};
 
 use super::cell::Cell;
 use crate::error::{LedgerError, Result};
@@ -77,7 +79,14 @@ fn workbook(path: &Path) -> std::result::Result<Vec<Sheet>, String> {
 fn read_workbook(path: &Path) -> std::result::Result<Vec<Sheet>, String> {
     let mut book = open_workbook_auto(path).map_err(|e| book_reason(&e.to_string()))?;
     let mut out = Vec::new();
-    for name in book.sheet_names() {
+    // Hidden sheets hold lookup lists (a template's 选项), not rows to import.
+    let visible: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    for name in visible {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| format!("工作表「{name}」读取失败：{e}"))?;

@@ -44,6 +44,10 @@ impl ImportKind {
             "villages" | "village" | "行政村" | "村居" => Self::Villages,
             "pairings" | "pairing" | "结对" | "结对关系" => Self::Pairings,
             "projects" | "project" | "合作项目" | "项目" => Self::Projects,
+            // The register type is given separately (the CLI's --register).
+            "activity" | "台账记录" => Self::Activity {
+                register: String::new(),
+            },
             _ => return None,
         })
     }
