@@ -10,7 +10,7 @@ import { clickCentered, entryCount, fill, focusedTestId, goto, headline, paste, 
 let app;
 before(async () => {
   app = await launch();
-  await app.session.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+  await app.setWindowRect({ width: 1280, height: 800 });
   await app.byTestId('page-overview', { timeout: 15000 });
 });
 after(async () => {
@@ -20,9 +20,9 @@ after(async () => {
 /** Opens the form with 基层统战组织 (ZY08) for 兰山区 picked, dated 2024-06-30 by default. */
 async function openForm() {
   await goto(app, '/entry?tab=form', 'entry-form');
-  await pick(app, 'form-indicator', 'option-indicator-ZY08');
-  await pick(app, 'form-unit', 'option-unit-371302');
-  const date = await app.value('[data-testid="field-occurred_on"] input');
+  await pick(app, 'entry-indicator', 'option-indicator-ZY08');
+  await pick(app, 'entry-unit', 'option-unit-371302');
+  const date = await app.value('[data-testid="entry-date"] input');
   assert.equal(date, '2024-06-30', `the form's date defaults to the overview's as-of date: got ${date}`);
 }
 
@@ -30,15 +30,15 @@ test('a figure entered in the form shows on the overview', async () => {
   const before = await headline(app, 'ZY08');
   assert.equal(before, 384, `ZY08 before: want 384, got ${before}`);
   await openForm();
-  await fill(app, '[data-testid="form-value"]', '7');
-  await app.byTestId('form-valid', { timeout: 5000 }); // the core checked it as typed
+  await fill(app, '[data-testid="entry-value"] input', '7');
+  await app.byTestId('entry-valid', { timeout: 5000 }); // the core checked it as typed
   await app.keys(Keys.ENTER); // Enter moves on to the note
   const focused = await focusedTestId(app);
-  assert.equal(focused, 'form-note', `Enter in the value field moves to the note: focus is on ${focused}`);
+  assert.equal(focused, 'entry-note', `Enter in the value field moves to the note: focus is on ${focused}`);
   await app.keys('e2e 表单录入');
   await app.keys(Keys.CONTROL + Keys.ENTER); // Ctrl+Enter saves
   await app.waitForText('基层统战组织', { within: '[data-testid="recent-entries"]' });
-  const value = await app.value('[data-testid="form-value"]');
+  const value = await app.value('[data-testid="entry-value"] input');
   assert.equal(value, '', `the value is cleared after saving, got ${JSON.stringify(value)}`);
 
   await goto(app, '/overview', 'page-overview');
@@ -51,18 +51,18 @@ test('invalid values in the form show the Chinese rule and save nothing', async 
   await openForm();
   // (value typed, date typed or null, field that shows the message, words of the message)
   const cases = [
-    ['-5', null, 'field-value', '不能为负数'],
-    ['1.5', null, 'field-value', '小数'],
-    ['abc', null, 'field-value', '不是有效数值'],
-    ['3', '2099-01-01', 'field-occurred_on', '2099-01-01'],
+    ['-5', null, 'entry-value', '不能为负数'],
+    ['1.5', null, 'entry-value', '小数'],
+    ['abc', null, 'entry-value', '不是有效数值'],
+    ['3', '2099-01-01', 'entry-date', '2099-01-01'],
   ];
   for (const [value, date, field, words] of cases) {
     if (date) {
-      await fill(app, '[data-testid="field-occurred_on"] input', date + Keys.ENTER);
+      await fill(app, '[data-testid="entry-date"] input', date + Keys.ENTER);
     }
-    await fill(app, '[data-testid="form-value"]', value);
+    await fill(app, '[data-testid="entry-value"] input', value);
     await app.waitForText(words, { within: `[data-testid="${field}"] .el-form-item__error`, timeout: 5000 });
-    await app.click('[data-testid="form-save"]');
+    await app.click('[data-testid="entry-save"]');
     await settle(app);
     await app.waitForText(words, { within: `[data-testid="${field}"] .el-form-item__error` });
   }
@@ -74,7 +74,7 @@ test('invalid values in the form show the Chinese rule and save nothing', async 
 test('figures entered in the quarter grid show on the overview', async () => {
   await goto(app, '/overview', 'page-overview');
   const before = await headline(app, 'ZY08');
-  await goto(app, '/entry?tab=grid', 'quarter-grid');
+  await goto(app, '/entry?tab=grid', 'entry-grid');
   await pick(app, 'grid-action', 'option-action-investment');
   await app.waitForText('2024-06-30', { within: '[data-testid="grid-dated"]' });
 
@@ -113,7 +113,7 @@ test('figures entered in the quarter grid show on the overview', async () => {
 
 test('a bad cell in the grid shows the Chinese rule and saves nothing', async () => {
   const count = await entryCount(app);
-  await goto(app, '/entry?tab=grid', 'quarter-grid');
+  await goto(app, '/entry?tab=grid', 'entry-grid');
   await pick(app, 'grid-action', 'option-action-investment');
   await clickCentered(app, '[data-testid="grid-cell-371302-ZY08"]');
   await app.keys('8');

@@ -5,20 +5,6 @@
 import assert from 'node:assert/strict';
 
 import { Keys } from './harness.mjs';
-import { Element, Session } from './webdriver.mjs';
-
-// webdriver.mjs reads element references under a misspelt W3C key
-// (the spec's is element-6066-11e4-a52e-4f735466cecf), so every found element had no id.
-// Until it is fixed there, read the reference's only value, whatever its key.
-const elementId = (ref) => Object.values(ref ?? {})[0];
-Session.prototype.findAll = async function findAll(css, from) {
-  const path = from ? `/element/${from.id}/elements` : '/elements';
-  const found = await this.cmd('POST', path, { using: 'css selector', value: css });
-  return found.map((ref) => new Element(this, elementId(ref)));
-};
-Session.prototype.activeElement = async function activeElement() {
-  return new Element(this, elementId(await this.cmd('GET', '/element/active')));
-};
 
 /** Opens a page by its route and waits for its root element (`data-testid`). */
 export async function goto(app, route, pageTestId) {

@@ -10,7 +10,7 @@ import { goto, headline, navigate, pick, settle } from './ui-helpers.mjs';
 let app;
 before(async () => {
   app = await launch();
-  await app.session.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+  await app.setWindowRect({ width: 1280, height: 800 });
   await app.byTestId('page-overview', { timeout: 15000 });
 });
 after(async () => {
@@ -47,7 +47,7 @@ test('every main page renders, with a screenshot of each', async () => {
   // (nav item, page root, text the page must show, screenshot name)
   const cases = [
     ['nav-overview', 'page-overview', '落后于序时进度的指标', 'overview'],
-    ['nav-action-prosperity', 'page-action-prosperity', '结对共建企业', 'action-prosperity'],
+    ['nav-action-prosperity', 'page-action', '结对共建企业', 'action-prosperity'],
     ['nav-indicator', 'page-indicator', '完成情况', 'indicator'],
     ['nav-entry', 'page-entry', '快速录入', 'entry-form'],
     ['nav-targets', 'page-targets', '市级目标', 'targets'],
@@ -56,7 +56,7 @@ test('every main page renders, with a screenshot of each', async () => {
   for (const [nav, page, text, shot] of cases) {
     await navigate(app, nav, page);
     await app.waitForText(text, { within: `[data-testid="${page}"]` });
-    if (page === 'page-action-prosperity') {
+    if (page === 'page-action') {
       // Both charts drew on their canvases.
       await app.find('[data-testid="trend-chart"] canvas', { timeout: 10000 });
       await app.find('[data-testid="units-chart"] canvas', { timeout: 10000 });
@@ -64,7 +64,7 @@ test('every main page renders, with a screenshot of each', async () => {
     await new Promise((r) => setTimeout(r, 500)); // chart animations
     await app.screenshot(shot);
   }
-  await goto(app, '/entry?tab=grid', 'quarter-grid');
+  await goto(app, '/entry?tab=grid', 'entry-grid');
   await app.find('[data-testid^="grid-cell-"]');
   await app.screenshot('entry-grid');
 });

@@ -3,7 +3,7 @@
 import type { App } from 'vue'
 
 export interface RecordedError {
-  kind: 'error' | 'rejection' | 'console' | 'vue'
+  kind: 'error' | 'rejection' | 'console' | 'vue' | 'csp'
   message: string
   at: string
 }
@@ -49,6 +49,8 @@ export function installErrorLog(app: App): void {
     push('error', e.error ? describe(e.error) : e.message)
   })
   window.addEventListener('unhandledrejection', (e) => push('rejection', describe(e.reason)))
+  // A CSP that blocks a style, a script or an image is a bug too.
+  document.addEventListener('securitypolicyviolation', (e) => push('csp', `${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`))
   const original = console.error.bind(console)
   console.error = (...args: unknown[]) => {
     push('console', args.map(describe).join(' '))
