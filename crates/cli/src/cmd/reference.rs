@@ -39,10 +39,15 @@ pub fn actions(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
 pub fn indicators(cli: &Cli, args: &IndicatorsArgs) -> CliResult<String> {
     let ledger = db::open(cli, Create::Refused)?;
     let indicators = ledger.indicators(args.action.as_deref(), false)?;
+    let action_names: HashMap<String, String> = ledger
+        .actions(true)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
     emit(args.output.format, &indicators, || {
         let mut t = Table::new(vec![
             left("编码", "code"),
-            left("行动", "action"),
+            left("行动", "action_name"),
             left("指标", "name"),
             left("计量", "measure"),
             right("小数位", "decimals"),
@@ -56,7 +61,7 @@ pub fn indicators(cli: &Cli, args: &IndicatorsArgs) -> CliResult<String> {
             };
             t.push(vec![
                 i.code.clone(),
-                i.action_code.clone(),
+                action_names.get(&i.action_id).cloned().unwrap_or_default(),
                 i.name.clone(),
                 i.measure.clone(),
                 i.decimals.to_string(),
