@@ -29,6 +29,26 @@ pub(crate) fn apply(
 ) -> Result<Written> {
     let total = plan.items.len();
     progress(0, total);
+    // A large import touches more index pages than SQLite's default 2 MB cache holds;
+    // 64 MB for the length of the import, then back to what it was.
+    let cache: i64 = w
+        .conn()
+        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    if total > 10_000 {
+        w.conn().pragma_update(None, "cache_size", -65_536)?;
+    }
+    let result = write_all(w, plan, file, progress);
+    w.conn().pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+fn write_all(
+    w: &mut Writer<'_>,
+    plan: &Plan,
+    file: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Written> {
+    let total = plan.items.len();
     // Placeholder ids of new enterprises and villages → the ids they were given.
     let mut created: HashMap<String, String> = HashMap::new();
     let mut out = Written {
