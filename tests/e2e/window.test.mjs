@@ -23,8 +23,15 @@ after(async () => {
 test('Ctrl+C, Ctrl+V and Ctrl+Z from the keyboard work in a text field', async () => {
   app = await launch({ home, db });
   await app.byTestId('page-overview', { timeout: 15000 }); // the router has settled
-  await app.exec(`location.hash = '#/entry?tab=form'`);
-  const note = await app.find('input[data-testid="form-note"], [data-testid="form-note"] input', { timeout: 10000 });
+  await app.click('[data-testid="nav-entry"]');
+  await app.byTestId('page-entry', { timeout: 10000 });
+  await app.click('[data-testid="tab-form"]');
+  const note = await app
+    .find('[data-testid="entry-note"] input', { timeout: 15000 })
+    .catch(async (e) => {
+      await app.screenshot('window-no-note-field');
+      throw e;
+    });
   await app.click(note);
   await app.type(note, '甲乙丙');
   await app.xkeys('ctrl+a');
