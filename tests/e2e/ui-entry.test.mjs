@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { Keys, launch } from './harness.mjs';
-import { clickCentered, entryCount, fill, focusedTestId, goto, headline, paste, pick, settle, waitForHeadline } from './ui-helpers.mjs';
+import { clickCentered, clickWhenFree, entryCount, fill, focusedTestId, goto, headline, paste, pick, settle, waitForHeadline } from './ui-helpers.mjs';
 
 let app;
 before(async () => {
@@ -62,7 +62,7 @@ test('invalid values in the form show the Chinese rule and save nothing', async 
     }
     await fill(app, '[data-testid="entry-value"] input', value);
     await app.waitForText(words, { within: `[data-testid="${field}"] .el-form-item__error`, timeout: 5000 });
-    await app.click('[data-testid="entry-save"]');
+    await clickWhenFree(app, '[data-testid="entry-save"]');
     await settle(app);
     await app.waitForText(words, { within: `[data-testid="${field}"] .el-form-item__error` });
   }
@@ -104,7 +104,7 @@ test('figures entered in the quarter grid show on the overview', async () => {
     assert.equal(got, want, `pasted cell ${cell}: want ${want}, got ${got}`);
   }
   await app.screenshot('entry-grid-filled');
-  await app.click('[data-testid="grid-save"]');
+  await clickWhenFree(app, '[data-testid="grid-save"]');
   await app.waitFor(async () => (await app.value(first)) === '', { message: 'the grid to empty after saving' });
 
   await goto(app, '/overview', 'page-overview');
@@ -122,7 +122,7 @@ test('a bad cell in the grid shows the Chinese rule and saves nothing', async ()
   await app.waitForText('不能为负数', { within: '[data-testid="grid-errors"]', timeout: 5000 });
   const bad = await app.exec(`return document.querySelector('[data-testid="grid-cell-371311-ZY08"]').closest('td').classList.contains('bad')`);
   assert.equal(bad, true, 'the refused cell is marked');
-  await app.click('[data-testid="grid-save"]');
+  await clickWhenFree(app, '[data-testid="grid-save"]');
   await settle(app);
   await app.screenshot('entry-grid-error');
   const after = await entryCount(app);

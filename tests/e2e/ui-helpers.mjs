@@ -10,19 +10,28 @@ import { Keys } from './harness.mjs';
 export async function goto(app, route, pageTestId) {
   await app.exec(`location.hash = arguments[0]`, `#${route}`);
   await app.byTestId(pageTestId, { timeout: 10000 });
+  await noToasts(app);
   await settle(app);
+}
+
+/** Waits until no message toast ("已保存 …") is showing: it would take clicks meant for the page. */
+export async function noToasts(app) {
+  await app.waitFor(() => app.exec(`return document.querySelectorAll('.el-message').length === 0`), {
+    timeout: 8000,
+    message: 'message toasts to go',
+  });
 }
 
 /** Clicks a nav item and waits for the page. */
 export async function navigate(app, navTestId, pageTestId) {
-  await app.click(`[data-testid="${navTestId}"]`);
+  await clickWhenFree(app, `[data-testid="${navTestId}"]`);
   await app.byTestId(pageTestId, { timeout: 10000 });
   await settle(app);
 }
 
 /** Opens an Element Plus select and clicks the option with `data-testid`. */
 export async function pick(app, selectTestId, optionTestId) {
-  await app.click(`[data-testid="${selectTestId}"] .el-select__wrapper`);
+  await clickWhenFree(app, `[data-testid="${selectTestId}"] .el-select__wrapper`);
   const option = `[data-testid="${optionTestId}"]`;
   // The dropdown zooms in: wait until the option has its full size, or the click misses.
   await app.waitFor(() => app.exec(`const o = document.querySelector(arguments[0]); const p = o && o.closest('.el-popper');
@@ -30,7 +39,7 @@ export async function pick(app, selectTestId, optionTestId) {
     timeout: 5000,
     message: `option ${optionTestId} to show`,
   });
-  await app.click(option);
+  await clickWhenFree(app, option);
   // …and closes again before anything below it can be clicked.
   await app.waitFor(() => app.exec(`const o = document.querySelector(arguments[0]); return !o || o.getBoundingClientRect().height < 1 || o.offsetParent === null`, option), {
     timeout: 5000,
@@ -42,7 +51,24 @@ export async function pick(app, selectTestId, optionTestId) {
 /** Clicks an element after scrolling it to the middle (sticky headers cannot cover it). */
 export async function clickCentered(app, css) {
   await app.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'center', inline: 'center' })`, css);
-  await app.click(css);
+  await clickWhenFree(app, css);
+}
+
+/**
+ * Clicks once nothing lies over the target: a closing dropdown or a fading toast can cover
+ * it for a moment (WebDriver then refuses the click as intercepted); a person would wait.
+ */
+export async function clickWhenFree(app, css, { timeout = 3000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      await app.click(css);
+      return;
+    } catch (e) {
+      if (e.error !== 'element click intercepted' || Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
 }
 
 /** The figure behind a headline on the overview (`data-value`), as a number. */
