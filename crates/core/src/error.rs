@@ -81,6 +81,15 @@ pub enum LedgerError {
     #[error("文件读写错误：{0}")]
     Io(#[from] std::io::Error),
 
+    #[error("不支持导出为「{0}」格式，请以 .xlsx、.docx 或 .csv 作为文件扩展名")]
+    UnsupportedFormat(String),
+
+    #[error("无法写入文件「{path}」：{reason}")]
+    WriteFile { path: String, reason: String },
+
+    #[error("生成{what}失败：{reason}")]
+    ExportFailed { what: &'static str, reason: String },
+
     #[error("无法读取文件「{file}」：{reason}")]
     UnreadableFile { file: String, reason: String },
 
@@ -122,6 +131,9 @@ impl LedgerError {
             Self::Migration(_) => "migration_failed",
             Self::Database(_) => "database",
             Self::Io(_) => "io",
+            Self::UnsupportedFormat(_) => "unsupported_format",
+            Self::WriteFile { .. } => "write_failed",
+            Self::ExportFailed { .. } => "export_failed",
             Self::UnreadableFile { .. } => "unreadable_file",
             Self::UnsupportedFile { .. } => "unsupported_file",
             Self::TemplateFailed(_) => "template_failed",
@@ -191,6 +203,10 @@ pub fn field_label(field: &str) -> &str {
         "pairing" => "结对关系",
         "title" => "事项",
         "status" => "状态",
+        "as_of" => "截至日期",
+        "quarter" => "季度",
+        "reason" => "滞后原因",
+        "measures" => "整改措施",
         other => other,
     }
 }

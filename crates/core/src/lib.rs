@@ -9,6 +9,7 @@
 pub mod bindings;
 pub mod defaults;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod ledger;
 pub mod model;

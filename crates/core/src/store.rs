@@ -16,6 +16,7 @@ pub const APP_IDENTIFIER: &str = "cn.taizhang.desktop";
 const MIGRATION_SQL: &[&str] = &[
     include_str!("../../../migrations/0001_core_ledger.sql"),
     include_str!("../../../migrations/0002_registers.sql"),
+    include_str!("../../../migrations/0003_lag_notes.sql"),
 ];
 
 /// The schema version this binary writes (SQLite's `user_version`).

@@ -1,0 +1,358 @@
+//! The summary as a Word report in the manner of the release and of government work
+//! summaries (工作进展情况): title, period, overview, one section per action with sentences
+//! drafted from the figures and a table of indicators, the indicators behind pace with their
+//! reasons and measures, the ranking of units. 公文 layout: A4, margins 37/35/28/26 mm,
+//! 方正小标宋简体 title, 黑体 headings, 仿宋_GB2312 三号 body, fixed 28pt lines.
+
+mod fonts;
+mod tables;
+mod text;
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, Run, SpecialIndentType,
+};
+
+use self::fonts::*;
+use super::prose::{cn_number, date_zh, period_zh};
+use super::summary::Summary;
+use crate::error::{LedgerError, Result};
+
+/// What a reason or measures line says when nobody has written it yet.
+pub const TO_FILL: &str = "（待填写）";
+
+/// Twentieths of a point: a 三号 character is 16pt = 320, a line is fixed at 28pt.
+const CHAR: i32 = 320;
+const LINE: i32 = 560;
+
+pub fn write_docx(s: &Summary) -> Result<Vec<u8>> {
+    let fail = |reason: String| LedgerError::ExportFailed {
+        what: " Word 文件",
+        reason,
+    };
+    let mut xml = document(s).build();
+    xml.font_table = font_table_xml();
+    xml.document = repeat_header_rows(&xml.document);
+    let mut out = Cursor::new(Vec::new());
+    xml.pack(&mut out).map_err(|e| fail(e.to_string()))?;
+    deflate(&out.into_inner()).map_err(|e| fail(e.to_string()))
+}
+
+/// Marks each table's first row (the header, which `tables` makes unsplittable) to repeat
+/// at the top of every page the table runs onto.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest: &str = &xml;
+    while let Some(i) = rest.find("<w:tbl>") {
+        out.push_str(&rest[..i]);
+        let table = &rest[i..];
+        let end = table
+            .find("</w:tbl>")
+            .map_or(table.len(), |e| e + "</w:tbl>".len());
+        out.push_str(&table[..end].replacen(
+            "<w:cantSplit />",
+            "<w:cantSplit /><w:tblHeader />",
+            1,
+        ));
+        rest = &table[end..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// docx-rs stores its parts uncompressed; deflated, the file is a tenth of the size.
+fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..input.len() {
+        let mut part = input.by_index(i)?;
+        if part.is_dir() {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes)?;
+        output.start_file(part.name()?.to_string(), options)?;
+        output.write_all(&bytes)?;
+    }
+    Ok(output.finish()?.into_inner())
+}
+
+fn document(s: &Summary) -> Docx {
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(2098)
+                .bottom(1984)
+                .left(1587)
+                .right(1474)
+                .header(851)
+                .footer(992),
+        )
+        .default_fonts(fonts(BODY))
+        .default_size(SIZE_BODY)
+        .footer(page_footer());
+    doc = doc
+        .add_paragraph(title(&s.title))
+        .add_paragraph(centered(&format!("（{}）", period_zh(&s.period)), KAITI))
+        .add_paragraph(blank());
+    for p in text::overview(s) {
+        doc = doc.add_paragraph(body(&p));
+    }
+    let mut table_no = 1;
+    doc = doc
+        .add_paragraph(caption(&format!("表{table_no}　各行动进展情况")))
+        .add_table(tables::actions(s));
+    let mut section = 0;
+    for a in s.actions.iter().filter(|a| a.indicators > 0) {
+        section += 1;
+        table_no += 1;
+        let t = text::action(section, a);
+        doc = doc.add_paragraph(heading(&t.heading));
+        let mut first = true;
+        for p in &t.paragraphs {
+            let lead = if first { t.lead.as_deref() } else { None };
+            doc = doc.add_paragraph(body_with_lead(lead, p));
+            first = false;
+        }
+        let cap = format!("表{table_no}　“{}”行动指标完成情况", a.action_name);
+        doc = doc
+            .add_paragraph(caption(&cap))
+            .add_table(tables::indicators(a));
+    }
+    section += 1;
+    doc = behind(doc, s, section);
+    section += 1;
+    doc = ranking(doc, s, section, &mut table_no);
+    doc.add_paragraph(blank())
+        .add_paragraph(signature("“五大行动”工作专班").keep_next(true))
+        .add_paragraph(signature(&date_zh(s.made_on)))
+}
+
+fn behind(mut doc: Docx, s: &Summary, section: usize) -> Docx {
+    doc = doc.add_paragraph(heading(&format!(
+        "{}、序时进度滞后指标及原因",
+        cn_number(section)
+    )));
+    if s.behind.is_empty() {
+        return doc.add_paragraph(body(&format!(
+            "截至{}，各项指标均达到序时进度。",
+            date_zh(s.as_of)
+        )));
+    }
+    let behind = s
+        .behind
+        .iter()
+        .filter(|b| b.row.status == crate::progress::Status::Behind)
+        .count();
+    doc = doc.add_paragraph(body(&format!(
+        "截至{}，共有{}项指标低于序时进度（滞后{}项、稍慢{}项），具体情况如下。",
+        date_zh(s.as_of),
+        s.behind.len(),
+        behind,
+        s.behind.len() - behind
+    )));
+    // 滞后 first, then 稍慢, each in the actions' order.
+    let mut items: Vec<&crate::export::summary::BehindItem> = s.behind.iter().collect();
+    items.sort_by_key(|b| b.row.status != crate::progress::Status::Behind);
+    for (i, b) in items.into_iter().enumerate() {
+        let name = format!(
+            "（{}）{}（{}，{}）",
+            cn_number(i + 1),
+            b.row.indicator,
+            b.row.action_name,
+            b.row.status.label_zh()
+        );
+        doc = doc
+            .add_paragraph(subheading(&name))
+            .add_paragraph(body(&text::behind_facts(b)));
+        let reason = b
+            .note
+            .as_ref()
+            .map(|n| n.reason.as_str())
+            .filter(|t| !t.is_empty());
+        let measures = b
+            .note
+            .as_ref()
+            .map(|n| n.measures.as_str())
+            .filter(|t| !t.is_empty());
+        doc = doc
+            .add_paragraph(labelled("滞后原因：", reason.unwrap_or(TO_FILL)))
+            .add_paragraph(labelled("整改措施：", measures.unwrap_or(TO_FILL)));
+    }
+    doc
+}
+
+fn ranking(mut doc: Docx, s: &Summary, section: usize, table_no: &mut usize) -> Docx {
+    doc = doc.add_paragraph(heading(&format!(
+        "{}、责任单位序时进度排名",
+        cn_number(section)
+    )));
+    if s.ranking.is_empty() {
+        return doc.add_paragraph(body("下级责任单位尚未设定目标，暂不排名。"));
+    }
+    doc = doc.add_paragraph(body(
+        "按各责任单位所承担指标的序时完成度（各指标完成值与序时应完成值之比，最高计为100%，取平均）排名，同类单位相互比较。",
+    ));
+    for g in &s.ranking {
+        *table_no += 1;
+        let names = |rs: &[crate::progress::UnitRank]| {
+            rs.iter()
+                .map(|r| r.unit.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let mut line = String::new();
+        if g.ranks.len() >= 4 {
+            let n = g.ranks.len();
+            line = format!(
+                "{}中，{}位列前三；{}相对靠后。",
+                g.label,
+                names(&g.ranks[..3]),
+                names(&g.ranks[n - 1..])
+            );
+        }
+        if !line.is_empty() {
+            doc = doc.add_paragraph(body(&line));
+        }
+        doc = doc
+            .add_paragraph(caption(&format!("表{}　{}排名", table_no, g.label)))
+            .add_table(tables::ranking(g));
+    }
+    doc
+}
+
+fn spacing() -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(LINE)
+}
+
+fn run(text: &str, face: &str, size: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(face)).size(size)
+}
+
+/// The title, broken before its first quotation mark when that falls mid-line.
+fn title(text: &str) -> Paragraph {
+    let mut p = Paragraph::new().align(AlignmentType::Center).line_spacing(
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(700),
+    );
+    let split = text
+        .char_indices()
+        .find(|(_, c)| *c == '“')
+        .map(|(i, _)| i)
+        .filter(|i| (8..=60).contains(&text[..*i].chars().count()));
+    match split {
+        Some(i) => {
+            p = p
+                .add_run(run(&text[..i], TITLE, SIZE_TITLE).add_break(BreakType::TextWrapping))
+                .add_run(run(&text[i..], TITLE, SIZE_TITLE));
+        }
+        None => p = p.add_run(run(text, TITLE, SIZE_TITLE)),
+    }
+    p
+}
+
+fn centered(text: &str, face: &str) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .line_spacing(spacing())
+        .add_run(run(text, face, SIZE_BODY))
+}
+
+fn blank() -> Paragraph {
+    Paragraph::new().line_spacing(spacing())
+}
+
+fn indented() -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Both)
+        .line_spacing(spacing())
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(2 * CHAR)),
+            None,
+            None,
+        )
+}
+
+fn body(text: &str) -> Paragraph {
+    indented().add_run(run(text, BODY, SIZE_BODY))
+}
+
+/// A paragraph whose first sentence is set in bold (段首主题句).
+fn body_with_lead(lead: Option<&str>, text: &str) -> Paragraph {
+    let p = indented();
+    let p = match lead {
+        Some(l) => p.add_run(run(l, BODY, SIZE_BODY).bold()),
+        None => p,
+    };
+    p.add_run(run(text, BODY, SIZE_BODY))
+}
+
+fn heading(text: &str) -> Paragraph {
+    indented()
+        .keep_next(true)
+        .line_spacing(spacing().before(200))
+        .add_run(run(text, HEADING, SIZE_BODY))
+}
+
+fn subheading(text: &str) -> Paragraph {
+    indented()
+        .keep_next(true)
+        .add_run(run(text, KAITI, SIZE_BODY))
+}
+
+fn labelled(label: &str, text: &str) -> Paragraph {
+    indented()
+        .add_run(run(label, BODY, SIZE_BODY).bold())
+        .add_run(run(text, BODY, SIZE_BODY))
+}
+
+fn caption(text: &str) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .keep_next(true)
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(LINE)
+                .before(120),
+        )
+        .add_run(run(text, HEADING, SIZE_CAPTION))
+}
+
+fn signature(text: &str) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Right)
+        .line_spacing(spacing())
+        .indent(None, None, Some(4 * CHAR), None)
+        .add_run(run(text, BODY, SIZE_BODY))
+}
+
+/// — 1 — centred at the foot of every page, 宋体 四号.
+fn page_footer() -> Footer {
+    let face = fonts("宋体");
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .fonts(face.clone())
+            .size(SIZE_CAPTION)
+            .add_run(
+                Run::new()
+                    .add_text("— ")
+                    .fonts(face.clone())
+                    .size(SIZE_CAPTION),
+            )
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" —").fonts(face).size(SIZE_CAPTION)),
+    )
+}
