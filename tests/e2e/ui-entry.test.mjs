@@ -131,6 +131,31 @@ test('a bad cell in the grid shows the Chinese rule and saves nothing', async ()
   assert.equal(kept, '8', `the good cell keeps its value for fixing and saving again, got ${kept}`);
 });
 
+test('Ctrl+Z (the menu’s 撤销) takes back a block pasted into the grid', async () => {
+  await goto(app, '/entry?tab=grid', 'entry-grid');
+  await pick(app, 'grid-action', 'option-action-investment');
+  const cell = '[data-testid="grid-cell-371323-ZY01"]'; // 沂水县 × the action's first indicator
+  await clickCentered(app, cell);
+  await app.keys('6');
+  await paste(app, '[data-testid="grid-cell-371324-ZY01"]', '1\t2\r\n');
+  const pasted = await app.value('[data-testid="grid-cell-371324-ZY02"]');
+  assert.equal(pasted, '2', `pasted cell before undo: want 2, got ${pasted}`);
+  await app.xkeys('ctrl+z');
+  await app.waitFor(async () => (await app.value('[data-testid="grid-cell-371324-ZY02"]')) === '', {
+    message: 'the pasted block to go after Ctrl+Z',
+  });
+  // (cell, value after one undo): the paste is gone, the typed cell stays
+  const cases = [
+    ['371324-ZY01', ''],
+    ['371324-ZY02', ''],
+    ['371323-ZY01', '6'],
+  ];
+  for (const [c, want] of cases) {
+    const got = await app.value(`[data-testid="grid-cell-${c}"]`);
+    assert.equal(got, want, `cell ${c} after undo: want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
+});
+
 test('entering reported no errors', async () => {
   const errors = await app.errors();
   assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);
