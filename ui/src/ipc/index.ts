@@ -77,3 +77,6 @@ export const getSettings = () => call<Settings>('get_settings')
 export const setSettings = (settings: Settings) => call<Settings>('set_settings', { settings })
 export const loadSample = () => call<SampleReport>('load_sample')
 export const removeSample = () => call<SampleReport>('remove_sample')
+
+// Registers (台账)
+export * from './registers'
