@@ -36,3 +36,21 @@ test('the page reported no errors', async () => {
   const errors = await app.errors();
   assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);
 });
+
+test('the page gets only what capabilities/default.json grants', async () => {
+  // (command, arguments): core features the UI has no grant for
+  const cases = [
+    ['plugin:window|set_title', { label: 'main', value: 'x' }],
+    ['plugin:window|close', { label: 'main' }],
+    ['plugin:path|resolve_directory', { directory: 14 }],
+  ];
+  for (const [cmd, args] of cases) {
+    const got = await app.invoke(cmd, args).then(
+      () => 'allowed',
+      (e) => JSON.stringify(e.ipc),
+    );
+    assert.match(got, /not allowed/, `${cmd}: want it refused, got ${got}`);
+  }
+  const title = await app.windowTitle();
+  assert.equal(title, '台账 · Taizhang', 'the window is untouched');
+});
