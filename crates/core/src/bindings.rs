@@ -69,5 +69,13 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     import::ColumnMapping::export_all_to(dir)?;
     import::ImportPreview::export_all_to(dir)?;
     import::ImportReport::export_all_to(dir)?;
+    use crate::export;
+    export::SummaryQuery::export_all_to(dir)?;
+    export::Summary::export_all_to(dir)?;
+    export::ExportFormat::export_all_to(dir)?;
+    export::ExportReport::export_all_to(dir)?;
+    export::LagNote::export_all_to(dir)?;
+    export::NewLagNote::export_all_to(dir)?;
+    export::LagNoteFilter::export_all_to(dir)?;
     Ok(())
 }
