@@ -1,0 +1,125 @@
+// The 结对共建 register in the real window, on the sample ledger: the overview's
+// 结对共建企业 figure is derived from it, so a pairing with a new enterprise raises it by
+// one and a second pairing of that same enterprise does not. The figure drills down to
+// the rows behind it; screenshots of the pairings page and an activity register.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launch } from './harness.mjs';
+import { clickWhenFree, fill, goto, headline, navigate, noToasts, pick, settle, waitForHeadline } from './ui-helpers.mjs';
+
+const ENTERPRISE = '测试结对企业（端到端）';
+
+let app;
+let county;
+before(async () => {
+  app = await launch();
+  await app.setWindowRect({ width: 1280, height: 720 });
+  await app.byTestId('page-overview', { timeout: 15000 });
+  const units = await app.invoke('list_units', { includeArchived: false });
+  county = units.find((u) => u.kind === 'county');
+  assert.ok(county, 'the sample has a county');
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Opens the 台账 section of the nav and its 结对共建 page. */
+async function openPairings() {
+  const item = await app.findAll('[data-testid="nav-pairings"]');
+  const shown = item.length && (await app.exec(`return document.querySelector('[data-testid="nav-pairings"]').offsetParent !== null`));
+  if (!shown) {
+    await clickWhenFree(app, '[data-testid="nav-registers"] .el-sub-menu__title');
+    await app.waitFor(() => app.exec(`const e = document.querySelector('[data-testid="nav-pairings"]'); return !!e && e.getBoundingClientRect().height >= 30`), {
+      message: 'the 台账 section to open',
+    });
+  }
+  await navigate(app, 'nav-pairings', 'page-pairings');
+  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+}
+
+/** Fills the add-pairing dialog with a new village in the sample's first county and saves. */
+async function addPairing({ existingEnterprise, village }) {
+  await noToasts(app);
+  await clickWhenFree(app, '[data-testid="pairings-add"]');
+  await app.byTestId('pairing-dialog');
+  await settle(app);
+  if (existingEnterprise) {
+    await clickWhenFree(app, '[data-testid="pairing-ent-existing"]');
+    await app.type('[data-testid="pairing-ent-pick"] input', ENTERPRISE.slice(0, 6));
+    await app.waitFor(() => app.exec(`return [...document.querySelectorAll('[data-testid="enterprise-option"]')].some((o) => o.textContent.includes(arguments[0]) && o.getBoundingClientRect().height >= 20)`, ENTERPRISE), {
+      timeout: 5000,
+      message: `the enterprise ${ENTERPRISE} among the search results`,
+    });
+    await app.exec(`[...document.querySelectorAll('[data-testid="enterprise-option"]')].find((o) => o.textContent.includes(arguments[0])).scrollIntoView({ block: 'nearest' })`, ENTERPRISE);
+    const options = await app.findAll('[data-testid="enterprise-option"]');
+    for (const o of options) {
+      if ((await o.text()).includes(ENTERPRISE)) {
+        await o.click();
+        break;
+      }
+    }
+  } else {
+    await fill(app, '[data-testid="pairing-ent-name"] input', ENTERPRISE);
+  }
+  await fill(app, '[data-testid="pairing-vil-name"] input', village);
+  await fill(app, '[data-testid="pairing-township"] input', '测试镇');
+  await pick(app, 'pairing-county', `county-${county.code}`);
+  await clickWhenFree(app, '[data-testid="pairing-save"]');
+  await app.waitForText('已新增');
+}
+
+test('a pairing with a new enterprise raises 结对共建企业 by one; a second for the same enterprise does not', async () => {
+  await waitForHeadline(app, 'GF01', 4221);
+  await app.waitForText('4,221', { within: '[data-testid="headline-GF01"]' });
+  const villages = await headline(app, 'GF02');
+
+  await openPairings();
+  await addPairing({ existingEnterprise: false, village: '测试一村' });
+  await navigate(app, 'nav-overview', 'page-overview');
+  await waitForHeadline(app, 'GF01', 4222);
+  await app.waitForText('4,222', { within: '[data-testid="headline-GF01"]' });
+  await waitForHeadline(app, 'GF02', villages + 1);
+
+  await openPairings();
+  await addPairing({ existingEnterprise: true, village: '测试二村' });
+  await navigate(app, 'nav-overview', 'page-overview');
+  // The new village counts (so the overview has reloaded) while the enterprise does not.
+  await waitForHeadline(app, 'GF02', villages + 2);
+  const got = await headline(app, 'GF01');
+  assert.equal(got, 4222, `结对共建企业 after a second pairing of the same enterprise: want 4222, got ${got}`);
+  await app.waitForText('4,222', { within: '[data-testid="headline-GF01"]' });
+
+  const ours = await app.invoke('list_pairings', {
+    filter: { search: ENTERPRISE, unit: null, status: null, from: null, to: null, enterprise_id: null, village_id: null, limit: 10, offset: 0 },
+  });
+  assert.equal(ours.total, 2, `pairings of ${ENTERPRISE}: want 2, got ${ours.total}`);
+  assert.equal(new Set(ours.rows.map((p) => p.enterprise_id)).size, 1, 'both pairings name the same enterprise');
+});
+
+test('the derived figure drills down to the pairings behind it', async () => {
+  await goto(app, '/overview', 'page-overview');
+  await clickWhenFree(app, '[data-testid="headline-GF01"] [data-testid="headline-drill"]');
+  await app.byTestId('page-pairings', { timeout: 10000 });
+  await app.waitForText('结对共建企业', { within: '[data-testid="drill-notice"]' });
+  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+  await settle(app);
+  await app.screenshot('registers-pairings');
+});
+
+test('an activity register page lists its typed rows', async () => {
+  const types = await app.invoke('list_register_types', {});
+  assert.ok(types.length >= 5, `register types: want at least 5, got ${types.length}`);
+  const first = types[0];
+  await goto(app, `/registers/r/${first.code}`, `page-register-${first.code}`);
+  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  await app.waitForText(first.name, { within: `[data-testid="page-register-${first.code}"]` });
+  await settle(app);
+  await app.screenshot(`registers-${first.code}`);
+});
+
+test('the register pages reported no errors', async () => {
+  const errors = await app.errors();
+  assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);
+});
