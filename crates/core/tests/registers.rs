@@ -704,3 +704,91 @@ fn sample_registers_give_the_release_totals() {
         "sample enterprises removed"
     );
 }
+
+#[test]
+fn finding_the_enterprise_or_village_a_clerk_means() {
+    let mut f = fixture();
+    let code = "91350100M000100Y43";
+    let other_code = register::credit_code::with_check("91371302MA3C12345").unwrap();
+    pair(
+        &mut f,
+        new_ent("临沂恒信木业有限公司", Some(code)),
+        new_vil("东王庄村", "ls"),
+        "2024-03-05",
+    )
+    .unwrap();
+    pair(
+        &mut f,
+        new_ent("临沂金源食品有限公司", None),
+        new_vil("西李村", "ls"),
+        "2024-03-05",
+    )
+    .unwrap();
+    // (name, credit code, the enterprise found: Ok(name or None) or Err(code))
+    type Case<'a> = (&'a str, Option<&'a str>, Result<Option<&'a str>, &'a str>);
+    let cases: [Case; 7] = [
+        ("另一个名字", Some(code), Ok(Some("临沂恒信木业有限公司"))),
+        (
+            "另一个名字",
+            Some(" 91350100m000100y43 "),
+            Ok(Some("临沂恒信木业有限公司")),
+        ),
+        (
+            " 临沂金源食品 有限公司 ",
+            None,
+            Ok(Some("临沂金源食品有限公司")),
+        ),
+        (
+            "临沂金源食品有限公司",
+            Some(other_code.as_str()),
+            Ok(Some("临沂金源食品有限公司")),
+        ),
+        ("临沂恒信木业有限公司", Some(other_code.as_str()), Ok(None)),
+        ("没有登记的企业", None, Ok(None)),
+        (
+            "没有登记的企业",
+            Some("91350100M000100Y44"),
+            Err("bad_credit_code"),
+        ),
+    ];
+    for (name, credit_code, want) in cases {
+        let got = f
+            .ledger
+            .find_enterprise(name, credit_code)
+            .map(|e| e.map(|e| e.name))
+            .map_err(|e| e.code());
+        let got = got.as_ref().map(|e| e.as_deref()).map_err(|c| *c);
+        assert_eq!(got, want, "find_enterprise({name:?}, {credit_code:?})");
+    }
+    // (county, township, name, the village found: Ok(found?) or Err(code))
+    let villages: [(&str, &str, &str, Result<bool, &str>); 5] = [
+        ("ls", "马厂湖镇", "东王庄村", Ok(true)),
+        ("兰山区", " 马厂湖镇 ", "东王庄村", Ok(true)),
+        ("yn", "马厂湖镇", "东王庄村", Ok(false)),
+        ("ls", "另一个镇", "东王庄村", Ok(false)),
+        ("火星市", "马厂湖镇", "东王庄村", Err("unknown_unit")),
+    ];
+    for (county, township, name, want) in villages {
+        let got = f
+            .ledger
+            .find_village(county, township, name)
+            .map(|v| v.is_some())
+            .map_err(|e| e.code());
+        assert_eq!(
+            got, want,
+            "find_village({county:?}, {township:?}, {name:?})"
+        );
+    }
+    // Inside a write, the same answers.
+    let actor = f.actor.clone();
+    let found = f
+        .ledger
+        .write(&actor, |w| {
+            Ok((
+                w.find_enterprise("临沂金源食品有限公司", None)?.is_some(),
+                w.find_village("ls", "马厂湖镇", "西李村")?.is_some(),
+            ))
+        })
+        .unwrap();
+    assert_eq!(found, (true, true), "find inside a write");
+}

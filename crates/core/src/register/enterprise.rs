@@ -151,6 +151,17 @@ pub(crate) fn find_duplicate(
         .optional()?)
 }
 
+/// The registered enterprise a name and credit code mean — the one adding them would
+/// duplicate — if there is one. A malformed credit code is refused, as when adding.
+fn find(conn: &Connection, name: &str, credit_code: Option<&str>) -> Result<Option<Enterprise>> {
+    let code = credit_code
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(credit_code::normalise)
+        .transpose()?;
+    find_duplicate(conn, name, code.as_deref())
+}
+
 impl Ledger {
     pub fn enterprises(&self, f: &EnterpriseFilter) -> Result<Page<Enterprise>> {
         let county = f
@@ -183,9 +194,28 @@ impl Ledger {
     pub fn enterprise(&self, id: &str) -> Result<Enterprise> {
         by_id(self.conn(), id)
     }
+
+    /// The enterprise already registered under this credit code or, when either side has
+    /// no code, this normalised name; None when adding it would make a new one.
+    pub fn find_enterprise(
+        &self,
+        name: &str,
+        credit_code: Option<&str>,
+    ) -> Result<Option<Enterprise>> {
+        find(self.conn(), name, credit_code)
+    }
 }
 
 impl Writer<'_> {
+    /// [`Ledger::find_enterprise`] inside this write, so that finding and adding are atomic.
+    pub fn find_enterprise(
+        &self,
+        name: &str,
+        credit_code: Option<&str>,
+    ) -> Result<Option<Enterprise>> {
+        find(self.conn(), name, credit_code)
+    }
+
     /// Adds an enterprise; refuses a duplicate (same credit code, or same normalised name).
     pub fn add_enterprise(&mut self, new: NewEnterprise) -> Result<Enterprise> {
         self.add_enterprise_marked(new, false)

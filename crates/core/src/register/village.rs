@@ -77,6 +77,18 @@ pub(crate) fn find(
 }
 
 impl Ledger {
+    /// The village registered in this county (id, code or name) and township under this
+    /// name (both compared as stored: trimmed, full-width folded), if there is one.
+    pub fn find_village(
+        &self,
+        county: &str,
+        township: &str,
+        name: &str,
+    ) -> Result<Option<Village>> {
+        let county = lookup_unit(self.conn(), county)?;
+        find(self.conn(), &county.id, township, name)
+    }
+
     pub fn villages(&self, f: &VillageFilter) -> Result<Page<Village>> {
         let county = f
             .county
@@ -108,6 +120,17 @@ impl Ledger {
 }
 
 impl Writer<'_> {
+    /// [`Ledger::find_village`] inside this write, so that finding and adding are atomic.
+    pub fn find_village(
+        &self,
+        county: &str,
+        township: &str,
+        name: &str,
+    ) -> Result<Option<Village>> {
+        let county = lookup_unit(self.conn(), county)?;
+        find(self.conn(), &county.id, township, name)
+    }
+
     /// Adds a village; refuses one already registered in the same county and township.
     pub fn add_village(&mut self, new: NewVillage) -> Result<Village> {
         self.add_village_marked(new, false)
