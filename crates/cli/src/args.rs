@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod report;
+pub use report::*;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "taizhang",
@@ -53,6 +56,10 @@ pub enum Command {
     Import(ImportArgs),
     /// 生成导入模板（.xlsx） / write an import template
     Template(TemplateArgs),
+    /// 导出季度汇总（.xlsx、.docx、.csv） / export the quarterly summary
+    Report(ReportArgs),
+    /// 填写滞后指标的滞后原因和整改措施 / write why an indicator lags and what is done
+    LagNote(LagNoteArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ mod input;
 mod progress;
 mod ranking;
 mod reference;
+mod report;
 mod setup;
 mod targets;
 
@@ -27,5 +28,7 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Ranking(a) => ranking::show(cli, a),
         Command::Import(a) => import::run(cli, a),
         Command::Template(a) => import::template(cli, a),
+        Command::Report(a) => report::report(cli, a),
+        Command::LagNote(a) => report::lag_note(cli, a),
     }
 }
