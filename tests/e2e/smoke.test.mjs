@@ -54,3 +54,16 @@ test('the page gets only what capabilities/default.json grants', async () => {
   const title = await app.windowTitle();
   assert.equal(title, '台账 · Taizhang', 'the window is untouched');
 });
+
+// Last: the violations it provokes are recorded as page errors.
+test('the CSP is in force: the page cannot load from the network', async () => {
+  const blocked = await app.execAsync(`const done = arguments[arguments.length - 1];
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+    const img = new Image();
+    img.src = 'https://example.com/pixel.png';
+    fetch('https://example.com/data.json').catch(() => {});
+    setTimeout(() => done(seen), 500);`);
+  assert.ok(blocked.some((d) => d.startsWith('img-src')), `an outside image is refused by img-src, got ${blocked}`);
+  assert.ok(blocked.some((d) => d.startsWith('connect-src')), `an outside fetch is refused by connect-src, got ${blocked}`);
+});
