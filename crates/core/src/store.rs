@@ -42,6 +42,8 @@ pub fn open(path: &Path) -> Result<Connection> {
         }
     }
     let mut conn = Connection::open(path)?;
+    // Refuse a newer file before touching it (switching to WAL rewrites its header).
+    check_version(&conn)?;
     configure(&conn)?;
     migrate(&mut conn)?;
     Ok(conn)
@@ -55,10 +57,10 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-/// WAL so readers never block the writer and a crash loses nothing committed;
-/// synchronous=NORMAL is durable in WAL mode up to the last checkpointed commit on power
-/// loss and never corrupts; foreign keys on; wait rather than fail when another process
-/// (the CLI beside the window) holds the write lock.
+/// WAL so readers never block the writer and a crash of the app loses nothing committed;
+/// synchronous=NORMAL, which in WAL mode never corrupts the file (a power cut may undo the
+/// last commits, not damage earlier ones); foreign keys on; wait rather than fail when
+/// another process (the CLI beside the window) holds the write lock.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(128);
@@ -69,12 +71,17 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
+fn check_version(conn: &Connection) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let supported = schema_version();
     if found > supported {
         return Err(LedgerError::DatabaseNewer { found, supported });
     }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    check_version(conn)?;
     let migrations = Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect());
     migrations
         .to_latest(conn)
