@@ -66,7 +66,7 @@ pub enum LedgerError {
     #[error("「{indicator}」由台账自动统计，请在「{register}」中登记，不能直接录入完成值")]
     DerivedIndicator { indicator: String, register: String },
 
-    #[error("数据库中已有数据，加载示例数据会与之混合；如确需重新加载，请使用 --force")]
+    #[error("台账中已有录入的数据，示例数据会与之混在一起，因此没有加载（命令行可用 --force 强制加载）")]
     SampleOverData,
 
     #[error("数据库由更新版本的台账创建（结构版本 {found}，本程序支持到 {supported}），请升级程序后再打开")]
