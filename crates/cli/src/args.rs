@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod registers;
 mod report;
+pub use registers::*;
 pub use report::*;
 
 #[derive(Debug, Parser)]
@@ -56,6 +58,21 @@ pub enum Command {
     Import(ImportArgs),
     /// 生成导入模板（.xlsx） / write an import template
     Template(TemplateArgs),
+    /// 结对共建台账：列出、登记、结束 / enterprise–village pairings
+    #[command(subcommand)]
+    Pairings(PairingsCommand),
+    /// 村企合作项目：列出、登记 / cooperation projects of pairings
+    #[command(subcommand)]
+    Projects(ProjectsCommand),
+    /// 已登记的企业 / registered enterprises
+    #[command(subcommand)]
+    Enterprises(EnterprisesCommand),
+    /// 已登记的行政村（社区） / registered villages
+    #[command(subcommand)]
+    Villages(VillagesCommand),
+    /// 活动台账：类型、记录、登记 / activity registers
+    #[command(subcommand)]
+    Register(RegisterCommand),
     /// 导出季度汇总（.xlsx、.docx、.csv） / export the quarterly summary
     Report(ReportArgs),
     /// 填写滞后指标的滞后原因和整改措施 / write why an indicator lags and what is done

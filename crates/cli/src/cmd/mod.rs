@@ -3,14 +3,22 @@
 mod entries;
 mod import;
 mod input;
+mod listing;
+mod pairings;
+mod partners;
 mod progress;
+mod projects;
 mod ranking;
 mod reference;
+mod register;
 mod report;
 mod setup;
 mod targets;
 
-use crate::args::{Cli, Command, TargetCommand};
+use crate::args::{
+    Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand, RegisterCommand,
+    TargetCommand, VillagesCommand,
+};
 use crate::failure::CliResult;
 
 pub fn run(cli: &Cli) -> CliResult<String> {
@@ -28,6 +36,16 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Ranking(a) => ranking::show(cli, a),
         Command::Import(a) => import::run(cli, a),
         Command::Template(a) => import::template(cli, a),
+        Command::Pairings(PairingsCommand::List(a)) => pairings::list(cli, a),
+        Command::Pairings(PairingsCommand::Add(a)) => pairings::add(cli, a),
+        Command::Pairings(PairingsCommand::End(a)) => pairings::end(cli, a),
+        Command::Projects(ProjectsCommand::List(a)) => projects::list(cli, a),
+        Command::Projects(ProjectsCommand::Add(a)) => projects::add(cli, a),
+        Command::Enterprises(EnterprisesCommand::List(a)) => partners::enterprises(cli, a),
+        Command::Villages(VillagesCommand::List(a)) => partners::villages(cli, a),
+        Command::Register(RegisterCommand::Types(a)) => register::types(cli, a),
+        Command::Register(RegisterCommand::List(a)) => register::list(cli, a),
+        Command::Register(RegisterCommand::Add(a)) => register::add(cli, a),
         Command::Report(a) => report::report(cli, a),
         Command::LagNote(a) => report::lag_note(cli, a),
     }
