@@ -120,6 +120,14 @@ test('an activity register page lists its typed rows', async () => {
   await app.screenshot(`registers-${first.code}`);
 });
 
+test('the cooperation projects page lists the projects of the pairings', async () => {
+  await goto(app, '/registers/projects', 'page-projects');
+  await app.find('[data-testid="projects-table"] .el-table__row', { timeout: 10000 });
+  await app.waitForText(/共 4,49\d 条/, { within: '[data-testid="projects-total"]' });
+  await settle(app);
+  await app.screenshot('registers-projects');
+});
+
 test('the register pages reported no errors', async () => {
   const errors = await app.errors();
   assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);

@@ -316,7 +316,7 @@ export default {
     county: 'County',
     signedOn: 'Signed on',
     projectCount: 'Projects',
-    investment: 'Investment (10k yuan)',
+    investment: 'Investment',
     addPairing: 'Add pairing',
     endPairing: 'End',
     endConfirm: 'End the pairing of {enterprise} with {village}? It no longer counts towards paired enterprises.',

@@ -316,7 +316,7 @@ export default {
     county: '区县',
     signedOn: '签约日期',
     projectCount: '项目数',
-    investment: '投资（万元）',
+    investment: '投资',
     addPairing: '新增结对',
     endPairing: '结束结对',
     endConfirm: '结束「{enterprise}」与「{village}」的结对？结束后不再计入结对企业数。',
