@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod entries;
 pub mod progress;
+pub mod registers;
 pub mod sample;
 pub mod settings;
 pub mod targets;

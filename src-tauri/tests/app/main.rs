@@ -10,6 +10,7 @@ mod desk;
 mod catalog;
 mod entries;
 mod reads;
+mod registers;
 mod settings_sample;
 mod targets;
 mod ts_bindings;

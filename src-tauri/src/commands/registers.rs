@@ -1,0 +1,129 @@
+//! 台账: the registers behind the numbers — enterprises and villages, their pairings
+//! (结对) and cooperation projects (合作项目), the typed activity registers — and how an
+//! indicator is derived from them. Listings come a page at a time with the total.
+
+use taizhang_core::register::activity::{
+    NewRegisterRow, RegisterFilter, RegisterRow, RegisterType,
+};
+use taizhang_core::register::derive::Derivation;
+use taizhang_core::register::enterprise::{Enterprise, EnterpriseFilter};
+use taizhang_core::register::pairing::{NewPairing, Pairing, PairingFilter, PairingStatus};
+use taizhang_core::register::project::{NewProject, Project, ProjectFilter};
+use taizhang_core::register::village::{Village, VillageFilter};
+use taizhang_core::register::Page;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::LedgerState;
+
+#[tauri::command]
+pub async fn list_enterprises(
+    state: State<'_, LedgerState>,
+    filter: EnterpriseFilter,
+) -> Result<Page<Enterprise>, IpcError> {
+    state.run(move |l| l.enterprises(&filter)).await
+}
+
+#[tauri::command]
+pub async fn list_villages(
+    state: State<'_, LedgerState>,
+    filter: VillageFilter,
+) -> Result<Page<Village>, IpcError> {
+    state.run(move |l| l.villages(&filter)).await
+}
+
+#[tauri::command]
+pub async fn list_pairings(
+    state: State<'_, LedgerState>,
+    filter: PairingFilter,
+) -> Result<Page<Pairing>, IpcError> {
+    state.run(move |l| l.pairings(&filter)).await
+}
+
+/// Adds a pairing, with its enterprise and village when they are new (`kind: "new"`).
+#[tauri::command]
+pub async fn add_pairing(
+    state: State<'_, LedgerState>,
+    pairing: NewPairing,
+) -> Result<Pairing, IpcError> {
+    state.write(move |w| w.add_pairing(pairing)).await
+}
+
+#[tauri::command]
+pub async fn set_pairing_status(
+    state: State<'_, LedgerState>,
+    id: String,
+    status: PairingStatus,
+) -> Result<Pairing, IpcError> {
+    state
+        .write(move |w| w.set_pairing_status(&id, status))
+        .await
+}
+
+/// Deletes a pairing and its cooperation projects.
+#[tauri::command]
+pub async fn delete_pairing(state: State<'_, LedgerState>, id: String) -> Result<(), IpcError> {
+    state.write(move |w| w.delete_pairing(&id)).await
+}
+
+#[tauri::command]
+pub async fn list_projects(
+    state: State<'_, LedgerState>,
+    filter: ProjectFilter,
+) -> Result<Page<Project>, IpcError> {
+    state.run(move |l| l.projects(&filter)).await
+}
+
+#[tauri::command]
+pub async fn add_project(
+    state: State<'_, LedgerState>,
+    project: NewProject,
+) -> Result<Project, IpcError> {
+    state.write(move |w| w.add_project(project)).await
+}
+
+#[tauri::command]
+pub async fn delete_project(state: State<'_, LedgerState>, id: String) -> Result<(), IpcError> {
+    state.write(move |w| w.delete_project(&id)).await
+}
+
+#[tauri::command]
+pub async fn list_register_types(
+    state: State<'_, LedgerState>,
+) -> Result<Vec<RegisterType>, IpcError> {
+    state.run(|l| l.register_types()).await
+}
+
+#[tauri::command]
+pub async fn list_register_rows(
+    state: State<'_, LedgerState>,
+    filter: RegisterFilter,
+) -> Result<Page<RegisterRow>, IpcError> {
+    state.run(move |l| l.register_rows(&filter)).await
+}
+
+#[tauri::command]
+pub async fn add_register_row(
+    state: State<'_, LedgerState>,
+    row: NewRegisterRow,
+) -> Result<RegisterRow, IpcError> {
+    state.write(move |w| w.add_register_row(row)).await
+}
+
+#[tauri::command]
+pub async fn delete_register_row(
+    state: State<'_, LedgerState>,
+    id: String,
+) -> Result<(), IpcError> {
+    state.write(move |w| w.delete_register_row(&id)).await
+}
+
+/// How an indicator (id, code or exact name) is derived from a register; null when its
+/// figures are typed.
+#[tauri::command]
+pub async fn get_derivation(
+    state: State<'_, LedgerState>,
+    indicator: String,
+) -> Result<Option<Derivation>, IpcError> {
+    state.run(move |l| l.derivation(&indicator)).await
+}
