@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launch } from './harness.mjs';
+import { Keys, launch } from './harness.mjs';
 import { clickWhenFree, fill, goto, headline, navigate, noToasts, pick, settle, waitForHeadline } from './ui-helpers.mjs';
 
 const ENTERPRISE = '测试结对企业（端到端）';
@@ -97,6 +97,29 @@ test('a pairing with a new enterprise raises 结对共建企业 by one; a second
   });
   assert.equal(ours.total, 2, `pairings of ${ENTERPRISE}: want 2, got ${ours.total}`);
   assert.equal(new Set(ours.rows.map((p) => p.enterprise_id)).size, 1, 'both pairings name the same enterprise');
+});
+
+test('a wrong credit code shows the core’s Chinese message beside the field and saves nothing', async () => {
+  await openPairings();
+  const before = (await app.invoke('list_pairings', {
+    filter: { search: null, unit: null, status: null, from: null, to: null, enterprise_id: null, village_id: null, limit: 1, offset: 0 },
+  })).total;
+  await noToasts(app);
+  await clickWhenFree(app, '[data-testid="pairings-add"]');
+  await app.byTestId('pairing-dialog');
+  await settle(app);
+  await fill(app, field('pairing-ent-name'), '信用代码有误的企业');
+  await fill(app, field('pairing-credit-code'), '91371302MA3C00000X');
+  await fill(app, field('pairing-vil-name'), '测试三村');
+  await fill(app, field('pairing-township'), '测试镇');
+  await pick(app, 'pairing-county', `county-${county.code}`);
+  await clickWhenFree(app, '[data-testid="pairing-save"]');
+  await app.waitForText('统一社会信用代码', { within: '[data-testid="pairing-dialog"] .el-form-item__error' });
+  const after = (await app.invoke('list_pairings', {
+    filter: { search: null, unit: null, status: null, from: null, to: null, enterprise_id: null, village_id: null, limit: 1, offset: 0 },
+  })).total;
+  assert.equal(after, before, `pairings after a refused add: want ${before}, got ${after}`);
+  await app.keys(Keys.ESCAPE);
 });
 
 test('the derived figure drills down to the pairings behind it', async () => {
