@@ -42,6 +42,14 @@ pub enum LedgerError {
         problem: String,
     },
 
+    /// A field of an activity register, named by its own label.
+    #[error("「{label}」{problem}")]
+    BadField {
+        key: String,
+        label: String,
+        problem: String,
+    },
+
     #[error("找不到指标「{0}」")]
     UnknownIndicator(String),
 
@@ -66,7 +74,9 @@ pub enum LedgerError {
     #[error("「{indicator}」由台账自动统计，请在「{register}」中登记，不能直接录入完成值")]
     DerivedIndicator { indicator: String, register: String },
 
-    #[error("台账中已有录入的数据，示例数据会与之混在一起，因此没有加载（命令行可用 --force 强制加载）")]
+    #[error(
+        "台账中已有录入的数据，示例数据会与之混在一起，因此没有加载（命令行可用 --force 强制加载）"
+    )]
     SampleOverData,
 
     #[error("数据库由更新版本的台账创建（结构版本 {found}，本程序支持到 {supported}），请升级程序后再打开")]
@@ -118,6 +128,7 @@ impl LedgerError {
             Self::BadQuarter(_) => "bad_quarter",
             Self::PeriodReversed { .. } => "period_reversed",
             Self::Invalid { .. } => "invalid",
+            Self::BadField { .. } => "invalid_field",
             Self::UnknownIndicator(_) => "unknown_indicator",
             Self::UnknownUnit(_) => "unknown_unit",
             Self::UnknownAction(_) => "unknown_action",
@@ -142,13 +153,14 @@ impl LedgerError {
     }
 
     /// The input field the error is about, when there is one (for highlighting a form field).
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Self::Negative { field, .. }
             | Self::TooManyDecimals { field, .. }
             | Self::NotANumber { field, .. }
             | Self::DateOutOfRange { field, .. }
             | Self::Invalid { field, .. } => Some(field),
+            Self::BadField { key, .. } => Some(key),
             Self::UnknownIndicator(_) => Some("indicator"),
             Self::UnknownUnit(_) => Some("unit"),
             Self::UnknownAction(_) => Some("action"),

@@ -579,33 +579,33 @@ fn activity_registers_validate_fields_and_derive_sums() {
         ),
         (
             row(serde_json::json!({"participants": -3}), Some("held")),
-            Some("invalid"),
+            Some(("invalid_field", Some("participants"))),
         ),
         (
             row(serde_json::json!({"participants": 2.5}), Some("held")),
-            Some("invalid"),
+            Some(("invalid_field", Some("participants"))),
         ),
         (
             row(
                 serde_json::json!({"participants": 5, "form": "函授"}),
                 Some("held"),
             ),
-            Some("invalid"),
+            Some(("invalid_field", Some("form"))),
         ),
         (
             row(
                 serde_json::json!({"participants": 5, "teacher": "x"}),
                 Some("held"),
             ),
-            Some("invalid"),
+            Some(("invalid_field", Some("teacher"))),
         ),
         (
             row(serde_json::json!({"form": "线下"}), Some("held")),
-            Some("invalid"),
+            Some(("invalid_field", Some("participants"))),
         ),
         (
             row(serde_json::json!({"participants": 5}), Some("planned")),
-            Some("invalid"),
+            Some(("invalid", Some("status"))),
         ),
     ];
     for (new, want) in cases {
@@ -614,7 +614,9 @@ fn activity_registers_validate_fields_and_derive_sums() {
             .ledger
             .write(&actor, |w| w.add_register_row(new))
             .err()
-            .map(|e| e.code());
+            .map(|e| (e.code(), e.field().map(str::to_string)));
+        let want =
+            want.map(|(code, field): (&str, Option<&str>)| (code, field.map(str::to_string)));
         assert_eq!(got, want, "{label}");
     }
     let rows = f
@@ -791,4 +793,35 @@ fn finding_the_enterprise_or_village_a_clerk_means() {
         })
         .unwrap();
     assert_eq!(found, (true, true), "find inside a write");
+}
+
+#[test]
+fn search_finds_names_typed_in_full_or_half_width() {
+    let mut f = fixture();
+    pair(
+        &mut f,
+        new_ent("测试结对企业（端到端）", None),
+        new_vil("一村", "ls"),
+        "2024-02-01",
+    )
+    .unwrap();
+    // (search text, pairings found)
+    let cases = [
+        ("测试结对企业（端到端）", 1),
+        ("测试结对企业(端到端)", 1),
+        ("结对企业 （端到端）", 1),
+        ("一村", 1),
+        ("别的企业", 0),
+    ];
+    for (search, want) in cases {
+        let got = f
+            .ledger
+            .pairings(&PairingFilter {
+                search: Some(search.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .total;
+        assert_eq!(got, want, "searching {search:?}");
+    }
 }

@@ -41,11 +41,11 @@ fn counts(desk: &Desk) -> [u64; 4] {
 }
 
 fn new_enterprise(name: &str, code: Option<&str>) -> Value {
-    json!({"kind": "new", "name": name, "credit_code": code, "county": "兰山区"})
+    json!({"ref": "new", "name": name, "credit_code": code, "county": "兰山区"})
 }
 
 fn new_village(name: &str) -> Value {
-    json!({"kind": "new", "name": name, "township": "马厂湖镇", "county": "兰山区"})
+    json!({"ref": "new", "name": name, "township": "马厂湖镇", "county": "兰山区"})
 }
 
 fn pairing(enterprise: Value, village: Value) -> Value {
@@ -204,7 +204,7 @@ fn pairings_add_end_and_delete_and_move_the_enterprise_count() {
     );
     assert_eq!(completed(&desk, "GF02"), gf02 + 1.0, "a new village counts");
 
-    let enterprise = json!({"kind": "existing", "id": first["enterprise_id"]});
+    let enterprise = json!({"ref": "existing", "id": first["enterprise_id"]});
     let second = desk.ok(
         "add_pairing",
         pairing(enterprise.clone(), new_village("窗口西村")),
@@ -227,7 +227,7 @@ fn pairings_add_end_and_delete_and_move_the_enterprise_count() {
     );
 
     // (what, pairing, code, field, the message says)
-    let village = json!({"kind": "existing", "id": first["village_id"]});
+    let village = json!({"ref": "existing", "id": first["village_id"]});
     let bad_code = format!("{}0", &code[..17]);
     let cases = [
         (

@@ -311,6 +311,7 @@ export default {
     enterprise: 'Enterprise',
     creditCode: 'Credit code',
     enterpriseKind: 'Type',
+    entKinds: { private: 'Private', state: 'State-owned', foreign: 'Foreign', individual: 'Individual', collective: 'Collective', other: 'Other' },
     village: 'Village',
     township: 'Township',
     county: 'County',

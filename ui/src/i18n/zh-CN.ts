@@ -311,6 +311,7 @@ export default {
     enterprise: '企业',
     creditCode: '统一社会信用代码',
     enterpriseKind: '企业类型',
+    entKinds: { private: '民营', state: '国有', foreign: '外资', individual: '个体', collective: '集体', other: '其他' },
     village: '村（社区）',
     township: '乡镇（街道）',
     county: '区县',

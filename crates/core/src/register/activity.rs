@@ -335,14 +335,16 @@ fn check_data(
     let mut out = BTreeMap::new();
     for (k, v) in data {
         let Some(def) = t.fields.iter().find(|f| &f.key == k) else {
-            return Err(LedgerError::Invalid {
-                field: "title",
-                problem: format!("「{}」没有字段「{k}」", t.name),
+            return Err(LedgerError::BadField {
+                key: k.clone(),
+                label: k.clone(),
+                problem: format!("不是「{}」的字段", t.name),
             });
         };
-        let bad = |problem: String| LedgerError::Invalid {
-            field: "title",
-            problem: format!("「{}」{problem}", def.label),
+        let bad = |problem: String| LedgerError::BadField {
+            key: def.key.clone(),
+            label: def.label.clone(),
+            problem,
         };
         let value = match def.kind {
             FieldKind::Text | FieldKind::Choice => {
@@ -378,9 +380,10 @@ fn check_data(
         .iter()
         .find(|f| f.required && !out.contains_key(&f.key))
     {
-        return Err(LedgerError::Invalid {
-            field: "title",
-            problem: format!("缺少必填字段「{}」", missing.label),
+        return Err(LedgerError::BadField {
+            key: missing.key.clone(),
+            label: missing.label.clone(),
+            problem: "是必填项，不能为空".into(),
         });
     }
     Ok(out)

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::enterprise::{self, NewEnterprise};
 use super::village::{self, NewVillage};
-use super::{clean_name, subtree_json, Page};
+use super::{name_key, subtree_json, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_entry_date;
@@ -36,16 +36,17 @@ impl PairingStatus {
     }
 }
 
-/// An existing record by id, or a new one to create with the pairing.
+/// An existing record by id, or a new one to create with the pairing. Tagged `ref`
+/// ("existing" | "new") so that it does not clash with the enterprise's own `kind`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "ref")]
 pub enum EnterpriseRef {
     Existing { id: String },
     New(NewEnterprise),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "ref")]
 pub enum VillageRef {
     Existing { id: String },
     New(NewVillage),
@@ -150,8 +151,8 @@ impl Ledger {
             .as_deref()
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;
-        let like = f.search.as_deref().map(|s| format!("%{}%", clean_name(s)));
-        let cond = "WHERE (?1 IS NULL OR e.name LIKE ?1 OR v.name LIKE ?1 OR v.township LIKE ?1 OR e.credit_code LIKE ?1)
+        let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
+        let cond = "WHERE (?1 IS NULL OR e.name_key LIKE ?1 OR v.name LIKE ?1 OR v.township LIKE ?1 OR e.credit_code LIKE ?1)
               AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
               AND (?3 IS NULL OR p.status = ?3) AND (?4 IS NULL OR p.signed_on >= ?4) AND (?5 IS NULL OR p.signed_on <= ?5)
               AND (?6 IS NULL OR p.enterprise_id = ?6) AND (?7 IS NULL OR p.village_id = ?7)";

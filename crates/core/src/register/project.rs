@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pairing::{self, rename_date};
-use super::{clean_name, subtree_json, Page};
+use super::{name_key, subtree_json, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{Ledger, Writer};
 use crate::validate::{check_entry_date, check_text, check_value};
@@ -187,8 +187,8 @@ impl Ledger {
             .as_deref()
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;
-        let like = f.search.as_deref().map(|s| format!("%{}%", clean_name(s)));
-        let cond = "WHERE (?1 IS NULL OR x.name LIKE ?1 OR e.name LIKE ?1 OR v.name LIKE ?1)
+        let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
+        let cond = "WHERE (?1 IS NULL OR x.name LIKE ?1 OR e.name_key LIKE ?1 OR v.name LIKE ?1)
               AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
               AND (?3 IS NULL OR x.pairing_id = ?3) AND (?4 IS NULL OR x.kind = ?4) AND (?5 IS NULL OR x.status = ?5)
               AND (?6 IS NULL OR x.agreed_on >= ?6) AND (?7 IS NULL OR x.agreed_on <= ?7)";

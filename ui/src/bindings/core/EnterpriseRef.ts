@@ -2,6 +2,7 @@
 import type { NewEnterprise } from "./NewEnterprise";
 
 /**
- * An existing record by id, or a new one to create with the pairing.
+ * An existing record by id, or a new one to create with the pairing. Tagged `ref`
+ * ("existing" | "new") so that it does not clash with the enterprise's own `kind`.
  */
-export type EnterpriseRef = { "kind": "existing", id: string, } | { "kind": "new" } & NewEnterprise;
+export type EnterpriseRef = { "ref": "existing", id: string, } | { "ref": "new" } & NewEnterprise;
