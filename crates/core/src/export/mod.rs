@@ -13,6 +13,7 @@ mod docx;
 pub mod lag_notes;
 pub mod prose;
 pub mod registers;
+mod rollup;
 mod summary;
 mod trend;
 mod xlsx;

@@ -9,14 +9,13 @@ use ts_rs::TS;
 
 use super::lag_notes::{check_quarter, LagNote, LagNoteFilter};
 use super::registers::{self, RegisterRows};
+use super::rollup::{ranking, totals, unit_matrix, units_at};
 use super::trend::{self, RateTrendPoint};
 use crate::error::{LedgerError, Result};
-use crate::ledger::{lookup_action, lookup_unit, read_units, Ledger};
+use crate::ledger::{lookup_action, lookup_unit, Ledger};
 use crate::model::{Period, UnitKind};
 use crate::pacing::Quarter;
-use crate::progress::{
-    round_to, Engine, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint, UnitRank,
-};
+use crate::progress::{round_to, Engine, ProgressQuery, ProgressRow, Status, TrendPoint, UnitRank};
 use crate::validate::EARLIEST;
 
 /// What to summarise.
@@ -239,15 +238,6 @@ pub fn quarterly_summary(ledger: &Ledger, q: &SummaryQuery) -> Result<Summary> {
     })
 }
 
-/// The direct sub-units whose row of the indicator has the status.
-fn units_at(m: &UnitMatrix, indicator_id: &str, status: Status) -> Vec<String> {
-    m.rows
-        .iter()
-        .filter(|u| u.indicator_id == indicator_id && u.status == status)
-        .map(|u| u.unit.clone())
-        .collect()
-}
-
 fn action_reports(
     ledger: &Ledger,
     pq: &ProgressQuery,
@@ -308,80 +298,4 @@ fn added_in_quarter(
     let before = quarter.start().pred_opt().unwrap_or(from).min(end);
     let earlier = engine.completed(&ind, scope, true, from, before)?;
     Ok(round_to(row.completed - earlier, row.decimals))
-}
-
-fn totals(rows: &[&ProgressRow]) -> Totals {
-    let count = |s: Status| rows.iter().filter(|r| r.status == s).count() as u32;
-    let mean = |v: Vec<f64>| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    Totals {
-        indicators: rows.len() as u32,
-        with_target: rows.iter().filter(|r| r.target.is_some()).count() as u32,
-        done: count(Status::Done),
-        on_pace: count(Status::OnPace),
-        slightly_behind: count(Status::SlightlyBehind),
-        behind: count(Status::Behind),
-        mean_completion_rate: mean(rows.iter().filter_map(|r| r.completion_rate).collect()),
-        mean_expected_share: mean(rows.iter().filter_map(|r| r.expected_share).collect()),
-    }
-}
-
-/// The scope's direct sub-units with anything to show (a target or a completed value).
-fn unit_matrix(ledger: &Ledger, pq: &ProgressQuery) -> Result<UnitMatrix> {
-    let rows = ledger.progress_by_unit(pq)?;
-    let units = read_units(ledger.conn(), true)?;
-    let mut out = UnitMatrix::default();
-    let mut i = 0;
-    while i < rows.len() {
-        let unit_id = rows[i].unit_id.clone();
-        let end = rows[i..]
-            .iter()
-            .position(|r| r.unit_id != unit_id)
-            .map_or(rows.len(), |n| i + n);
-        let block = &rows[i..end];
-        if block
-            .iter()
-            .any(|r| r.target.is_some() || r.completed > 0.0)
-        {
-            let unit = units.iter().find(|u| u.id == unit_id);
-            out.units.push(UnitColumn {
-                unit_id: unit_id.clone(),
-                unit: block[0].unit.clone(),
-                kind: unit.map_or(UnitKind::Other, |u| u.kind),
-            });
-            out.rows.extend_from_slice(block);
-        }
-        i = end;
-    }
-    Ok(out)
-}
-
-/// The unit ranking, one group per kind of unit present among the sub-units.
-fn ranking(ledger: &Ledger, pq: &ProgressQuery, m: &UnitMatrix) -> Result<Vec<RankingGroup>> {
-    let kinds = [
-        UnitKind::County,
-        UnitKind::Zone,
-        UnitKind::Department,
-        UnitKind::Party,
-        UnitKind::Other,
-    ];
-    let mut out = Vec::new();
-    for kind in kinds {
-        if !m.units.iter().any(|u| u.kind == kind) {
-            continue;
-        }
-        let ranks = ledger.unit_ranking(&RankingQuery {
-            as_of: pq.as_of,
-            parent: pq.unit.clone(),
-            action: pq.action.clone(),
-            kind: Some(kind),
-        })?;
-        if !ranks.is_empty() {
-            out.push(RankingGroup {
-                kind,
-                label: kind.label_zh().to_string(),
-                ranks,
-            });
-        }
-    }
-    Ok(out)
 }

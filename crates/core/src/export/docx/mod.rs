@@ -5,27 +5,24 @@
 //! 方正小标宋简体 title, 黑体 headings, 仿宋_GB2312 三号 body, fixed 28pt lines.
 
 mod fonts;
+mod package;
+mod pairing;
+mod paragraphs;
 mod tables;
 mod text;
 
 use std::io::Cursor;
 
-use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, Run, SpecialIndentType,
-};
+use docx_rs::{Docx, PageMargin};
 
 use self::fonts::*;
+use self::paragraphs::*;
 use super::prose::{cn_number, date_zh, period_zh};
 use super::summary::Summary;
 use crate::error::{LedgerError, Result};
 
 /// What a reason or measures line says when nobody has written it yet.
 pub const TO_FILL: &str = "（待填写）";
-
-/// Twentieths of a point: a 三号 character is 16pt = 320, a line is fixed at 28pt.
-const CHAR: i32 = 320;
-const LINE: i32 = 560;
 
 pub fn write_docx(s: &Summary) -> Result<Vec<u8>> {
     let fail = |reason: String| LedgerError::ExportFailed {
@@ -34,53 +31,10 @@ pub fn write_docx(s: &Summary) -> Result<Vec<u8>> {
     };
     let mut xml = document(s).build();
     xml.font_table = font_table_xml();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = package::repeat_header_rows(&xml.document);
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| fail(e.to_string()))?;
-    deflate(&out.into_inner()).map_err(|e| fail(e.to_string()))
-}
-
-/// Marks each table's first row (the header, which `tables` makes unsplittable) to repeat
-/// at the top of every page the table runs onto.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    let xml = String::from_utf8_lossy(document);
-    let mut out = String::with_capacity(xml.len() + 1024);
-    let mut rest: &str = &xml;
-    while let Some(i) = rest.find("<w:tbl>") {
-        out.push_str(&rest[..i]);
-        let table = &rest[i..];
-        let end = table
-            .find("</w:tbl>")
-            .map_or(table.len(), |e| e + "</w:tbl>".len());
-        out.push_str(&table[..end].replacen(
-            "<w:cantSplit />",
-            "<w:cantSplit /><w:tblHeader />",
-            1,
-        ));
-        rest = &table[end..];
-    }
-    out.push_str(rest);
-    out.into_bytes()
-}
-
-/// docx-rs stores its parts uncompressed; deflated, the file is a tenth of the size.
-fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    use std::io::{Read, Write};
-    let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
-    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..input.len() {
-        let mut part = input.by_index(i)?;
-        if part.is_dir() {
-            continue;
-        }
-        let mut bytes = Vec::new();
-        part.read_to_end(&mut bytes)?;
-        output.start_file(part.name()?.to_string(), options)?;
-        output.write_all(&bytes)?;
-    }
-    Ok(output.finish()?.into_inner())
+    package::deflate(&out.into_inner()).map_err(|e| fail(e.to_string()))
 }
 
 fn document(s: &Summary) -> Docx {
@@ -219,140 +173,11 @@ fn ranking(mut doc: Docx, s: &Summary, section: usize, table_no: &mut usize) -> 
             );
         }
         if !line.is_empty() {
-            doc = doc.add_paragraph(body(&line));
+            doc = doc.add_paragraph(body_after_table(&line));
         }
         doc = doc
             .add_paragraph(caption(&format!("表{}　{}排名", table_no, g.label)))
             .add_table(tables::ranking(g));
     }
     doc
-}
-
-fn spacing() -> LineSpacing {
-    LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(LINE)
-}
-
-fn run(text: &str, face: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(face)).size(size)
-}
-
-/// The title, broken before its first quotation mark when that falls mid-line.
-fn title(text: &str) -> Paragraph {
-    let mut p = Paragraph::new().align(AlignmentType::Center).line_spacing(
-        LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(700),
-    );
-    let split = text
-        .char_indices()
-        .find(|(_, c)| *c == '“')
-        .map(|(i, _)| i)
-        .filter(|i| (8..=60).contains(&text[..*i].chars().count()));
-    match split {
-        Some(i) => {
-            p = p
-                .add_run(run(&text[..i], TITLE, SIZE_TITLE).add_break(BreakType::TextWrapping))
-                .add_run(run(&text[i..], TITLE, SIZE_TITLE));
-        }
-        None => p = p.add_run(run(text, TITLE, SIZE_TITLE)),
-    }
-    p
-}
-
-fn centered(text: &str, face: &str) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(spacing())
-        .add_run(run(text, face, SIZE_BODY))
-}
-
-fn blank() -> Paragraph {
-    Paragraph::new().line_spacing(spacing())
-}
-
-fn indented() -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Both)
-        .line_spacing(spacing())
-        .indent(
-            None,
-            Some(SpecialIndentType::FirstLine(2 * CHAR)),
-            None,
-            None,
-        )
-}
-
-fn body(text: &str) -> Paragraph {
-    indented().add_run(run(text, BODY, SIZE_BODY))
-}
-
-/// A paragraph whose first sentence is set in bold (段首主题句).
-fn body_with_lead(lead: Option<&str>, text: &str) -> Paragraph {
-    let p = indented();
-    let p = match lead {
-        Some(l) => p.add_run(run(l, BODY, SIZE_BODY).bold()),
-        None => p,
-    };
-    p.add_run(run(text, BODY, SIZE_BODY))
-}
-
-fn heading(text: &str) -> Paragraph {
-    indented()
-        .keep_next(true)
-        .line_spacing(spacing().before(200))
-        .add_run(run(text, HEADING, SIZE_BODY))
-}
-
-fn subheading(text: &str) -> Paragraph {
-    indented()
-        .keep_next(true)
-        .add_run(run(text, KAITI, SIZE_BODY))
-}
-
-fn labelled(label: &str, text: &str) -> Paragraph {
-    indented()
-        .add_run(run(label, BODY, SIZE_BODY).bold())
-        .add_run(run(text, BODY, SIZE_BODY))
-}
-
-fn caption(text: &str) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .keep_next(true)
-        .line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Exact)
-                .line(LINE)
-                .before(120),
-        )
-        .add_run(run(text, HEADING, SIZE_CAPTION))
-}
-
-fn signature(text: &str) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Right)
-        .line_spacing(spacing())
-        .indent(None, None, Some(4 * CHAR), None)
-        .add_run(run(text, BODY, SIZE_BODY))
-}
-
-/// — 1 — centred at the foot of every page, 宋体 四号.
-fn page_footer() -> Footer {
-    let face = fonts("宋体");
-    Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .fonts(face.clone())
-            .size(SIZE_CAPTION)
-            .add_run(
-                Run::new()
-                    .add_text("— ")
-                    .fonts(face.clone())
-                    .size(SIZE_CAPTION),
-            )
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" —").fonts(face).size(SIZE_CAPTION)),
-    )
 }
