@@ -264,7 +264,9 @@ export class App {
       await Promise.race([exited, sleep(5000)]);
       await stopLeftovers(started);
     }
-    if (!KEEP) rmSync(this.dir, { recursive: true, force: true });
+    // A process that is still exiting may write its caches (mesa's shader cache) while the
+    // folder is removed: retry instead of failing with ENOTEMPTY.
+    if (!KEEP) rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 
   async el(target) {
