@@ -825,3 +825,49 @@ fn search_finds_names_typed_in_full_or_half_width() {
         assert_eq!(got, want, "searching {search:?}");
     }
 }
+
+#[test]
+fn trend_of_a_distinct_count_ends_at_the_distinct_total() {
+    let mut f = fixture();
+    let a = pair(
+        &mut f,
+        new_ent("甲公司", None),
+        new_vil("一村", "ls"),
+        "2024-02-01",
+    )
+    .unwrap();
+    // The same enterprise pairs again in a later quarter: still one enterprise.
+    pair(
+        &mut f,
+        EnterpriseRef::Existing {
+            id: a.enterprise_id.clone(),
+        },
+        new_vil("二村", "yn"),
+        "2024-05-01",
+    )
+    .unwrap();
+    pair(
+        &mut f,
+        new_ent("乙公司", None),
+        new_vil("三村", "yn"),
+        "2024-05-02",
+    )
+    .unwrap();
+    let q = TrendQuery {
+        indicator: "ENT".into(),
+        unit: None,
+        as_of: d("2024-06-30"),
+        granularity: Granularity::Quarter,
+    };
+    let points = f.ledger.trend(&q).unwrap();
+    let last = points.last().unwrap();
+    assert_eq!(
+        last.cumulative, 2.0,
+        "two distinct enterprises by 2024-06-30: {points:?}"
+    );
+    assert_eq!(
+        points.iter().map(|p| p.added).sum::<f64>(),
+        2.0,
+        "the added figures sum to the total: {points:?}"
+    );
+}

@@ -51,7 +51,11 @@ impl Ledger {
         let target = engine.scope_target(&ind.id, scope);
         let start = match &target {
             Some(t) => t.period.start,
-            None => self.first_entry_date(&ind.id)?.unwrap_or(q.as_of),
+            None => match engine.derivation(&ind.id) {
+                Some(d) => crate::register::derive::first_date(self.conn(), d)?,
+                None => self.first_entry_date(&ind.id)?,
+            }
+            .unwrap_or(q.as_of),
         };
         let end = match &target {
             Some(t) => q.as_of.min(t.period.end),
@@ -72,8 +76,11 @@ impl Ledger {
                 }
             };
             let to = bucket_end.min(end);
-            let added = engine.completed(&ind, scope, true, from, to)?;
-            cumulative = round_to(cumulative + added, ind.decimals);
+            // Cumulative is counted over the whole span so far, not summed bucket by bucket:
+            // a distinct count (enterprises paired) must not count an enterprise twice.
+            let so_far = engine.completed(&ind, scope, true, start, to)?;
+            let added = round_to(so_far - cumulative, ind.decimals);
+            cumulative = so_far;
             let expected = target.as_ref().map(|t| {
                 round_to(
                     ind.pacing

@@ -161,6 +161,13 @@ pub fn completed(
     Ok(v)
 }
 
+/// The earliest date of a row the derivation counts (where a trend without a target starts).
+pub fn first_date(conn: &Connection, d: &Derivation) -> Result<Option<NaiveDate>> {
+    let (source, date_col, _, _) = parts(d, conn)?;
+    let sql = format!("SELECT MIN({date_col}) FROM {source}");
+    Ok(conn.query_row(&sql, [], |r| r.get(0))?)
+}
+
 pub(crate) fn read(conn: &Connection, indicator_id: &str) -> Result<Option<Derivation>> {
     let found = conn
         .query_row(
