@@ -776,8 +776,8 @@ fn activity_rows_go_in_by_key_or_label_and_move_their_figures() {
         (
             "a required field missing",
             vec![],
-            "invalid",
-            "缺少必填字段「培训人次」",
+            "invalid_field",
+            "「培训人次」是必填项",
         ),
         (
             "an unknown field",
@@ -794,7 +794,7 @@ fn activity_rows_go_in_by_key_or_label_and_move_their_figures() {
         (
             "a fractional count",
             vec!["--field", "participants=3.5"],
-            "invalid",
+            "invalid_field",
             "小数",
         ),
         (
