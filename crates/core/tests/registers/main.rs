@@ -1,0 +1,6 @@
+//! The registers behind the numbers: duplicate rules, check digits, distinct counting,
+//! status and date filters, derived pacing — on a real SQLite file.
+
+mod activity;
+mod common;
+mod pairings;
