@@ -67,6 +67,7 @@ async function addPairing({ existingEnterprise, village }) {
   await fill(app, field('pairing-vil-name'), village);
   await fill(app, field('pairing-township'), '测试镇');
   await pick(app, 'pairing-county', `county-${county.code}`);
+  if (!existingEnterprise) await app.screenshot('registers-pairing-dialog');
   await clickWhenFree(app, '[data-testid="pairing-save"]');
   await app.waitForText('已新增');
 }
