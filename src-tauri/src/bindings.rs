@@ -1,4 +1,4 @@
-//! TypeScript declarations of the shell's own records (AppInfo, EntryPage, IpcError),
+//! TypeScript declarations of the shell's own records (AppInfo, EntryPage, FileFilter, IpcError),
 //! generated into `ui/src/bindings/app/`. Types they use from the core are imported from
 //! `ui/src/bindings/core/`, which the core's own test keeps fresh.
 
@@ -8,14 +8,21 @@ use ts_rs::{ExportError, TS};
 
 use crate::commands::app::AppInfo;
 use crate::commands::entries::EntryPage;
+use crate::commands::files::FileFilter;
 use crate::error::IpcError;
 
 /// (file name, TypeScript text) of every shell type.
 pub fn app_types() -> Result<Vec<(String, String)>, ExportError> {
-    let names = [AppInfo::ident(), EntryPage::ident(), IpcError::ident()];
+    let names = [
+        AppInfo::ident(),
+        EntryPage::ident(),
+        FileFilter::ident(),
+        IpcError::ident(),
+    ];
     Ok(vec![
         one::<AppInfo>(&names)?,
         one::<EntryPage>(&names)?,
+        one::<FileFilter>(&names)?,
         one::<IpcError>(&names)?,
     ])
 }

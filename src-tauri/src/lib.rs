@@ -22,6 +22,7 @@ pub use state::LedgerState;
 pub fn run() {
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .menu(menu::build)
         .on_menu_event(menu::on_event)
         .setup(|app| {
@@ -82,5 +83,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         registers::add_register_row,
         registers::delete_register_row,
         registers::get_derivation,
+        files::choose_file_to_open,
+        files::choose_file_to_save,
+        files::default_export_dir,
     ])
 }

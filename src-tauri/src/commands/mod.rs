@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod entries;
+pub mod files;
 pub mod progress;
 pub mod registers;
 pub mod sample;

@@ -3,3 +3,4 @@
 export type { IpcError } from '../bindings/app/IpcError'
 export type { AppInfo } from '../bindings/app/AppInfo'
 export type { EntryPage } from '../bindings/app/EntryPage'
+export type { FileFilter } from '../bindings/app/FileFilter'
