@@ -216,3 +216,33 @@ fn a_filled_in_template_imports() {
         "(written, skipped)"
     );
 }
+
+#[test]
+fn a_template_is_written_to_a_file_or_not_at_all() {
+    let w = world();
+    let path = w.file("完成情况导入模板.xlsx");
+    import::template_to_file(&ImportKind::Entries, &w.ledger, &path).expect("template written");
+    let book = sheets(&path);
+    assert_eq!(
+        book[0].1[0][0], "*指标",
+        "the written file opens with its header, got {:?}",
+        book[0].1[0]
+    );
+    // (where, the error's code)
+    let cases = [
+        (w.file("没有这个文件夹/模板.xlsx"), "write_failed"),
+        (w.file(""), "write_failed"), // the folder itself
+    ];
+    for (bad, code) in cases {
+        let err = import::template_to_file(&ImportKind::Entries, &w.ledger, &bad)
+            .expect_err("an unwritable path is refused");
+        assert_eq!(err.code(), code, "{}: {err}", bad.display());
+    }
+    let left: Vec<_> = std::fs::read_dir(w.dir.path())
+        .expect("list the folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(left.is_empty(), "no partial file left behind, got {left:?}");
+}

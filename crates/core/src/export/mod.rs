@@ -10,6 +10,7 @@
 
 mod csv;
 mod docx;
+pub mod draft;
 pub mod lag_notes;
 pub mod prose;
 pub mod registers;
@@ -30,6 +31,10 @@ use crate::ledger::Ledger;
 pub use self::csv::write_csv;
 pub use self::docx::write_docx;
 pub use self::xlsx::write_xlsx;
+pub use draft::{
+    draft, drafted_summary, file_name, file_stem, ActionText, BehindText, DraftedSummary,
+    SummaryText,
+};
 pub use lag_notes::{LagNote, LagNoteFilter, NewLagNote};
 pub use registers::{ActivityRows, PairingRows, ProjectRows, RegisterRows};
 pub use summary::{
@@ -112,6 +117,25 @@ pub fn export_to_file(ledger: &Ledger, q: &SummaryQuery, path: &Path) -> Result<
         behind: summary.behind.len() as u32,
         behind_without_note: summary.behind.iter().filter(|b| b.note.is_none()).count() as u32,
     })
+}
+
+/// Writes `bytes` beside `path` and renames them into place, so a failure leaves no file
+/// and an earlier one intact (exports and import templates).
+pub(crate) /// [`export_to_file`], except that an existing file is replaced only when `replace` is true;
+/// otherwise the export stops with `FileExists` before computing anything and writes nothing.
+pub fn export_to_file_checked(
+    ledger: &Ledger,
+    q: &SummaryQuery,
+    path: &Path,
+    replace: bool,
+) -> Result<ExportReport> {
+    ExportFormat::from_path(path)?;
+    if !replace && path.is_file() {
+        return Err(LedgerError::FileExists {
+            path: path.display().to_string(),
+        });
+    }
+    export_to_file(ledger, q, path)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

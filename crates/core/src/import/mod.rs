@@ -8,7 +8,8 @@
 //! - [`commit`] does the same inside one `Ledger::write` transaction and writes the rows
 //!   only when no row has a problem (else `import_rejected`, nothing written). Rows
 //!   already in the ledger are skipped, so importing a file twice adds nothing.
-//! - [`template`] gives a kind's .xlsx template with drop-down lists.
+//! - [`template`] gives a kind's .xlsx template with drop-down lists; [`template_to_file`]
+//!   writes it the way exports are written (beside, then renamed into place).
 //!
 //! Reading: `sheet` (calamine, merged cells), `csv_text` (encodings), `cell` (cleaning),
 //! `header` (header row, column matching), `fields` (each kind's columns), `rows` (data
@@ -37,7 +38,7 @@ mod write;
 
 use std::path::Path;
 
-pub use template::template;
+pub use template::{template, template_to_file};
 pub use types::*;
 
 use crate::error::{LedgerError, Result};

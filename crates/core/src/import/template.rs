@@ -27,6 +27,12 @@ enum Example {
     Date(chrono::NaiveDate),
 }
 
+/// Writes a kind's template to `path` (beside it first, then renamed into place).
+pub fn template_to_file(kind: &ImportKind, ledger: &Ledger, path: &std::path::Path) -> Result<()> {
+    let bytes = template(kind, ledger)?;
+    crate::export::write_file(path, &bytes)
+}
+
 pub fn template(kind: &ImportKind, ledger: &Ledger) -> Result<Vec<u8>> {
     let fields = for_kind(ledger.conn(), kind)?;
     let lists = lists(kind, ledger, &fields)?;
