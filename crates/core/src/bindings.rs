@@ -77,5 +77,6 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     export::LagNote::export_all_to(dir)?;
     export::NewLagNote::export_all_to(dir)?;
     export::LagNoteFilter::export_all_to(dir)?;
+    export::DraftedSummary::export_all_to(dir)?;
     Ok(())
 }

@@ -97,6 +97,9 @@ pub enum LedgerError {
     #[error("无法写入文件「{path}」：{reason}")]
     WriteFile { path: String, reason: String },
 
+    #[error("文件「{path}」已存在；确认替换后才会覆盖")]
+    FileExists { path: String },
+
     #[error("生成{what}失败：{reason}")]
     ExportFailed { what: &'static str, reason: String },
 
@@ -144,6 +147,7 @@ impl LedgerError {
             Self::Io(_) => "io",
             Self::UnsupportedFormat(_) => "unsupported_format",
             Self::WriteFile { .. } => "write_failed",
+            Self::FileExists { .. } => "file_exists",
             Self::ExportFailed { .. } => "export_failed",
             Self::UnreadableFile { .. } => "unreadable_file",
             Self::UnsupportedFile { .. } => "unsupported_file",

@@ -119,9 +119,7 @@ pub fn export_to_file(ledger: &Ledger, q: &SummaryQuery, path: &Path) -> Result<
     })
 }
 
-/// Writes `bytes` beside `path` and renames them into place, so a failure leaves no file
-/// and an earlier one intact (exports and import templates).
-pub(crate) /// [`export_to_file`], except that an existing file is replaced only when `replace` is true;
+/// [`export_to_file`], except that an existing file is replaced only when `replace` is true;
 /// otherwise the export stops with `FileExists` before computing anything and writes nothing.
 pub fn export_to_file_checked(
     ledger: &Ledger,
@@ -138,7 +136,9 @@ pub fn export_to_file_checked(
     export_to_file(ledger, q, path)
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` beside `path` and renames them into place, so a failure leaves no file
+/// and an earlier one intact (exports and import templates).
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |e: std::io::Error| LedgerError::WriteFile {
         path: path.display().to_string(),
         reason: io_reason(&e),

@@ -9,7 +9,7 @@ mod package;
 mod pairing;
 mod paragraphs;
 mod tables;
-mod text;
+pub(super) mod text;
 
 use std::io::Cursor;
 
