@@ -52,6 +52,7 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     village::VillageFilter::export_all_to(dir)?;
     pairing::Pairing::export_all_to(dir)?;
     pairing::NewPairing::export_all_to(dir)?;
+    pairing::PairingChange::export_all_to(dir)?;
     pairing::PairingFilter::export_all_to(dir)?;
     project::Project::export_all_to(dir)?;
     project::NewProject::export_all_to(dir)?;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{subtree_json, Page};
+use super::{subtree_json, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_action, lookup_unit, Ledger, Writer};
 use crate::validate::{check_entry_date, check_text, check_value};
@@ -141,9 +141,20 @@ pub(crate) fn type_by_key(conn: &Connection, key: &str) -> Result<RegisterType> 
         })
 }
 
-const ROW_SELECT: &str =
-    "SELECT r.id, t.code, r.occurred_on, r.unit_id, u.name, r.title, r.status, r.data, r.is_sample
-     FROM register_row r JOIN register_type t ON t.id = r.type_id JOIN unit u ON u.id = r.unit_id";
+const ROW_COLUMNS: &str =
+    "r.id, t.code, r.occurred_on, r.unit_id, u.name, r.title, r.status, r.data, r.is_sample";
+const ROW_FROM: &str =
+    "FROM register_row r JOIN register_type t ON t.id = r.type_id JOIN unit u ON u.id = r.unit_id";
+
+fn row_by_id(conn: &Connection, id: &str) -> Result<RegisterRow> {
+    conn.prepare_cached(&format!("SELECT {ROW_COLUMNS} {ROW_FROM} WHERE r.id = ?1"))?
+        .query_row([id], row)
+        .optional()?
+        .ok_or_else(|| LedgerError::NotFound {
+            what: "台账记录",
+            id: id.to_string(),
+        })
+}
 
 fn row(r: &Row<'_>) -> rusqlite::Result<RegisterRow> {
     let data: String = r.get(7)?;
@@ -188,33 +199,32 @@ impl Ledger {
               AND (?3 IS NULL OR r.unit_id IN (SELECT value FROM json_each(?3))) AND (?4 IS NULL OR r.status = ?4)
               AND (?5 IS NULL OR r.occurred_on >= ?5) AND (?6 IS NULL OR r.occurred_on <= ?6)
               AND (?7 IS NULL OR json_extract(r.data, ?7) = ?8)";
-        let params = rusqlite::params![
-            t.id,
-            like,
-            units,
-            f.status,
-            f.from,
-            f.to,
-            path,
-            f.match_value,
-            f.limit.unwrap_or(100),
-            f.offset.unwrap_or(0)
-        ];
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM register_row r {cond}"),
-            &params[..8],
-            |r| r.get(0),
-        )?;
-        let sql =
-            format!("{ROW_SELECT} {cond} ORDER BY r.occurred_on DESC, r.id LIMIT ?9 OFFSET ?10");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(params, row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Page {
-            rows,
-            total: total as u64,
-        })
+        let listing = Listing {
+            from: ROW_FROM,
+            count_from: "FROM register_row r",
+            columns: ROW_COLUMNS,
+            cond,
+            order: "r.occurred_on DESC, r.id",
+        };
+        listing.page(
+            self.conn(),
+            rusqlite::params![
+                t.id,
+                like,
+                units,
+                f.status,
+                f.from,
+                f.to,
+                path,
+                f.match_value
+            ],
+            (f.limit, f.offset),
+            row,
+        )
+    }
+
+    pub fn register_row(&self, id: &str) -> Result<RegisterRow> {
+        row_by_id(self.conn(), id)
     }
 }
 
@@ -258,12 +268,7 @@ impl Writer<'_> {
         is_sample: bool,
         key: Option<String>,
     ) -> Result<RegisterRow> {
-        let t = type_by_key(self.conn(), &new.register)?;
-        let unit = lookup_unit(self.conn(), &new.unit)?;
-        let title = check_text("title", &new.title, 200)?;
-        check_entry_date(new.occurred_on, self.today())?;
-        check_status(&t, new.status.as_deref())?;
-        let data = check_data(&t, &new.data)?;
+        let (t, unit, title, data) = check_row(self.conn(), &new, self.today())?;
         let id = match key {
             Some(k) => self.id_for(|| k),
             None => crate::ledger::new_id(),
@@ -285,9 +290,36 @@ impl Writer<'_> {
                 self.actor().name
             ],
         )?;
-        self.conn()
-            .query_row(&format!("{ROW_SELECT} WHERE r.id = ?1"), [&id], row)
-            .map_err(Into::into)
+        row_by_id(self.conn(), &id)
+    }
+
+    /// Changes every field of an activity row under the rules of adding one; the row stays
+    /// in its register (`register` must be its type).
+    pub fn update_register_row(&mut self, id: &str, change: NewRegisterRow) -> Result<RegisterRow> {
+        let old = row_by_id(self.conn(), id)?;
+        let (t, unit, title, data) = check_row(self.conn(), &change, self.today())?;
+        if t.code != old.type_code {
+            return Err(LedgerError::Invalid {
+                field: "register",
+                problem: format!("不能把「{}」的记录改到「{}」", old.type_code, t.name),
+            });
+        }
+        self.conn().execute(
+            "UPDATE register_row SET occurred_on = ?2, unit_id = ?3, title = ?4, status = ?5, data = ?6,
+                                     updated_at = ?7, updated_by = ?8
+             WHERE id = ?1",
+            rusqlite::params![
+                old.id,
+                change.occurred_on,
+                unit.id,
+                title,
+                change.status,
+                serde_json::to_string(&data).unwrap_or_default(),
+                self.now(),
+                self.actor().name
+            ],
+        )?;
+        row_by_id(self.conn(), &old.id)
     }
 
     pub fn delete_register_row(&mut self, id: &str) -> Result<()> {
@@ -302,6 +334,24 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// A new or changed row's type, unit, clean title and checked data.
+type CheckedRow = (
+    RegisterType,
+    crate::model::Unit,
+    String,
+    BTreeMap<String, serde_json::Value>,
+);
+
+fn check_row(conn: &Connection, new: &NewRegisterRow, today: NaiveDate) -> Result<CheckedRow> {
+    let t = type_by_key(conn, &new.register)?;
+    let unit = lookup_unit(conn, &new.unit)?;
+    let title = check_text("title", &new.title, 200)?;
+    check_entry_date(new.occurred_on, today)?;
+    check_status(&t, new.status.as_deref())?;
+    let data = check_data(&t, &new.data)?;
+    Ok((t, unit, title, data))
 }
 
 fn check_status(t: &RegisterType, status: Option<&str>) -> Result<()> {

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{credit_code, name_key, Page};
+use super::{credit_code, name_key, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_text;
@@ -100,9 +100,9 @@ pub struct EnterpriseFilter {
     pub offset: Option<u32>,
 }
 
-const SELECT: &str =
-    "SELECT e.id, e.name, e.credit_code, e.kind, e.county_id, u.name, e.contact, e.is_sample
-     FROM enterprise e LEFT JOIN unit u ON u.id = e.county_id";
+const COLUMNS: &str =
+    "e.id, e.name, e.credit_code, e.kind, e.county_id, u.name, e.contact, e.is_sample";
+const FROM: &str = "FROM enterprise e LEFT JOIN unit u ON u.id = e.county_id";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     let kind: String = r.get(3)?;
@@ -119,7 +119,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
 }
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Enterprise> {
-    conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?
+    conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE e.id = ?1"))?
         .query_row([id], row)
         .optional()?
         .ok_or_else(|| LedgerError::NotFound {
@@ -135,20 +135,66 @@ pub(crate) fn find_duplicate(
     name: &str,
     code: Option<&str>,
 ) -> Result<Option<Enterprise>> {
+    find_other(conn, name, code, None)
+}
+
+/// [`find_duplicate`] among the enterprises other than `except` (the one being edited).
+fn find_other(
+    conn: &Connection,
+    name: &str,
+    code: Option<&str>,
+    except: Option<&str>,
+) -> Result<Option<Enterprise>> {
     if let Some(c) = code {
         if let Some(e) = conn
-            .prepare_cached(&format!("{SELECT} WHERE e.credit_code = ?1"))?
-            .query_row([c], row)
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} {FROM} WHERE e.credit_code = ?1 AND e.id IS NOT ?2"
+            ))?
+            .query_row(rusqlite::params![c, except], row)
             .optional()?
         {
             return Ok(Some(e));
         }
     }
-    let sql =
-        format!("{SELECT} WHERE e.name_key = ?1 AND (?2 IS NULL OR e.credit_code IS NULL) LIMIT 1");
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE e.name_key = ?1 AND (?2 IS NULL OR e.credit_code IS NULL) AND e.id IS NOT ?3 LIMIT 1"
+    );
     Ok(conn
-        .query_row(&sql, rusqlite::params![name_key(name), code], row)
+        .query_row(&sql, rusqlite::params![name_key(name), code, except], row)
         .optional()?)
+}
+
+/// A new or changed enterprise's clean name, normalised credit code and county id, once
+/// they pass the rules and no other enterprise (than `except`) has that code or name.
+fn check_enterprise(
+    conn: &Connection,
+    new: &NewEnterprise,
+    except: Option<&str>,
+) -> Result<(String, Option<String>, Option<String>)> {
+    let name = check_text("enterprise", &new.name, 100)?;
+    let code = new
+        .credit_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(credit_code::normalise)
+        .transpose()?;
+    if let Some(dup) = find_other(conn, &name, code.as_deref(), except)? {
+        let key = dup
+            .credit_code
+            .clone()
+            .map_or(dup.name.clone(), |c| format!("{}（{c}）", dup.name));
+        return Err(LedgerError::Duplicate {
+            what: "企业", key
+        });
+    }
+    let county = new
+        .county
+        .as_deref()
+        .map(|k| lookup_unit(conn, k))
+        .transpose()?
+        .map(|u| u.id);
+    Ok((name, code, county))
 }
 
 /// The registered enterprise a name and credit code mean — the one adding them would
@@ -171,24 +217,19 @@ impl Ledger {
             .transpose()?
             .map(|u| u.id);
         let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
-        let cond = "WHERE (?1 IS NULL OR e.name_key LIKE ?1 OR e.credit_code LIKE ?1) AND (?2 IS NULL OR e.county_id = ?2)";
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM enterprise e {cond}"),
+        let listing = Listing {
+            from: FROM,
+            count_from: "FROM enterprise e",
+            columns: COLUMNS,
+            cond: "WHERE (?1 IS NULL OR e.name_key LIKE ?1 OR e.credit_code LIKE ?1) AND (?2 IS NULL OR e.county_id = ?2)",
+            order: "e.name",
+        };
+        listing.page(
+            self.conn(),
             rusqlite::params![like, county],
-            |r| r.get(0),
-        )?;
-        let sql = format!("{SELECT} {cond} ORDER BY e.name LIMIT ?3 OFFSET ?4");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(
-                rusqlite::params![like, county, f.limit.unwrap_or(100), f.offset.unwrap_or(0)],
-                row,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Page {
-            rows,
-            total: total as u64,
-        })
+            (f.limit, f.offset),
+            row,
+        )
     }
 
     pub fn enterprise(&self, id: &str) -> Result<Enterprise> {
@@ -226,29 +267,7 @@ impl Writer<'_> {
         new: NewEnterprise,
         is_sample: bool,
     ) -> Result<Enterprise> {
-        let name = check_text("enterprise", &new.name, 100)?;
-        let code = new
-            .credit_code
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(credit_code::normalise)
-            .transpose()?;
-        if let Some(dup) = find_duplicate(self.conn(), &name, code.as_deref())? {
-            let key = dup
-                .credit_code
-                .clone()
-                .map_or(dup.name.clone(), |c| format!("{}（{c}）", dup.name));
-            return Err(LedgerError::Duplicate {
-                what: "企业", key
-            });
-        }
-        let county = new
-            .county
-            .as_deref()
-            .map(|k| lookup_unit(self.conn(), k))
-            .transpose()?
-            .map(|u| u.id);
+        let (name, code, county) = check_enterprise(self.conn(), &new, None)?;
         let key = name_key(&name);
         let id =
             self.id_for(|| format!("enterprise/{}", code.clone().unwrap_or_else(|| key.clone())));
@@ -262,5 +281,22 @@ impl Writer<'_> {
             ],
         )?;
         by_id(self.conn(), &id)
+    }
+
+    /// Changes an enterprise's name, credit code, kind, county and contact under the rules
+    /// of adding one: no other enterprise may have that code or normalised name.
+    pub fn update_enterprise(&mut self, id: &str, change: NewEnterprise) -> Result<Enterprise> {
+        let old = by_id(self.conn(), id)?;
+        let (name, code, county) = check_enterprise(self.conn(), &change, Some(&old.id))?;
+        self.conn().execute(
+            "UPDATE enterprise SET name = ?2, name_key = ?3, credit_code = ?4, kind = ?5, county_id = ?6, contact = ?7,
+                                   updated_at = ?8, updated_by = ?9
+             WHERE id = ?1",
+            rusqlite::params![
+                old.id, name, name_key(&name), code, change.kind.as_str(), county, change.contact.trim(),
+                self.now(), self.actor().name
+            ],
+        )?;
+        by_id(self.conn(), &old.id)
     }
 }

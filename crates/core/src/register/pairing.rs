@@ -5,9 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::enterprise::{self, NewEnterprise};
-use super::village::{self, NewVillage};
-use super::{name_key, subtree_json, Page};
+use super::enterprise::{self, Enterprise, NewEnterprise};
+use super::village::{self, NewVillage, Village};
+use super::{name_key, subtree_json, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_entry_date;
@@ -66,6 +66,22 @@ pub struct NewPairing {
     pub note: String,
 }
 
+/// Everything of a pairing that an edit may change. `enterprise` and `village` are
+/// usually `existing` with the current ids; another id re-points the pairing, `new`
+/// registers one. `unit` None keeps the responsible unit, or — when the village changes —
+/// takes the new village's county.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PairingChange {
+    pub enterprise: EnterpriseRef,
+    pub village: VillageRef,
+    pub signed_on: NaiveDate,
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub status: PairingStatus,
+    #[serde(default)]
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Pairing {
     pub id: String,
@@ -103,12 +119,13 @@ pub struct PairingFilter {
     pub offset: Option<u32>,
 }
 
-const SELECT: &str = "SELECT p.id, p.enterprise_id, e.name, e.credit_code, p.village_id, v.name, v.township, c.name,
+const COLUMNS: &str =
+    "p.id, p.enterprise_id, e.name, e.credit_code, p.village_id, v.name, v.township, c.name,
             p.signed_on, p.unit_id, u.name, p.status, p.note,
             (SELECT COUNT(*) FROM coop_project x WHERE x.pairing_id = p.id),
             (SELECT COALESCE(SUM(x.investment), 0) FROM coop_project x WHERE x.pairing_id = p.id),
-            p.is_sample
-     FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id
+            p.is_sample";
+const FROM: &str = "FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id
      JOIN unit c ON c.id = v.county_id JOIN unit u ON u.id = p.unit_id";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Pairing> {
@@ -134,7 +151,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Pairing> {
 }
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Pairing> {
-    conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?
+    conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE p.id = ?1"))?
         .query_row([id], row)
         .optional()?
         .ok_or_else(|| LedgerError::NotFound {
@@ -156,33 +173,27 @@ impl Ledger {
               AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
               AND (?3 IS NULL OR p.status = ?3) AND (?4 IS NULL OR p.signed_on >= ?4) AND (?5 IS NULL OR p.signed_on <= ?5)
               AND (?6 IS NULL OR p.enterprise_id = ?6) AND (?7 IS NULL OR p.village_id = ?7)";
-        let params = rusqlite::params![
-            like,
-            units,
-            f.status.map(PairingStatus::as_str),
-            f.from,
-            f.to,
-            f.enterprise_id,
-            f.village_id,
-            f.limit.unwrap_or(100),
-            f.offset.unwrap_or(0)
-        ];
-        let total: i64 = self.conn().query_row(
-            &format!(
-                "SELECT COUNT(*) FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id {cond}"
-            ),
-            &params[..7],
-            |r| r.get(0),
-        )?;
-        let sql = format!("{SELECT} {cond} ORDER BY p.signed_on DESC, p.id LIMIT ?8 OFFSET ?9");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(params, row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Page {
-            rows,
-            total: total as u64,
-        })
+        let listing = Listing {
+            from: FROM,
+            count_from: "FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id",
+            columns: COLUMNS,
+            cond,
+            order: "p.signed_on DESC, p.id",
+        };
+        listing.page(
+            self.conn(),
+            rusqlite::params![
+                like,
+                units,
+                f.status.map(PairingStatus::as_str),
+                f.from,
+                f.to,
+                f.enterprise_id,
+                f.village_id
+            ],
+            (f.limit, f.offset),
+            row,
+        )
     }
 
     pub fn pairing(&self, id: &str) -> Result<Pairing> {
@@ -203,29 +214,12 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<Pairing> {
         check_entry_date(new.signed_on, self.today()).map_err(|e| rename_date(e, "signed_on"))?;
-        let ent = match new.enterprise {
-            EnterpriseRef::Existing { id } => enterprise::by_id(self.conn(), &id)?,
-            EnterpriseRef::New(e) => self.add_enterprise_marked(e, is_sample)?,
-        };
-        let vil = match new.village {
-            VillageRef::Existing { id } => village::by_id(self.conn(), &id)?,
-            VillageRef::New(v) => self.add_village_marked(v, is_sample)?,
-        };
+        let (ent, vil) = self.pair_of(new.enterprise, new.village, is_sample)?;
         let unit = match new.unit.as_deref() {
             Some(k) => lookup_unit(self.conn(), k)?,
             None => lookup_unit(self.conn(), &vil.county_id)?,
         };
-        let exists: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM pairing WHERE enterprise_id = ?1 AND village_id = ?2)",
-            [&ent.id, &vil.id],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(LedgerError::Duplicate {
-                what: "结对关系",
-                key: format!("{} — {}{}", ent.name, vil.township, vil.name),
-            });
-        }
+        refuse_same_pair(self.conn(), &ent, &vil, None)?;
         let id = self.id_for(|| format!("pairing/{}/{}", ent.id, vil.id));
         self.conn().execute(
             "INSERT INTO pairing (id, enterprise_id, village_id, signed_on, unit_id, status, note, is_sample,
@@ -237,6 +231,49 @@ impl Writer<'_> {
             ],
         )?;
         by_id(self.conn(), &id)
+    }
+
+    /// Changes a pairing (its enterprise, village, signed date, responsible unit, status,
+    /// note) under the rules of adding one: the pair it becomes must not exist already.
+    pub fn update_pairing(&mut self, id: &str, change: PairingChange) -> Result<Pairing> {
+        let old = by_id(self.conn(), id)?;
+        check_entry_date(change.signed_on, self.today())
+            .map_err(|e| rename_date(e, "signed_on"))?;
+        let (ent, vil) = self.pair_of(change.enterprise, change.village, false)?;
+        let unit = match change.unit.as_deref() {
+            Some(k) => lookup_unit(self.conn(), k)?.id,
+            None if vil.id == old.village_id => old.unit_id.clone(),
+            None => lookup_unit(self.conn(), &vil.county_id)?.id,
+        };
+        refuse_same_pair(self.conn(), &ent, &vil, Some(&old.id))?;
+        self.conn().execute(
+            "UPDATE pairing SET enterprise_id = ?2, village_id = ?3, signed_on = ?4, unit_id = ?5, status = ?6,
+                                note = ?7, updated_at = ?8, updated_by = ?9
+             WHERE id = ?1",
+            rusqlite::params![
+                old.id, ent.id, vil.id, change.signed_on, unit, change.status.as_str(), change.note.trim(),
+                self.now(), self.actor().name
+            ],
+        )?;
+        by_id(self.conn(), &old.id)
+    }
+
+    /// The enterprise and village a pairing names: registered ones by id, new ones added.
+    fn pair_of(
+        &mut self,
+        enterprise: EnterpriseRef,
+        village: VillageRef,
+        is_sample: bool,
+    ) -> Result<(Enterprise, Village)> {
+        let ent = match enterprise {
+            EnterpriseRef::Existing { id } => enterprise::by_id(self.conn(), &id)?,
+            EnterpriseRef::New(e) => self.add_enterprise_marked(e, is_sample)?,
+        };
+        let vil = match village {
+            VillageRef::Existing { id } => village::by_id(self.conn(), &id)?,
+            VillageRef::New(v) => self.add_village_marked(v, is_sample)?,
+        };
+        Ok((ent, vil))
     }
 
     pub fn set_pairing_status(&mut self, id: &str, status: PairingStatus) -> Result<Pairing> {
@@ -257,6 +294,27 @@ impl Writer<'_> {
             .execute("DELETE FROM pairing WHERE id = ?1", [&p.id])?;
         Ok(())
     }
+}
+
+/// Refuses a second pairing of the same enterprise and village (`except` the one edited).
+fn refuse_same_pair(
+    conn: &Connection,
+    ent: &Enterprise,
+    vil: &Village,
+    except: Option<&str>,
+) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM pairing WHERE enterprise_id = ?1 AND village_id = ?2 AND id IS NOT ?3)",
+        rusqlite::params![ent.id, vil.id, except],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(LedgerError::Duplicate {
+            what: "结对关系",
+            key: format!("{} — {}{}", ent.name, vil.township, vil.name),
+        });
+    }
+    Ok(())
 }
 
 /// Re-labels a date error with the register's own field name.

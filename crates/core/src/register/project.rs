@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pairing::{self, rename_date};
-use super::{name_key, subtree_json, Page};
+use super::{name_key, subtree_json, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{Ledger, Writer};
 use crate::validate::{check_entry_date, check_text, check_value};
@@ -192,33 +192,31 @@ impl Ledger {
               AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
               AND (?3 IS NULL OR x.pairing_id = ?3) AND (?4 IS NULL OR x.kind = ?4) AND (?5 IS NULL OR x.status = ?5)
               AND (?6 IS NULL OR x.agreed_on >= ?6) AND (?7 IS NULL OR x.agreed_on <= ?7)";
-        let params = rusqlite::params![
-            like,
-            units,
-            f.pairing_id,
-            f.kind.map(ProjectKind::as_str),
-            f.status.map(ProjectStatus::as_str),
-            f.from,
-            f.to,
-            f.limit.unwrap_or(100),
-            f.offset.unwrap_or(0)
-        ];
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) {FROM} {cond}"),
-            &params[..7],
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT {COLS} {FROM} {cond} ORDER BY x.agreed_on DESC, x.id LIMIT ?8 OFFSET ?9"
-        );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(params, row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Page {
-            rows,
-            total: total as u64,
-        })
+        let listing = Listing {
+            from: FROM,
+            count_from: FROM,
+            columns: COLS,
+            cond,
+            order: "x.agreed_on DESC, x.id",
+        };
+        listing.page(
+            self.conn(),
+            rusqlite::params![
+                like,
+                units,
+                f.pairing_id,
+                f.kind.map(ProjectKind::as_str),
+                f.status.map(ProjectStatus::as_str),
+                f.from,
+                f.to
+            ],
+            (f.limit, f.offset),
+            row,
+        )
+    }
+
+    pub fn project(&self, id: &str) -> Result<Project> {
+        by_id(self.conn(), id)
     }
 }
 
@@ -232,12 +230,7 @@ impl Writer<'_> {
         new: NewProject,
         is_sample: bool,
     ) -> Result<Project> {
-        let pairing = pairing::by_id(self.conn(), &new.pairing)?;
-        let name = check_text("name", &new.name, 100)?;
-        check_entry_date(new.agreed_on, self.today()).map_err(|e| rename_date(e, "agreed_on"))?;
-        if let Some(v) = new.investment {
-            check_value("investment", v, 2)?;
-        }
+        let (pairing, name) = self.check_project(&new)?;
         let id = self.id_for(|| format!("project/{}/{name}", pairing.id));
         self.conn().execute(
             "INSERT INTO coop_project (id, pairing_id, name, kind, agreed_on, investment, status, beneficiaries, is_sample,
@@ -249,6 +242,33 @@ impl Writer<'_> {
             ],
         )?;
         by_id(self.conn(), &id)
+    }
+
+    /// Changes every field of a project (its pairing too) under the rules of adding one.
+    pub fn update_project(&mut self, id: &str, change: NewProject) -> Result<Project> {
+        let old = by_id(self.conn(), id)?;
+        let (pairing, name) = self.check_project(&change)?;
+        self.conn().execute(
+            "UPDATE coop_project SET pairing_id = ?2, name = ?3, kind = ?4, agreed_on = ?5, investment = ?6,
+                                     status = ?7, beneficiaries = ?8, updated_at = ?9, updated_by = ?10
+             WHERE id = ?1",
+            rusqlite::params![
+                old.id, pairing.id, name, change.kind.as_str(), change.agreed_on, change.investment,
+                change.status.as_str(), change.beneficiaries, self.now(), self.actor().name
+            ],
+        )?;
+        by_id(self.conn(), &old.id)
+    }
+
+    /// A project's pairing and clean name, once its fields pass the rules.
+    fn check_project(&self, new: &NewProject) -> Result<(pairing::Pairing, String)> {
+        let pairing = pairing::by_id(self.conn(), &new.pairing)?;
+        let name = check_text("name", &new.name, 100)?;
+        check_entry_date(new.agreed_on, self.today()).map_err(|e| rename_date(e, "agreed_on"))?;
+        if let Some(v) = new.investment {
+            check_value("investment", v, 2)?;
+        }
+        Ok((pairing, name))
     }
 
     pub fn delete_project(&mut self, id: &str) -> Result<()> {

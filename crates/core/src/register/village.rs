@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{clean_name, Page};
+use super::{clean_name, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_text;
@@ -35,8 +35,8 @@ pub struct VillageFilter {
     pub offset: Option<u32>,
 }
 
-const SELECT: &str =
-    "SELECT v.id, v.name, v.township, v.county_id, u.name, v.is_sample FROM village v JOIN unit u ON u.id = v.county_id";
+const COLUMNS: &str = "v.id, v.name, v.township, v.county_id, u.name, v.is_sample";
+const FROM: &str = "FROM village v JOIN unit u ON u.id = v.county_id";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Village> {
     Ok(Village {
@@ -50,7 +50,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Village> {
 }
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Village> {
-    conn.prepare_cached(&format!("{SELECT} WHERE v.id = ?1"))?
+    conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE v.id = ?1"))?
         .query_row([id], row)
         .optional()?
         .ok_or_else(|| LedgerError::NotFound {
@@ -66,7 +66,9 @@ pub(crate) fn find(
     township: &str,
     name: &str,
 ) -> Result<Option<Village>> {
-    let sql = format!("{SELECT} WHERE v.county_id = ?1 AND v.township = ?2 AND v.name = ?3");
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE v.county_id = ?1 AND v.township = ?2 AND v.name = ?3"
+    );
     Ok(conn
         .query_row(
             &sql,
@@ -97,25 +99,19 @@ impl Ledger {
             .transpose()?
             .map(|u| u.id);
         let like = f.search.as_deref().map(|s| format!("%{}%", clean_name(s)));
-        let cond = "WHERE (?1 IS NULL OR v.name LIKE ?1 OR v.township LIKE ?1) AND (?2 IS NULL OR v.county_id = ?2)";
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM village v {cond}"),
+        let listing = Listing {
+            from: FROM,
+            count_from: "FROM village v",
+            columns: COLUMNS,
+            cond: "WHERE (?1 IS NULL OR v.name LIKE ?1 OR v.township LIKE ?1) AND (?2 IS NULL OR v.county_id = ?2)",
+            order: "u.sort_order, v.township, v.name",
+        };
+        listing.page(
+            self.conn(),
             rusqlite::params![like, county],
-            |r| r.get(0),
-        )?;
-        let sql =
-            format!("{SELECT} {cond} ORDER BY u.sort_order, v.township, v.name LIMIT ?3 OFFSET ?4");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(
-                rusqlite::params![like, county, f.limit.unwrap_or(100), f.offset.unwrap_or(0)],
-                row,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Page {
-            rows,
-            total: total as u64,
-        })
+            (f.limit, f.offset),
+            row,
+        )
     }
 }
 
@@ -141,15 +137,7 @@ impl Writer<'_> {
         new: NewVillage,
         is_sample: bool,
     ) -> Result<Village> {
-        let name = clean_name(&check_text("village", &new.name, 60)?);
-        let township = clean_name(&check_text("township", &new.township, 60)?);
-        let county = lookup_unit(self.conn(), &new.county)?;
-        if find(self.conn(), &county.id, &township, &name)?.is_some() {
-            return Err(LedgerError::Duplicate {
-                what: "行政村",
-                key: format!("{}{township}{name}", county.name),
-            });
-        }
+        let (name, township, county) = check_village(self.conn(), &new, None)?;
         let id = self.id_for(|| format!("village/{}/{township}/{name}", county.code));
         self.conn().execute(
             "INSERT INTO village (id, name, township, county_id, is_sample, created_at, created_by, updated_at, updated_by)
@@ -158,4 +146,35 @@ impl Writer<'_> {
         )?;
         by_id(self.conn(), &id)
     }
+
+    /// Changes a village's name, township and county; no other village may then have the
+    /// same county, township and name.
+    pub fn update_village(&mut self, id: &str, change: NewVillage) -> Result<Village> {
+        let old = by_id(self.conn(), id)?;
+        let (name, township, county) = check_village(self.conn(), &change, Some(&old.id))?;
+        self.conn().execute(
+            "UPDATE village SET name = ?2, township = ?3, county_id = ?4, updated_at = ?5, updated_by = ?6 WHERE id = ?1",
+            rusqlite::params![old.id, name, township, county.id, self.now(), self.actor().name],
+        )?;
+        by_id(self.conn(), &old.id)
+    }
+}
+
+/// A new or changed village's clean name, township and county, once they pass the rules
+/// and no other village (than `except`) has them.
+fn check_village(
+    conn: &Connection,
+    new: &NewVillage,
+    except: Option<&str>,
+) -> Result<(String, String, crate::model::Unit)> {
+    let name = clean_name(&check_text("village", &new.name, 60)?);
+    let township = clean_name(&check_text("township", &new.township, 60)?);
+    let county = lookup_unit(conn, &new.county)?;
+    if find(conn, &county.id, &township, &name)?.is_some_and(|v| Some(v.id.as_str()) != except) {
+        return Err(LedgerError::Duplicate {
+            what: "行政村",
+            key: format!("{}{township}{name}", county.name),
+        });
+    }
+    Ok((name, township, county))
 }

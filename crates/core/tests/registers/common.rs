@@ -8,7 +8,7 @@ pub use taizhang_core::register::activity::{
 pub use taizhang_core::register::derive::{Derivation, DerivedSource, Measure};
 pub use taizhang_core::register::enterprise::{EnterpriseFilter, NewEnterprise};
 pub use taizhang_core::register::pairing::{
-    EnterpriseRef, NewPairing, PairingFilter, PairingStatus, VillageRef,
+    EnterpriseRef, NewPairing, PairingChange, PairingFilter, PairingStatus, VillageRef,
 };
 pub use taizhang_core::register::project::{NewProject, ProjectFilter};
 pub use taizhang_core::register::village::NewVillage;

@@ -3,4 +3,6 @@
 
 mod activity;
 mod common;
+mod edits;
+mod edits_rows;
 mod pairings;
