@@ -1,6 +1,7 @@
-//! TypeScript declarations of the shell's own records (AppInfo, EntryPage, FileFilter, IpcError),
-//! generated into `ui/src/bindings/app/`. Types they use from the core are imported from
-//! `ui/src/bindings/core/`, which the core's own test keeps fresh.
+//! TypeScript declarations of the shell's own records (AppInfo, EntryPage, FileFilter,
+//! ImportProgress, IpcError), generated into `ui/src/bindings/app/`. Types they use from
+//! the core are imported from `ui/src/bindings/core/`, which the core's own test keeps
+//! fresh.
 
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use ts_rs::{ExportError, TS};
 use crate::commands::app::AppInfo;
 use crate::commands::entries::EntryPage;
 use crate::commands::files::FileFilter;
+use crate::commands::import::ImportProgress;
 use crate::error::IpcError;
 
 /// (file name, TypeScript text) of every shell type.
@@ -17,12 +19,14 @@ pub fn app_types() -> Result<Vec<(String, String)>, ExportError> {
         AppInfo::ident(),
         EntryPage::ident(),
         FileFilter::ident(),
+        ImportProgress::ident(),
         IpcError::ident(),
     ];
     Ok(vec![
         one::<AppInfo>(&names)?,
         one::<EntryPage>(&names)?,
         one::<FileFilter>(&names)?,
+        one::<ImportProgress>(&names)?,
         one::<IpcError>(&names)?,
     ])
 }

@@ -86,5 +86,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         files::choose_file_to_open,
         files::choose_file_to_save,
         files::default_export_dir,
+        import::import_fields,
+        import::import_preview,
+        import::import_commit,
+        import::import_template,
     ])
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod entries;
 pub mod files;
+pub mod import;
 pub mod progress;
 pub mod registers;
 pub mod sample;

@@ -11,13 +11,15 @@ use std::sync::OnceLock;
 use serde_json::{json, Value};
 use taizhang_desktop_lib::{with_commands, LedgerState};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 pub struct Desk {
-    _app: App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
     pub db: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -25,11 +27,19 @@ pub struct Desk {
 impl Desk {
     /// A fresh ledger file, opened as on the desktop's first run (with the sample).
     pub fn new() -> Self {
+        Self::with(|builder| builder)
+    }
+
+    /// Like [`new`](Self::new), with the app's builder adjusted first (e.g. a channel
+    /// interceptor that records what a command streams to the page).
+    pub fn with(
+        adjust: impl FnOnce(tauri::Builder<MockRuntime>) -> tauri::Builder<MockRuntime>,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("taizhang.db");
         std::fs::copy(first_run_ledger(), &db).expect("copy of the first-run ledger");
         let state = LedgerState::open(&db).expect("the ledger opens");
-        let app = with_commands(mock_builder())
+        let app = adjust(with_commands(mock_builder()))
             .manage(state)
             .build(mock_context(noop_assets()))
             .expect("mock app");

@@ -9,6 +9,7 @@ mod desk;
 
 mod catalog;
 mod entries;
+mod import;
 mod reads;
 mod registers;
 mod settings_sample;

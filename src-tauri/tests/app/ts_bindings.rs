@@ -23,7 +23,13 @@ fn app_bindings_are_fresh() {
         .unwrap()
         .into_iter()
         .collect();
-    for name in ["AppInfo.ts", "EntryPage.ts", "FileFilter.ts", "IpcError.ts"] {
+    for name in [
+        "AppInfo.ts",
+        "EntryPage.ts",
+        "FileFilter.ts",
+        "ImportProgress.ts",
+        "IpcError.ts",
+    ] {
         assert!(
             fresh.contains_key(name),
             "{name} missing from the shell's bindings: {:?}",
