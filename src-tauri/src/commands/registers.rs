@@ -6,10 +6,12 @@ use taizhang_core::register::activity::{
     NewRegisterRow, RegisterFilter, RegisterRow, RegisterType,
 };
 use taizhang_core::register::derive::Derivation;
-use taizhang_core::register::enterprise::{Enterprise, EnterpriseFilter};
-use taizhang_core::register::pairing::{NewPairing, Pairing, PairingFilter, PairingStatus};
+use taizhang_core::register::enterprise::{Enterprise, EnterpriseFilter, NewEnterprise};
+use taizhang_core::register::pairing::{
+    NewPairing, Pairing, PairingChange, PairingFilter, PairingStatus,
+};
 use taizhang_core::register::project::{NewProject, Project, ProjectFilter};
-use taizhang_core::register::village::{Village, VillageFilter};
+use taizhang_core::register::village::{NewVillage, Village, VillageFilter};
 use taizhang_core::register::Page;
 use tauri::State;
 
@@ -49,6 +51,36 @@ pub async fn add_pairing(
     state.write(move |w| w.add_pairing(pairing)).await
 }
 
+/// Changes a pairing; the pair it becomes must not exist already (`duplicate`).
+#[tauri::command]
+pub async fn update_pairing(
+    state: State<'_, LedgerState>,
+    id: String,
+    change: PairingChange,
+) -> Result<Pairing, IpcError> {
+    state.write(move |w| w.update_pairing(&id, change)).await
+}
+
+/// Changes an enterprise; another's credit code or normalised name is a `duplicate`.
+#[tauri::command]
+pub async fn update_enterprise(
+    state: State<'_, LedgerState>,
+    id: String,
+    change: NewEnterprise,
+) -> Result<Enterprise, IpcError> {
+    state.write(move |w| w.update_enterprise(&id, change)).await
+}
+
+/// Changes a village; another's county, township and name is a `duplicate`.
+#[tauri::command]
+pub async fn update_village(
+    state: State<'_, LedgerState>,
+    id: String,
+    change: NewVillage,
+) -> Result<Village, IpcError> {
+    state.write(move |w| w.update_village(&id, change)).await
+}
+
 #[tauri::command]
 pub async fn set_pairing_status(
     state: State<'_, LedgerState>,
@@ -82,6 +114,16 @@ pub async fn add_project(
     state.write(move |w| w.add_project(project)).await
 }
 
+/// Changes every field of a project, its pairing too.
+#[tauri::command]
+pub async fn update_project(
+    state: State<'_, LedgerState>,
+    id: String,
+    change: NewProject,
+) -> Result<Project, IpcError> {
+    state.write(move |w| w.update_project(&id, change)).await
+}
+
 #[tauri::command]
 pub async fn delete_project(state: State<'_, LedgerState>, id: String) -> Result<(), IpcError> {
     state.write(move |w| w.delete_project(&id)).await
@@ -108,6 +150,18 @@ pub async fn add_register_row(
     row: NewRegisterRow,
 ) -> Result<RegisterRow, IpcError> {
     state.write(move |w| w.add_register_row(row)).await
+}
+
+/// Changes every field of an activity row; it stays in its register.
+#[tauri::command]
+pub async fn update_register_row(
+    state: State<'_, LedgerState>,
+    id: String,
+    change: NewRegisterRow,
+) -> Result<RegisterRow, IpcError> {
+    state
+        .write(move |w| w.update_register_row(&id, change))
+        .await
 }
 
 #[tauri::command]

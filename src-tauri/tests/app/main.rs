@@ -12,6 +12,7 @@ mod entries;
 mod import;
 mod reads;
 mod registers;
+mod registers_edit;
 mod settings_sample;
 mod targets;
 mod ts_bindings;

@@ -12,7 +12,7 @@ use crate::desk::{assert_error, Desk};
 const AS_OF: &str = "2024-07-31";
 
 /// The city's completed value of an indicator as of [`AS_OF`].
-fn completed(desk: &Desk, indicator: &str) -> f64 {
+pub fn completed(desk: &Desk, indicator: &str) -> f64 {
     let rows = desk.ok(
         "progress",
         json!({"query": {"as_of": AS_OF, "indicator": indicator}}),
@@ -23,7 +23,7 @@ fn completed(desk: &Desk, indicator: &str) -> f64 {
 }
 
 /// The `total` of a listing command.
-fn total(desk: &Desk, cmd: &str, filter: Value) -> u64 {
+pub fn total(desk: &Desk, cmd: &str, filter: Value) -> u64 {
     let page = desk.ok(cmd, json!({ "filter": filter }));
     page["total"]
         .as_u64()
@@ -31,7 +31,7 @@ fn total(desk: &Desk, cmd: &str, filter: Value) -> u64 {
 }
 
 /// (pairings, enterprises, villages, projects) in the ledger.
-fn counts(desk: &Desk) -> [u64; 4] {
+pub fn counts(desk: &Desk) -> [u64; 4] {
     [
         total(desk, "list_pairings", json!({"limit": 1})),
         total(desk, "list_enterprises", json!({"limit": 1})),
@@ -40,15 +40,15 @@ fn counts(desk: &Desk) -> [u64; 4] {
     ]
 }
 
-fn new_enterprise(name: &str, code: Option<&str>) -> Value {
+pub fn new_enterprise(name: &str, code: Option<&str>) -> Value {
     json!({"ref": "new", "name": name, "credit_code": code, "county": "兰山区"})
 }
 
-fn new_village(name: &str) -> Value {
+pub fn new_village(name: &str) -> Value {
     json!({"ref": "new", "name": name, "township": "马厂湖镇", "county": "兰山区"})
 }
 
-fn pairing(enterprise: Value, village: Value) -> Value {
+pub fn pairing(enterprise: Value, village: Value) -> Value {
     json!({"pairing": {"enterprise": enterprise, "village": village, "signed_on": "2024-07-01"}})
 }
 
