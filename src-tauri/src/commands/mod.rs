@@ -8,6 +8,7 @@ pub mod files;
 pub mod import;
 pub mod progress;
 pub mod registers;
+pub mod report;
 pub mod sample;
 pub mod settings;
 pub mod targets;

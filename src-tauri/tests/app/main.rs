@@ -13,6 +13,7 @@ mod import;
 mod reads;
 mod registers;
 mod registers_edit;
+mod report;
 mod settings_sample;
 mod targets;
 mod ts_bindings;
