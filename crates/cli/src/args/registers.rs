@@ -23,6 +23,8 @@ pub enum PairingsCommand {
     Add(PairingAddArgs),
     /// 结束结对（不再计入结对企业、结对村数） / mark a pairing ended
     End(IdArg),
+    /// 修改结对：只改给出的项；规则与登记时相同 / change a pairing (only what is given)
+    Edit(PairingEditArgs),
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +91,8 @@ pub enum ProjectsCommand {
     List(ProjectListArgs),
     /// 登记合作项目 / add a cooperation project to a pairing
     Add(ProjectAddArgs),
+    /// 修改合作项目：只改给出的项 / change a project (only what is given)
+    Edit(ProjectEditArgs),
 }
 
 #[derive(Debug, Args)]
@@ -173,6 +177,8 @@ pub enum RegisterCommand {
     List(RegisterListArgs),
     /// 登记一条台账记录 / add a row to a register
     Add(RegisterAddArgs),
+    /// 修改一条台账记录：只改给出的项 / change a row (only what is given)
+    Edit(RegisterEditArgs),
 }
 
 #[derive(Debug, Args)]
@@ -218,6 +224,82 @@ pub struct RegisterAddArgs {
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
     /// 字段值，可重复，如 --field participants=35 或 --field 培训人次=35 / a field's value
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PairingEditArgs {
+    /// 结对编号 / the pairing's id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// 改为另一企业（已登记则沿用，否则新登记） / pair another enterprise
+    #[arg(long, value_name = "NAME")]
+    pub enterprise: Option<String>,
+    /// 该企业的统一社会信用代码 / that enterprise's credit code
+    #[arg(long, value_name = "CODE", requires = "enterprise")]
+    pub credit_code: Option<String>,
+    /// 改为另一行政村（需同时给出 --township 和 --county） / pair another village
+    #[arg(long, value_name = "NAME", requires_all = ["township", "county"])]
+    pub village: Option<String>,
+    #[arg(long, value_name = "NAME", requires = "village")]
+    pub township: Option<String>,
+    #[arg(long, value_name = "ID", requires = "village")]
+    pub county: Option<String>,
+    /// 结对时间 / signed on
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// 责任单位 / responsible unit
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    /// active 结对中 或 ended 已结束 / active or ended
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProjectEditArgs {
+    /// 项目编号 / the project's id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// 改挂到另一结对 / move to another pairing
+    #[arg(long, value_name = "ID")]
+    pub pairing: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// 产业、就业、消费、公益、人才、其他 / kind
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// 签约时间 / agreed on
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// 投资金额（万元） / investment in 万元
+    #[arg(long, value_name = "万元", allow_hyphen_values = true)]
+    pub investment: Option<String>,
+    /// 已签约、实施中、已完成 / status
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// 受益人数 / people who benefit
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub beneficiaries: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RegisterEditArgs {
+    /// 记录编号（见 register list） / the row's id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// 要改的字段值，可重复，如 --field 培训人次=40 / a field's new value
     #[arg(long = "field", value_name = "KEY=VALUE")]
     pub fields: Vec<String>,
 }

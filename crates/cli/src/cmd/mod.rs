@@ -1,5 +1,6 @@
 //! One module per area of subcommands; each returns the text to print on stdout.
 
+mod edit;
 mod entries;
 mod import;
 mod input;
@@ -39,13 +40,16 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Pairings(PairingsCommand::List(a)) => pairings::list(cli, a),
         Command::Pairings(PairingsCommand::Add(a)) => pairings::add(cli, a),
         Command::Pairings(PairingsCommand::End(a)) => pairings::end(cli, a),
+        Command::Pairings(PairingsCommand::Edit(a)) => edit::pairing(cli, a),
         Command::Projects(ProjectsCommand::List(a)) => projects::list(cli, a),
         Command::Projects(ProjectsCommand::Add(a)) => projects::add(cli, a),
+        Command::Projects(ProjectsCommand::Edit(a)) => edit::project(cli, a),
         Command::Enterprises(EnterprisesCommand::List(a)) => partners::enterprises(cli, a),
         Command::Villages(VillagesCommand::List(a)) => partners::villages(cli, a),
         Command::Register(RegisterCommand::Types(a)) => register::types(cli, a),
         Command::Register(RegisterCommand::List(a)) => register::list(cli, a),
         Command::Register(RegisterCommand::Add(a)) => register::add(cli, a),
+        Command::Register(RegisterCommand::Edit(a)) => edit::register_row(cli, a),
         Command::Report(a) => report::report(cli, a),
         Command::LagNote(a) => report::lag_note(cli, a),
     }

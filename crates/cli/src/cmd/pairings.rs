@@ -25,7 +25,7 @@ pub fn status_label(s: PairingStatus) -> &'static str {
     }
 }
 
-fn parse_status(text: &str) -> CliResult<PairingStatus> {
+pub(crate) fn parse_status(text: &str) -> CliResult<PairingStatus> {
     PairingStatus::parse(text).ok_or_else(|| {
         LedgerError::Invalid {
             field: "status",
@@ -155,7 +155,7 @@ pub fn end(cli: &Cli, args: &IdArg) -> CliResult<String> {
 }
 
 /// "临沂恒信木业有限公司 — 兰山区马厂湖镇东王庄村 · 2024-07-01"
-fn describe(p: &Pairing) -> String {
+pub(crate) fn describe(p: &Pairing) -> String {
     format!(
         "{} — {}{}{} · {}",
         p.enterprise, p.county, p.township, p.village, p.signed_on

@@ -18,7 +18,7 @@ pub fn status_label(s: ProjectStatus) -> &'static str {
     }
 }
 
-fn parse_kind(text: &str) -> CliResult<ProjectKind> {
+pub(crate) fn parse_kind(text: &str) -> CliResult<ProjectKind> {
     ProjectKind::parse(text).ok_or_else(|| {
         Failure::new(
             "invalid",
@@ -30,7 +30,7 @@ fn parse_kind(text: &str) -> CliResult<ProjectKind> {
     })
 }
 
-fn parse_status(text: &str) -> CliResult<ProjectStatus> {
+pub(crate) fn parse_status(text: &str) -> CliResult<ProjectStatus> {
     ProjectStatus::parse(text).ok_or_else(|| {
         LedgerError::Invalid {
             field: "status",
@@ -41,7 +41,7 @@ fn parse_status(text: &str) -> CliResult<ProjectStatus> {
 }
 
 /// A whole number of people, checked by the core's value rule (not negative, no decimals).
-fn people(text: &str) -> CliResult<u32> {
+pub(crate) fn people(text: &str) -> CliResult<u32> {
     let n = input::number("beneficiaries", text)?;
     validate::check_value("beneficiaries", n, 0)?;
     u32::try_from(n as u64)

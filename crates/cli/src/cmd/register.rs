@@ -63,7 +63,7 @@ fn describe_field(f: &FieldDef) -> String {
 }
 
 /// The key of a field named by its key or its label.
-fn field_key(t: &RegisterType, name: &str) -> CliResult<String> {
+pub(crate) fn field_key(t: &RegisterType, name: &str) -> CliResult<String> {
     t.fields
         .iter()
         .find(|f| f.key == name || f.label == name)
@@ -87,7 +87,7 @@ fn field_key(t: &RegisterType, name: &str) -> CliResult<String> {
 
 /// The key of a status named by its key or label; anything else goes to the core as
 /// typed, which says which statuses there are.
-fn status_key(t: &RegisterType, text: &str) -> String {
+pub(crate) fn status_key(t: &RegisterType, text: &str) -> String {
     let text = text.trim();
     t.statuses
         .iter()
@@ -95,7 +95,7 @@ fn status_key(t: &RegisterType, text: &str) -> String {
         .map_or_else(|| text.to_string(), |s| s.key.clone())
 }
 
-fn pair(text: &str) -> CliResult<(&str, &str)> {
+pub(crate) fn pair(text: &str) -> CliResult<(&str, &str)> {
     listing::key_value(text).ok_or_else(|| {
         Failure::new(
             "invalid",

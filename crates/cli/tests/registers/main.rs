@@ -7,5 +7,6 @@
 mod support;
 
 mod common;
+mod edits;
 mod pairings;
 mod projects_activity;
