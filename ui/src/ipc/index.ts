@@ -80,3 +80,6 @@ export const removeSample = () => call<SampleReport>('remove_sample')
 
 // Registers (台账)
 export * from './registers'
+
+// Quarterly summary (季度汇总)
+export * from './report'
