@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/indicator/:id?', name: 'indicator', component: () => import('./pages/indicator/IndicatorPage.vue'), meta: { title: 'nav.indicator' } },
     { path: '/entry', name: 'entry', component: () => import('./pages/entry/EntryPage.vue'), meta: { title: 'nav.entry' } },
     { path: '/targets', name: 'targets', component: () => import('./pages/targets/TargetsPage.vue'), meta: { title: 'nav.targets' } },
+    { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: 'importer.nav' } },
     { path: '/registers/pairings', name: 'pairings', component: () => import('./pages/registers/PairingsPage.vue'), meta: { title: 'registers.pairings' } },
     { path: '/registers/projects', name: 'projects', component: () => import('./pages/registers/ProjectsPage.vue'), meta: { title: 'registers.projects' } },
     { path: '/registers/r/:code', name: 'register', component: () => import('./pages/registers/RegisterPage.vue'), meta: { title: 'registers.nav' } },
