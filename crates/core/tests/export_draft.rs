@@ -5,7 +5,8 @@ mod export_support;
 
 use export_support::{d, q2, q2_query, sample, unzip};
 use taizhang_core::export::{
-    drafted_summary, export_to_file_checked, file_name, write_docx, ExportFormat, SummaryQuery,
+    drafted_summary, export_to_file_checked, file_name, quarterly_summary, write_docx,
+    ExportFormat, SummaryQuery,
 };
 
 #[test]
@@ -46,6 +47,36 @@ fn the_drafted_sentences_are_those_of_the_word_report() {
         text.behind.len(),
         drafted.summary.behind.len(),
         "the facts of every indicator behind pace"
+    );
+}
+
+#[test]
+fn the_window_gets_the_summary_without_its_bulk() {
+    let s = sample();
+    let full = quarterly_summary(&s.ledger, &q2_query()).expect("summary");
+    let drafted = drafted_summary(&s.ledger, &q2_query()).expect("drafted summary");
+    let json = serde_json::to_string(&drafted).expect("JSON").len();
+    assert!(
+        json < 300_000,
+        "the page's summary stays small, got {json} characters"
+    );
+    assert!(
+        drafted.summary.by_unit.rows.is_empty(),
+        "no units × indicators"
+    );
+    let rows = drafted
+        .summary
+        .registers
+        .pairings
+        .as_ref()
+        .map(|p| p.rows.len());
+    assert_eq!(rows, Some(0), "no register rows");
+    let total = |s: &taizhang_core::export::Summary| s.registers.pairings.as_ref().map(|p| p.total);
+    assert_eq!(total(&drafted.summary), total(&full), "their totals stay");
+    assert_eq!(drafted.summary.actions, full.actions, "the actions in full");
+    assert_eq!(
+        drafted.summary.behind, full.behind,
+        "the behind list in full"
     );
 }
 

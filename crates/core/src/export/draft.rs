@@ -13,9 +13,12 @@ use super::ExportFormat;
 use crate::error::Result;
 use crate::ledger::Ledger;
 
-/// A summary with the sentences drafted from it.
+/// A summary with the sentences drafted from it, for the window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DraftedSummary {
+    /// The summary without the bulk the page does not show: the register rows behind
+    /// derived figures (their totals stay) and `by_unit` (units × indicators) are left
+    /// empty. On the sample they are 2.4 MB of 2.5 MB of JSON; exports have them in full.
     pub summary: Summary,
     pub text: SummaryText,
     /// The file name an export suggests, without its extension (see [`file_stem`]).
@@ -81,9 +84,21 @@ pub fn draft(s: &Summary) -> SummaryText {
 
 /// The summary, its sentences and its file name in one go (the page's one read).
 pub fn drafted_summary(ledger: &Ledger, q: &SummaryQuery) -> Result<DraftedSummary> {
-    let summary = quarterly_summary(ledger, q)?;
+    let mut summary = quarterly_summary(ledger, q)?;
+    let text = draft(&summary);
+    let regs = &mut summary.registers;
+    if let Some(p) = regs.pairings.as_mut() {
+        p.rows.clear();
+    }
+    if let Some(p) = regs.projects.as_mut() {
+        p.rows.clear();
+    }
+    for a in &mut regs.activities {
+        a.rows.clear();
+    }
+    summary.by_unit = Default::default();
     Ok(DraftedSummary {
-        text: draft(&summary),
+        text,
         file_stem: file_stem(&summary),
         summary,
     })

@@ -3,9 +3,15 @@ import type { Summary } from "./Summary";
 import type { SummaryText } from "./SummaryText";
 
 /**
- * A summary with the sentences drafted from it.
+ * A summary with the sentences drafted from it, for the window.
  */
-export type DraftedSummary = { summary: Summary, text: SummaryText, 
+export type DraftedSummary = { 
+/**
+ * The summary without the bulk the page does not show: the register rows behind
+ * derived figures (their totals stay) and `by_unit` (units × indicators) are left
+ * empty. On the sample they are 2.4 MB of 2.5 MB of JSON; exports have them in full.
+ */
+summary: Summary, text: SummaryText, 
 /**
  * The file name an export suggests, without its extension (see [`file_stem`]).
  */
