@@ -31,6 +31,10 @@ fn the_drafted_sentences_are_those_of_the_word_report() {
             "the Word report prints 「{head}」 (from 「{sentence}」)"
         );
     }
+    assert_eq!(
+        text.period, "2024年4月1日至6月30日",
+        "the period as the report writes it"
+    );
     let headline = "累计动员4221家企业与3702个行政村结对共建，达成合作项目4492个";
     let has = text
         .actions

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::docx::text;
-use super::prose::quarter_zh;
+use super::prose::{period_zh, quarter_zh};
 use super::summary::{quarterly_summary, Summary, SummaryQuery};
 use super::ExportFormat;
 use crate::error::Result;
@@ -28,6 +28,8 @@ pub struct DraftedSummary {
 /// The report's prose, drafted from one [`Summary`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct SummaryText {
+    /// The reported period as the report's subtitle writes it: 2024年4月1日至6月30日.
+    pub period: String,
     /// The overview paragraphs (现将截至…报告如下；截至…共设指标…项).
     pub overview: Vec<String>,
     /// One section per action that has indicators, in the summary's order.
@@ -55,6 +57,7 @@ pub struct BehindText {
 /// The sentences of the report, as the Word writer drafts them.
 pub fn draft(s: &Summary) -> SummaryText {
     SummaryText {
+        period: period_zh(&s.period),
         overview: text::overview(s),
         actions: s
             .actions

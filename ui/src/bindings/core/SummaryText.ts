@@ -7,6 +7,10 @@ import type { BehindText } from "./BehindText";
  */
 export type SummaryText = { 
 /**
+ * The reported period as the report's subtitle writes it: 2024年4月1日至6月30日.
+ */
+period: string, 
+/**
  * The overview paragraphs (现将截至…报告如下；截至…共设指标…项).
  */
 overview: Array<string>, 
