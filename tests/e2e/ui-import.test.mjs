@@ -135,6 +135,7 @@ test('a column the page did not recognise is mapped by hand and the preview foll
   await pick(app, 'import-map-value', 'import-map-value-D'); // 「D · 本月填报」
   await app.waitForText('将新增 1 行 · 重复 0 行（不会重复写入） · 问题 0 个', { within: '[data-testid="import-summary"]', timeout: 15000 });
   assert.equal(await commitDisabled(), false, 'the corrected mapping makes the file importable');
+  await app.screenshot('import-mapping');
   assert.deepEqual(await app.errors(), []);
 });
 
@@ -162,6 +163,17 @@ test('20,000 rows import with the progress bar moving', async () => {
   const t1 = Date.now();
   await clickWhenFree(app, COMMIT);
   await app.byTestId('import-progress', { timeout: 5000 });
+  // The bar while rows are written (after reading and checking the file).
+  await app.waitFor(() => app.exec(`const el = document.querySelector('[data-testid="import-progress"]'); return !!el && el.textContent.includes('已写入')`), {
+    timeout: 30000,
+    interval: 20,
+    message: 'the progress line to count rows written',
+  });
+  // The bar's fill follows its number (no transition lagging behind), read in one go.
+  const [shown, filled] = await app.exec(`const el = document.querySelector('[data-testid="import-progress"]');
+    const inner = el.querySelector('.el-progress-bar__inner'), outer = el.querySelector('.el-progress-bar__outer');
+    return [parseInt(el.querySelector('.el-progress__text').textContent, 10), inner.getBoundingClientRect().width / outer.getBoundingClientRect().width * 100]`);
+  assert.ok(Math.abs(shown - filled) <= 3, `the bar is filled as far as its number: ${shown}% shown, ${filled.toFixed(1)}% filled`);
   await app.screenshot('import-progress');
   await app.waitForText('写入 20,000 行，跳过重复 0 行', { within: '[data-testid="import-result"]', timeout: 60000 });
   const commitMs = Date.now() - t1;
