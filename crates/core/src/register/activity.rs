@@ -194,33 +194,41 @@ impl Ledger {
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;
         let like = f.search.as_deref().map(|s| format!("%{}%", s.trim()));
-        let path = f.match_field.as_deref().map(|k| format!("$.{k}"));
-        let cond = "WHERE r.type_id = ?1 AND (?2 IS NULL OR r.title LIKE ?2 OR r.data LIKE ?2)
-              AND (?3 IS NULL OR r.unit_id IN (SELECT value FROM json_each(?3))) AND (?4 IS NULL OR r.status = ?4)
-              AND (?5 IS NULL OR r.occurred_on >= ?5) AND (?6 IS NULL OR r.occurred_on <= ?6)
-              AND (?7 IS NULL OR json_extract(r.data, ?7) = ?8)";
-        let listing = Listing {
-            from: ROW_FROM,
-            count_from: "FROM register_row r",
-            columns: ROW_COLUMNS,
-            cond,
-            order: "r.occurred_on DESC, r.id",
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        // A field's value: the stored JSON is compact (`"key":"value"`), so a LIKE on the
+        // text finds the candidates without parsing every row, and json_extract decides.
+        let matching = f.match_field.as_deref().map(|k| {
+            let text =
+                serde_json::to_string(&serde_json::json!({ k: f.match_value })).unwrap_or_default();
+            let inner = text.trim_start_matches('{').trim_end_matches('}');
+            vec![
+                format!("%{inner}%").into(),
+                format!("$.{k}").into(),
+                f.match_value.clone().into(),
+            ]
+        });
+        // A search or a field's value reads every row of the register anyway: then walking
+        // the table beats looking each row up from the type's index (`+` keeps it off it).
+        let by_type = if like.is_some() || matching.is_some() {
+            "+r.type_id = ?"
+        } else {
+            "r.type_id = ?"
         };
-        listing.page(
-            self.conn(),
-            rusqlite::params![
-                t.id,
-                like,
-                units,
-                f.status,
-                f.from,
-                f.to,
-                path,
-                f.match_value
-            ],
-            (f.limit, f.offset),
-            row,
-        )
+        Listing::new("FROM register_row r", "r.id", "r.occurred_on DESC, r.id")
+            .in_one_pass(like.is_some() || matching.is_some())
+            .when(Some(t.id), by_type)
+            .when(like, "(r.title LIKE ? OR r.data LIKE ?)")
+            .when(units, "r.unit_id IN (SELECT value FROM json_each(?))")
+            .when(f.status.clone(), "r.status = ?")
+            .when(date(f.from), "r.occurred_on >= ?")
+            .when(date(f.to), "r.occurred_on <= ?")
+            .when_all(matching, "r.data LIKE ? AND json_extract(r.data, ?) = ?")
+            .page(
+                self.conn(),
+                (ROW_COLUMNS, ROW_FROM),
+                (f.limit, f.offset),
+                row,
+            )
     }
 
     pub fn register_row(&self, id: &str) -> Result<RegisterRow> {

@@ -217,19 +217,10 @@ impl Ledger {
             .transpose()?
             .map(|u| u.id);
         let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
-        let listing = Listing {
-            from: FROM,
-            count_from: "FROM enterprise e",
-            columns: COLUMNS,
-            cond: "WHERE (?1 IS NULL OR e.name_key LIKE ?1 OR e.credit_code LIKE ?1) AND (?2 IS NULL OR e.county_id = ?2)",
-            order: "e.name",
-        };
-        listing.page(
-            self.conn(),
-            rusqlite::params![like, county],
-            (f.limit, f.offset),
-            row,
-        )
+        Listing::new("FROM enterprise e", "e.id", "e.name, e.id")
+            .when(like, "(e.name_key LIKE ? OR e.credit_code LIKE ?)")
+            .when(county, "e.county_id = ?")
+            .page(self.conn(), (COLUMNS, FROM), (f.limit, f.offset), row)
     }
 
     pub fn enterprise(&self, id: &str) -> Result<Enterprise> {

@@ -169,31 +169,21 @@ impl Ledger {
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;
         let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
-        let cond = "WHERE (?1 IS NULL OR e.name_key LIKE ?1 OR v.name LIKE ?1 OR v.township LIKE ?1 OR e.credit_code LIKE ?1)
-              AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
-              AND (?3 IS NULL OR p.status = ?3) AND (?4 IS NULL OR p.signed_on >= ?4) AND (?5 IS NULL OR p.signed_on <= ?5)
-              AND (?6 IS NULL OR p.enterprise_id = ?6) AND (?7 IS NULL OR p.village_id = ?7)";
-        let listing = Listing {
-            from: FROM,
-            count_from: "FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id",
-            columns: COLUMNS,
-            cond,
-            order: "p.signed_on DESC, p.id",
-        };
-        listing.page(
-            self.conn(),
-            rusqlite::params![
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        Listing::new("FROM pairing p", "p.id", "p.signed_on DESC, p.id")
+            .in_one_pass(like.is_some())
+            .when(
                 like,
-                units,
-                f.status.map(PairingStatus::as_str),
-                f.from,
-                f.to,
-                f.enterprise_id,
-                f.village_id
-            ],
-            (f.limit, f.offset),
-            row,
-        )
+                "(p.enterprise_id IN (SELECT id FROM enterprise WHERE name_key LIKE ? OR credit_code LIKE ?)
+                  OR p.village_id IN (SELECT id FROM village WHERE name LIKE ? OR township LIKE ?))",
+            )
+            .when(units, "p.unit_id IN (SELECT value FROM json_each(?))")
+            .when(f.status.map(|s| s.as_str().to_string()), "p.status = ?")
+            .when(date(f.from), "p.signed_on >= ?")
+            .when(date(f.to), "p.signed_on <= ?")
+            .when(f.enterprise_id.clone(), "p.enterprise_id = ?")
+            .when(f.village_id.clone(), "p.village_id = ?")
+            .page(self.conn(), (COLUMNS, FROM), (f.limit, f.offset), row)
     }
 
     pub fn pairing(&self, id: &str) -> Result<Pairing> {

@@ -188,31 +188,25 @@ impl Ledger {
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;
         let like = f.search.as_deref().map(|s| format!("%{}%", name_key(s)));
-        let cond = "WHERE (?1 IS NULL OR x.name LIKE ?1 OR e.name_key LIKE ?1 OR v.name LIKE ?1)
-              AND (?2 IS NULL OR p.unit_id IN (SELECT value FROM json_each(?2)))
-              AND (?3 IS NULL OR x.pairing_id = ?3) AND (?4 IS NULL OR x.kind = ?4) AND (?5 IS NULL OR x.status = ?5)
-              AND (?6 IS NULL OR x.agreed_on >= ?6) AND (?7 IS NULL OR x.agreed_on <= ?7)";
-        let listing = Listing {
-            from: FROM,
-            count_from: FROM,
-            columns: COLS,
-            cond,
-            order: "x.agreed_on DESC, x.id",
-        };
-        listing.page(
-            self.conn(),
-            rusqlite::params![
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        Listing::new("FROM coop_project x", "x.id", "x.agreed_on DESC, x.id")
+            .in_one_pass(like.is_some() || units.is_some())
+            .when(
                 like,
+                "(x.name LIKE ? OR x.pairing_id IN (SELECT id FROM pairing
+                    WHERE enterprise_id IN (SELECT id FROM enterprise WHERE name_key LIKE ?)
+                       OR village_id IN (SELECT id FROM village WHERE name LIKE ?)))",
+            )
+            .when(
                 units,
-                f.pairing_id,
-                f.kind.map(ProjectKind::as_str),
-                f.status.map(ProjectStatus::as_str),
-                f.from,
-                f.to
-            ],
-            (f.limit, f.offset),
-            row,
-        )
+                "x.pairing_id IN (SELECT id FROM pairing WHERE unit_id IN (SELECT value FROM json_each(?)))",
+            )
+            .when(f.pairing_id.clone(), "x.pairing_id = ?")
+            .when(f.kind.map(|k| k.as_str().to_string()), "x.kind = ?")
+            .when(f.status.map(|s| s.as_str().to_string()), "x.status = ?")
+            .when(date(f.from), "x.agreed_on >= ?")
+            .when(date(f.to), "x.agreed_on <= ?")
+            .page(self.conn(), (COLS, FROM), (f.limit, f.offset), row)
     }
 
     pub fn project(&self, id: &str) -> Result<Project> {

@@ -99,19 +99,14 @@ impl Ledger {
             .transpose()?
             .map(|u| u.id);
         let like = f.search.as_deref().map(|s| format!("%{}%", clean_name(s)));
-        let listing = Listing {
-            from: FROM,
-            count_from: "FROM village v",
-            columns: COLUMNS,
-            cond: "WHERE (?1 IS NULL OR v.name LIKE ?1 OR v.township LIKE ?1) AND (?2 IS NULL OR v.county_id = ?2)",
-            order: "u.sort_order, v.township, v.name",
-        };
-        listing.page(
-            self.conn(),
-            rusqlite::params![like, county],
-            (f.limit, f.offset),
-            row,
+        Listing::new(
+            "FROM village v JOIN unit u ON u.id = v.county_id",
+            "v.id",
+            "u.sort_order, v.township, v.name, v.id",
         )
+        .when(like, "(v.name LIKE ? OR v.township LIKE ?)")
+        .when(county, "v.county_id = ?")
+        .page(self.conn(), (COLUMNS, FROM), (f.limit, f.offset), row)
     }
 }
 
