@@ -364,6 +364,11 @@ export default {
     addRow: 'Add record',
     unknownType: 'No such register',
     pickRequired: 'Please choose {field}',
+    editPairing: 'Edit pairing',
+    editProject: 'Edit project',
+    editRow: 'Edit record',
+    saved: 'Saved',
+    keysHint: '↑↓ row · Enter edit · Delete delete · / search · PageUp/PageDown page',
   },
   importer: {
     nav: 'Import',

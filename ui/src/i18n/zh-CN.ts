@@ -364,6 +364,11 @@ export default {
     addRow: '新增记录',
     unknownType: '未找到该台账类型',
     pickRequired: '请选择{field}',
+    editPairing: '编辑结对',
+    editProject: '编辑项目',
+    editRow: '编辑记录',
+    saved: '已保存',
+    keysHint: '↑↓ 选行 · Enter 编辑 · Delete 删除 · / 搜索 · PageUp/PageDown 翻页',
   },
   importer: {
     nav: '导入',

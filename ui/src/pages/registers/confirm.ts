@@ -1,0 +1,27 @@
+// The confirmations and failure messages the register pages share.
+import { ElMessage, ElMessageBox } from 'element-plus'
+import * as ipc from '../../ipc'
+import { i18n } from '../../i18n'
+
+const t = (key: string) => i18n.global.t(key)
+
+/** Asks before an irreversible (danger) or a weighty change; true when confirmed. */
+export async function confirmed(message: string, title: string, danger: boolean): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(message, title, {
+      type: 'warning',
+      confirmButtonText: danger ? t('common.delete') : t('common.confirm'),
+      cancelButtonText: t('common.cancel'),
+      confirmButtonClass: danger ? 'el-button--danger' : undefined,
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Shows why a write failed (a row someone else deleted meanwhile says so plainly). */
+export function showFailure(err: unknown): void {
+  const fail = ipc.normaliseError(err)
+  ElMessage.error(fail.code === 'not_found' ? t('errors.not_found') : fail.message)
+}
