@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 
-import { launch } from './harness.mjs';
-import { clickWhenFree, fill, goto, navigate, settle } from './ui-helpers.mjs';
+import { Keys, launch } from './harness.mjs';
+import { clickWhenFree, fill, goto, navigate, pick, settle } from './ui-helpers.mjs';
 
 const HEADLINE = '累计动员4221家企业与3702个行政村结对共建，达成合作项目4492个';
 const REASON = '部分项目审批周期较长（端到端）';
@@ -186,5 +186,38 @@ test('a folder that does not exist is refused in Chinese and nothing is written'
   assert.equal(code, 'write_failed', `error code: want write_failed, got ${code}`);
   assert.ok(!existsSync(missing), 'no folder made, nothing written');
   await app.screenshot('report-export-error');
+  assert.deepEqual(await app.errors(), []);
+});
+
+test('the ranking of units closes the summary; the page reads in English too', async () => {
+  await app.exec(`document.querySelector('[data-testid="report-ranking"]').scrollIntoView({ block: 'start' })`);
+  await settle(app);
+  const ranks = await app.findAll('[data-testid^="report-rank-"]');
+  assert.ok(ranks.length >= 10, `units ranked: want at least 10 rows, got ${ranks.length}`);
+  await app.screenshot('report-ranking');
+
+  await pick(app, 'lang-switch', 'lang-en');
+  await app.waitForText('Quarterly summary', { within: '[data-testid="page-report"]' });
+  await app.exec(`document.querySelector('.shell-page').scrollTop = 0`);
+  await settle(app);
+  await app.screenshot('report-page-en');
+  await pick(app, 'lang-switch', 'lang-zh-CN');
+  await app.waitForText('季度汇总', { within: '[data-testid="page-report"]' });
+  assert.deepEqual(await app.errors(), []);
+});
+
+test('an as-of date inside the quarter summarises up to that day', async () => {
+  await app.exec(`document.querySelector('[data-testid="report-controls"]').scrollIntoView({ block: 'center' })`);
+  await clickWhenFree(app, '[data-testid="report-mode-date"]');
+  await fill(app, field('report-asof'), '2024-05-15');
+  await app.keys(Keys.ENTER);
+  await app.waitForText('截至2024年5月15日', { within: '[data-testid="report-overview"]', timeout: 20000 });
+  const period = await app.text('[data-testid="report-period"]');
+  assert.equal(period, '（2024年4月1日至5月15日）', `period line: got ${period}`);
+  const stem = await app.value(field('report-file-name'));
+  assert.equal(stem, `${STEM}（截至5月15日）`, `file name of an early date: got ${stem}`);
+  await app.screenshot('report-as-of-date');
+  await clickWhenFree(app, '[data-testid="report-mode-quarter"]');
+  await app.waitForText('截至2024年6月30日', { within: '[data-testid="report-overview"]', timeout: 20000 });
   assert.deepEqual(await app.errors(), []);
 });
