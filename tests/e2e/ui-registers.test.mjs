@@ -1,7 +1,9 @@
 // The 结对共建 register in the real window, on the sample ledger: the overview's
 // 结对共建企业 figure is derived from it, so a pairing with a new enterprise raises it by
 // one and a second pairing of that same enterprise does not. The figure drills down to
-// the rows behind it; screenshots of the pairings page and an activity register.
+// the rows behind it. Editing: 编辑 and the keyboard (↓, Enter) open the dialog prefilled;
+// ending both pairings in it lowers the figure and its drill-down; a refused project edit
+// shows the core's Chinese message and changes nothing. Screenshots of each page.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -150,6 +152,117 @@ test('the cooperation projects page lists the projects of the pairings', async (
   await app.waitForText(/共 4,49\d 条/, { within: '[data-testid="projects-total"]' });
   await settle(app);
   await app.screenshot('registers-projects');
+});
+
+/** The number in 「共 N 条」 of a register table. */
+async function tableTotal(testid) {
+  const text = await app.text(`[data-testid="${testid}-total"]`);
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+
+/** The pairings of our test enterprise, found with the page's search box. */
+async function searchOurPairings() {
+  await openPairings();
+  await fill(app, field('pairings-search'), ENTERPRISE.slice(0, 6));
+  await app.keys(Keys.ENTER);
+  await app.waitFor(async () => (await tableTotal('pairings')) === 2, { message: 'the search to find our two pairings' });
+  await settle(app);
+}
+
+/** Ends the pairing whose dialog is open, and saves. */
+async function endInDialog() {
+  await app.waitForText('编辑结对', { within: '[data-testid="pairing-dialog"]' });
+  await settle(app);
+  await pick(app, 'pairing-status', 'pairing-status-ended');
+  await fill(app, field('pairing-note'), '端到端：企业迁出');
+  await clickWhenFree(app, '[data-testid="pairing-save"]');
+  await app.waitForText('已保存');
+}
+
+test('editing pairings: 编辑 and ↓ Enter open them prefilled; ending both lowers 结对共建企业 and its drill-down', async () => {
+  await goto(app, '/overview', 'page-overview');
+  await waitForHeadline(app, 'GF01', 4222);
+  await clickWhenFree(app, '[data-testid="headline-GF01"] [data-testid="headline-drill"]');
+  await app.byTestId('page-pairings', { timeout: 10000 });
+  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+  const drilled = await tableTotal('pairings');
+
+  await searchOurPairings();
+  const [first] = await app.findAll('[data-testid^="pairing-edit-"]');
+  const firstId = (await first.attribute('data-testid')).replace('pairing-edit-', '');
+  await clickWhenFree(app, `[data-testid="pairing-edit-${firstId}"]`);
+  await app.waitForText('编辑结对', { within: '[data-testid="pairing-dialog"]' });
+  await settle(app);
+  await app.screenshot('registers-pairing-edit');
+  const picked = await app.exec(`return document.querySelector('[data-testid="pairing-dialog"] [data-testid="pairing-ent-pick"]').textContent`);
+  assert.ok(picked.includes(ENTERPRISE), `the dialog shows the pairing's enterprise: got 「${picked}」`);
+  await endInDialog();
+  await app.waitForText('已结束', { within: `[data-testid="pairing-status-${firstId}"]` });
+  await navigate(app, 'nav-overview', 'page-overview');
+  await waitForHeadline(app, 'GF01', 4222); // the enterprise's other pairing still counts
+
+  // The keyboard: ↓ makes the first row current, ↓ the second, Enter edits it.
+  await searchOurPairings();
+  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.keys(Keys.DOWN + Keys.DOWN);
+  await app.waitFor(() => app.exec(`return document.querySelectorAll('[data-testid="pairings-table"] .el-table__body tr.current-row').length === 1`), {
+    message: 'a current row after ↓',
+  });
+  const current = await app.exec(`return document.querySelector('[data-testid="pairings-table"] .el-table__body tr.current-row [data-testid^="pairing-edit-"]').dataset.testid`);
+  assert.notEqual(current, `pairing-edit-${firstId}`, 'the second ↓ moved to the other pairing');
+  await app.keys(Keys.ENTER);
+  await endInDialog();
+  await navigate(app, 'nav-overview', 'page-overview');
+  await waitForHeadline(app, 'GF01', 4221);
+  await app.waitForText('4,221', { within: '[data-testid="headline-GF01"]' });
+  await clickWhenFree(app, '[data-testid="headline-GF01"] [data-testid="headline-drill"]');
+  await app.byTestId('page-pairings', { timeout: 10000 });
+  await app.waitFor(async () => (await tableTotal('pairings')) === drilled - 2, {
+    message: `the drill-down to list ${drilled - 2} active pairings (was ${drilled})`,
+  });
+  const ours = await app.invoke('list_pairings', {
+    filter: { search: ENTERPRISE.slice(0, 6), unit: null, status: 'ended', from: null, to: null, enterprise_id: null, village_id: null, limit: 10, offset: 0 },
+  });
+  assert.equal(ours.total, 2, `our pairings ended: want 2, got ${ours.total}`);
+  assert.ok(ours.rows.every((p) => p.note === '端到端：企业迁出'), `the note was saved: ${ours.rows.map((p) => p.note)}`);
+});
+
+test('editing a project: a negative investment is refused beside the field and changes nothing; a new status shows in the table', async () => {
+  await goto(app, '/registers/projects', 'page-projects');
+  await app.find('[data-testid="projects-table"] .el-table__row', { timeout: 10000 });
+  const [edit] = await app.findAll('[data-testid^="project-edit-"]');
+  const id = (await edit.attribute('data-testid')).replace('project-edit-', '');
+  const all = { search: null, unit: null, pairing_id: null, kind: null, status: null, from: null, to: null, limit: 1, offset: 0 };
+  const before = (await app.invoke('list_projects', { filter: all })).rows[0];
+  assert.equal(before.id, id, 'the first row is the newest project');
+
+  await clickWhenFree(app, `[data-testid="project-edit-${id}"]`);
+  await app.waitForText('编辑项目', { within: '[data-testid="project-dialog"]' });
+  await settle(app);
+  const name = await app.value(field('project-name'));
+  assert.equal(name, before.name, `the dialog is prefilled: want 「${before.name}」, got 「${name}」`);
+  await fill(app, field('project-investment'), '-5');
+  await clickWhenFree(app, '[data-testid="project-save"]');
+  await app.waitForText('不能为负数', { within: '[data-testid="project-dialog"] .el-form-item__error' });
+  await app.screenshot('registers-project-refused');
+  const unchanged = (await app.invoke('list_projects', { filter: all })).rows[0];
+  assert.deepEqual(unchanged, before, 'a refused edit changes nothing');
+
+  await fill(app, field('project-investment'), '88.5');
+  const next = before.status === 'completed' ? 'in_progress' : 'completed';
+  await pick(app, 'project-status', `project-status-${next}`);
+  await clickWhenFree(app, '[data-testid="project-save"]');
+  await app.waitForText('已保存');
+  await app.waitForText(next === 'completed' ? '已完成' : '实施中', { within: `[data-testid="project-status-${id}"]` });
+  const after = (await app.invoke('list_projects', { filter: all })).rows[0];
+  assert.deepEqual([after.investment, after.status], [88.5, next], `the project as saved: ${JSON.stringify(after)}`);
+
+  // PageDown turns the page, PageUp turns it back.
+  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.keys(Keys.PAGE_DOWN);
+  await app.waitForText('2', { within: '[data-testid="projects-pager"] .el-pager li.is-active' });
+  await app.keys(Keys.PAGE_UP);
+  await app.waitForText('1', { within: '[data-testid="projects-pager"] .el-pager li.is-active' });
 });
 
 test('the register pages reported no errors', async () => {

@@ -10,8 +10,8 @@ export type RegisterScope = ReturnType<typeof useRegisterScope>
 
 export function usePagedRegister<T>(load: (scope: RegisterScope) => Promise<Page<T>>, sources: WatchSource[] = []) {
   const scope = useRegisterScope()
-  const { search, unit, status, range, page } = scope
-  const loader = useLoader<Page<T>>(() => load(scope), [search, unit, status, range, page, ...sources], { rows: [], total: 0 })
+  const { search, unit, status, range, page, drill } = scope
+  const loader = useLoader<Page<T>>(() => load(scope), [search, unit, status, range, page, drill, ...sources], { rows: [], total: 0 })
   /** The first load, with nothing to show yet (later loads keep the old rows in view). */
   const busy = computed(() => loader.loading.value && !loader.data.value.rows.length)
   return { ...scope, ...loader, busy }
