@@ -20,8 +20,8 @@ copyFileSync(source, db);
 const timed = (app, act) =>
   app.execAsync(
     `const done = arguments[arguments.length - 1];
-     const body = () => document.querySelector('[data-testid="pairings-table"] .el-table__body').textContent
-       + document.querySelector('[data-testid="pairings-total"]').textContent;
+     const text = (css) => document.querySelector(css)?.textContent ?? '';
+     const body = () => text('[data-testid="pairings-table"] .el-table__body') + text('[data-testid="pairings-total"]') + text('[data-testid="page-pairings"] .el-empty');
      const before = body();
      const t0 = performance.now();
      (${act})();
