@@ -265,6 +265,34 @@ test('editing a project: a negative investment is refused beside the field and c
   await app.waitForText('1', { within: '[data-testid="projects-pager"] .el-pager li.is-active' });
 });
 
+test('an activity register: Delete asks first (Escape keeps the row); a double click edits the row', async () => {
+  await goto(app, '/registers/r/report', 'page-register-report');
+  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
+  const before = await app.invoke('list_register_rows', { filter: all });
+  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.keys(Keys.DOWN + Keys.DELETE);
+  await app.waitForText('确认删除', { within: '.el-message-box' });
+  await app.keys(Keys.ESCAPE);
+  await app.waitFor(() => app.exec(`return !document.querySelector('.el-message-box') || document.querySelector('.el-message-box').offsetParent === null`), { message: 'the confirmation to close' });
+  const kept = await app.invoke('list_register_rows', { filter: all });
+  assert.equal(kept.total, before.total, `Delete then Escape deletes nothing: want ${before.total}, got ${kept.total}`);
+
+  const row = before.rows[0];
+  await app.exec(`const r = document.querySelector('[data-testid="register-table"] .el-table__body tr');
+    r.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }))`);
+  await app.waitForText('编辑记录', { within: '[data-testid="register-dialog"]' });
+  await settle(app);
+  const title = await app.value(field('register-title'));
+  assert.equal(title, row.title, `the dialog is prefilled: want 「${row.title}」, got 「${title}」`);
+  await fill(app, field('register-title'), `${row.title}（已修改）`);
+  await clickWhenFree(app, '[data-testid="register-save"]');
+  await app.waitForText('已保存');
+  await app.waitForText(`${row.title}（已修改）`, { within: '[data-testid="register-table"]' });
+  const after = (await app.invoke('list_register_rows', { filter: all })).rows[0];
+  assert.deepEqual([after.id, after.title, after.status], [row.id, `${row.title}（已修改）`, row.status], 'the same row, retitled, its status kept');
+});
+
 test('the register pages reported no errors', async () => {
   const errors = await app.errors();
   assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);
