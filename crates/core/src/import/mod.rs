@@ -74,7 +74,7 @@ pub fn commit(
 ) -> Result<ImportReport> {
     let sheets = sheet::read(path)?;
     let file = path.display().to_string();
-    ledger.write(actor, |w| {
+    let report = ledger.write(actor, |w| {
         let plan = plan::build(w.conn(), w.today(), kind, path, &sheets, mapping)?;
         if !plan.preview.problems.is_empty() {
             return Err(LedgerError::ImportRejected {
@@ -92,5 +92,11 @@ pub fn commit(
             new_enterprises: written.enterprises,
             new_villages: written.villages,
         })
-    })
+    })?;
+    if report.written > 1_000 {
+        // The import is committed; fresher statistics only help later page queries, so a
+        // failure here must not turn the import into an error.
+        let _ = crate::store::refresh_statistics(ledger.conn());
+    }
+    Ok(report)
 }
