@@ -14,41 +14,21 @@
 //! Run: `cargo bench -p taizhang-core --bench province` (about a minute after the build).
 //! `PROVINCE_ENTRIES=200000` makes a smaller ledger for a quick look.
 
+mod support;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use rusqlite::{params, Connection};
 use taizhang_core::{store, Ledger, ProgressQuery, RankingQuery};
+
+use support::{date, interleaved, median, Rng, Times, ROUNDS, STAMP};
 
 const CITIES: usize = 16;
 const COUNTIES_PER_CITY: usize = 13;
 const INDICATORS: usize = 200;
 const ENTRIES: usize = 1_000_000;
-const ROUNDS: usize = 7;
-const STAMP: &str = "2024-07-01T00:00:00.000Z";
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-/// SplitMix64: the same synthetic ledger on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn uuid(&mut self) -> String {
-        uuid::Uuid::from_u64_pair(self.next(), self.next()).to_string()
-    }
-}
 
 struct Built {
     units: usize,
@@ -226,50 +206,6 @@ fn build(path: &Path, entries: usize) -> Built {
         targets,
         entries,
     }
-}
-
-/// Time this thread has spent on a CPU (Linux: /proc/thread-self/schedstat, in ns). Unlike
-/// wall time it does not grow while other processes hold the cores, so ratios stay
-/// meaningful on a busy machine.
-fn cpu_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
-
-/// Wall and CPU time of each run of a case, sorted.
-#[derive(Default)]
-struct Times {
-    wall: Vec<Duration>,
-    cpu: Vec<Duration>,
-}
-
-/// Runs every case once to warm the caches, then `ROUNDS` rounds of each case in turn, so
-/// that a busy machine slows them alike.
-fn interleaved(cases: &[(&str, &dyn Fn() -> usize)]) -> Vec<Times> {
-    for (_, f) in cases {
-        f();
-    }
-    let mut times: Vec<Times> = cases.iter().map(|_| Times::default()).collect();
-    for _ in 0..ROUNDS {
-        for (i, (_, f)) in cases.iter().enumerate() {
-            let (wall, cpu) = (Instant::now(), cpu_time());
-            f();
-            times[i].wall.push(wall.elapsed());
-            if let (Some(start), Some(end)) = (cpu, cpu_time()) {
-                times[i].cpu.push(end - start);
-            }
-        }
-    }
-    for t in &mut times {
-        t.wall.sort();
-        t.cpu.sort();
-    }
-    times
-}
-
-fn median(times: &[Duration]) -> Option<Duration> {
-    times.get(times.len() / 2).copied()
 }
 
 fn ms(d: Duration) -> String {

@@ -13,43 +13,22 @@
 //! ledger (and reuses it when it exists), e.g. to open it in the window with
 //! `TAIZHANG_DB=<file>`; `REGISTERS_ROWS=20000` makes a smaller one.
 
+mod support;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use rusqlite::{params, Connection};
 use taizhang_core::register::activity::RegisterFilter;
 use taizhang_core::register::pairing::{PairingFilter, PairingStatus};
 use taizhang_core::register::project::{ProjectFilter, ProjectStatus};
 use taizhang_core::{sample, store, Actor, Ledger};
 
+use support::{date, interleaved, median, Rng, ROUNDS, STAMP};
+
 const ROWS: usize = 100_000;
 const PAGE: u32 = 50;
-const ROUNDS: usize = 7;
-const STAMP: &str = "2024-07-01T00:00:00.000Z";
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-/// SplitMix64: the same synthetic ledger on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn uuid(&mut self) -> String {
-        uuid::Uuid::from_u64_pair(self.next(), self.next()).to_string()
-    }
-}
-
 const TRADES: [&str; 8] = [
     "木业",
     "食品",
@@ -225,47 +204,7 @@ fn build(path: &Path, rows: usize) {
         .expect("checkpoint");
 }
 
-/// Time this thread has spent on a CPU (Linux: /proc/thread-self/schedstat, in ns).
-fn cpu_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
-
-#[derive(Default)]
-struct Times {
-    wall: Vec<Duration>,
-    cpu: Vec<Duration>,
-}
-
 type Case<'a> = (String, Box<dyn Fn() -> u64 + 'a>);
-
-/// Every case once to warm the caches, then `ROUNDS` rounds of each case in turn.
-fn interleaved(cases: &[Case<'_>]) -> Vec<Times> {
-    for (_, f) in cases {
-        f();
-    }
-    let mut times: Vec<Times> = cases.iter().map(|_| Times::default()).collect();
-    for _ in 0..ROUNDS {
-        for (i, (_, f)) in cases.iter().enumerate() {
-            let (wall, cpu) = (Instant::now(), cpu_time());
-            f();
-            times[i].wall.push(wall.elapsed());
-            if let (Some(start), Some(end)) = (cpu, cpu_time()) {
-                times[i].cpu.push(end - start);
-            }
-        }
-    }
-    for t in &mut times {
-        t.wall.sort();
-        t.cpu.sort();
-    }
-    times
-}
-
-fn median(times: &[Duration]) -> Duration {
-    times.get(times.len() / 2).copied().unwrap_or_default()
-}
 
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing: build a tiny one.
@@ -500,10 +439,15 @@ fn main() {
         total("register_row")
     );
     let times = interleaved(&cases);
-    let base = median(&times[0].wall).max(Duration::from_nanos(1));
+    let base = median(&times[0].wall)
+        .unwrap_or_default()
+        .max(Duration::from_nanos(1));
     println!("median of {ROUNDS} interleaved rounds after a warm-up:              matching    wall ms     CPU ms  × baseline (wall)");
     for ((name, f), t) in cases.iter().zip(&times) {
-        let (wall, cpu) = (median(&t.wall), median(&t.cpu));
+        let (wall, cpu) = (
+            median(&t.wall).unwrap_or_default(),
+            median(&t.cpu).unwrap_or_default(),
+        );
         println!(
             "  {:<52} {:>9} {:>10.2} {:>10.2} {:>10.1}",
             name,
