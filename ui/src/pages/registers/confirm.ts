@@ -2,6 +2,7 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import * as ipc from '../../ipc'
 import { i18n } from '../../i18n'
+import { changed } from '../../store/app'
 
 const t = (key: string) => i18n.global.t(key)
 
@@ -24,4 +25,22 @@ export async function confirmed(message: string, title: string, danger: boolean)
 export function showFailure(err: unknown): void {
   const fail = ipc.normaliseError(err)
   ElMessage.error(fail.code === 'not_found' ? t('errors.not_found') : fail.message)
+}
+
+/** Asks first; when confirmed, makes the change, says it is done (or why it failed) and
+ *  tells the pages the ledger changed. */
+export async function confirmThenWrite(message: string, title: string, danger: boolean, write: () => Promise<unknown>, done: string): Promise<void> {
+  if (!(await confirmed(message, title, danger))) return
+  try {
+    await write()
+    ElMessage.success(done)
+  } catch (err) {
+    showFailure(err)
+  }
+  changed()
+}
+
+/** A row's 删除: asks (the delete button in red), deletes, says 已删除. */
+export function confirmDelete(message: string, remove: () => Promise<unknown>): Promise<void> {
+  return confirmThenWrite(message, t('registers.deleteTitle'), true, remove, t('common.deleted'))
 }
