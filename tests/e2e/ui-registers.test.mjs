@@ -293,6 +293,31 @@ test('an activity register: Delete asks first (Escape keeps the row); a double c
   assert.deepEqual([after.id, after.title, after.status], [row.id, `${row.title}（已修改）`, row.status], 'the same row, retitled, its status kept');
 });
 
+test('an activity register: Delete then 删除 in the confirmation removes the current row, and only it', async () => {
+  await goto(app, '/registers/r/report', 'page-register-report');
+  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
+  const before = await app.invoke('list_register_rows', { filter: { ...all, limit: 50 } });
+  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.keys(Keys.DOWN);
+  // The current row (↑↓ moves it; it stays where the last test left it) is the one to go.
+  const currentText = await app.exec(`return document.querySelector('[data-testid="register-table"] .el-table__body tr.current-row')?.textContent ?? ''`);
+  const first = before.rows.find((r) => currentText.includes(r.title));
+  assert.ok(first, `a current row among the first page's rows: 「${currentText}」`);
+  await app.keys(Keys.DELETE);
+  await app.waitForText('确认删除', { within: '.el-message-box' });
+  await clickWhenFree(app, '.el-message-box .el-button--danger');
+  await app.waitForText('已删除');
+  await app.waitFor(async () => (await app.invoke('list_register_rows', { filter: all })).total === before.total - 1, {
+    message: `the register to hold ${before.total - 1} rows`,
+  });
+  const after = await app.invoke('list_register_rows', { filter: { ...all, limit: 50 } });
+  assert.ok(!after.rows.some((r) => r.id === first.id), `the current row (${first.title}) is gone`);
+  const others = before.rows.filter((r) => r.id !== first.id).map((r) => r.id);
+  assert.deepEqual(after.rows.map((r) => r.id).slice(0, others.length), others, 'every other row stays, in order');
+  await app.screenshot('registers-deleted');
+});
+
 test('the register pages reported no errors', async () => {
   const errors = await app.errors();
   assert.deepEqual(errors, [], `console errors, uncaught errors or CSP violations: ${errors.join('\n')}`);
