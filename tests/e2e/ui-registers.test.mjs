@@ -3,7 +3,9 @@
 // one and a second pairing of that same enterprise does not. The figure drills down to
 // the rows behind it. Editing: 编辑 and the keyboard (↓, Enter) open the dialog prefilled;
 // ending both pairings in it lowers the figure and its drill-down; a refused project edit
-// shows the core's Chinese message and changes nothing. Screenshots of each page.
+// shows the core's Chinese message and changes nothing. 修改企业信息 in the pairing dialog
+// renames the enterprise itself; another's credit code is refused beside the field.
+// Screenshots of each page.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -316,6 +318,80 @@ test('an activity register: Delete then 删除 in the confirmation removes the c
   const others = before.rows.filter((r) => r.id !== first.id).map((r) => r.id);
   assert.deepEqual(after.rows.map((r) => r.id).slice(0, others.length), others, 'every other row stays, in order');
   await app.screenshot('registers-deleted');
+});
+
+/** The error shown beside the enterprise dialog's field `testid` ('' when none). */
+function errorBeside(testid) {
+  return app.exec(
+    `const f = document.querySelector('[data-testid="enterprise-dialog"] [data-testid="' + arguments[0] + '"]');
+     return f?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent.trim() ?? ''`,
+    testid,
+  );
+}
+
+/** Opens our first pairing's 编辑, then 修改企业信息, and waits for it to be prefilled. */
+async function openEnterpriseEdit(want) {
+  await searchOurPairings();
+  const [first] = await app.findAll('[data-testid^="pairing-edit-"]');
+  await clickWhenFree(app, `[data-testid="${await first.attribute('data-testid')}"]`);
+  await app.waitForText('编辑结对', { within: '[data-testid="pairing-dialog"]' });
+  await settle(app);
+  await clickWhenFree(app, '[data-testid="pairing-fix-enterprise"]');
+  await app.byTestId('enterprise-dialog');
+  await app.waitFor(async () => (await app.value(field('enterprise-name'))) === want, { message: `the enterprise dialog prefilled with 「${want}」` });
+  await settle(app);
+}
+
+test('修改企业信息 from a pairing renames its enterprise everywhere; another enterprise’s credit code is refused beside the field', async () => {
+  const RENAMED = '测试结对企业（已更名）';
+  const enterprises = (search, limit = 50) => app.invoke('list_enterprises', { filter: { search, county: null, limit, offset: 0 } });
+  await goto(app, '/overview', 'page-overview');
+  const gf01 = await headline(app, 'GF01');
+  const count = (await enterprises(null, 1)).total;
+  const ours = (await enterprises(ENTERPRISE)).rows.find((e) => e.name === ENTERPRISE);
+  assert.ok(ours, `the test's enterprise ${ENTERPRISE} exists`);
+
+  await noToasts(app);
+  await openEnterpriseEdit(ENTERPRISE);
+  await fill(app, field('enterprise-name'), RENAMED);
+  await clickWhenFree(app, '[data-testid="enterprise-save"]');
+  await app.waitForText('已保存');
+  await app.waitFor(() => app.exec(`return !document.querySelector('[data-testid="enterprise-dialog"]')?.offsetParent`), { message: 'the enterprise dialog to close' });
+  const picked = await app.exec(`return document.querySelector('[data-testid="pairing-dialog"] [data-testid="pairing-ent-pick"]').textContent`);
+  assert.ok(picked.includes(RENAMED), `the pairing dialog shows the new name: got 「${picked}」`);
+  await app.keys(Keys.ESCAPE);
+  await app.waitFor(async () => {
+    const text = await app.text('[data-testid="pairings-table"] .el-table__body');
+    return text.includes(RENAMED) && !text.includes(ENTERPRISE);
+  }, { message: `the pairings table to show ${RENAMED} instead of ${ENTERPRISE}` });
+  const total = (await enterprises(null, 1)).total;
+  assert.equal(total, count, `enterprises after a rename: want ${count}, got ${total}`);
+  assert.deepEqual((await enterprises(ENTERPRISE)).rows, [], `no enterprise is still called ${ENTERPRISE}`);
+  const now = (await enterprises(RENAMED)).rows.find((e) => e.id === ours.id);
+  assert.deepEqual(now, { ...ours, name: RENAMED }, `the enterprise as saved: ${JSON.stringify(now)}`);
+
+  // Another enterprise's credit code: refused beside the field, nothing written.
+  const other = (await enterprises(null)).rows.find((e) => e.id !== ours.id && e.credit_code);
+  assert.ok(other, 'another enterprise with a credit code');
+  await noToasts(app);
+  await openEnterpriseEdit(RENAMED);
+  await fill(app, field('enterprise-name'), '不应保存的名称');
+  await fill(app, field('enterprise-credit-code'), other.credit_code);
+  await clickWhenFree(app, '[data-testid="enterprise-save"]');
+  await app.waitFor(async () => (await errorBeside('enterprise-credit-code')).includes('已存在'), { message: 'the duplicate code refused beside 统一社会信用代码' });
+  const message = await errorBeside('enterprise-credit-code');
+  assert.ok(message.includes(other.credit_code), `the message names the code: got 「${message}」`);
+  await app.screenshot('registers-enterprise-edit');
+  const unchanged = (await enterprises(RENAMED)).rows.find((e) => e.id === ours.id);
+  assert.deepEqual(unchanged, now, 'a refused change writes nothing to ours');
+  const theirs = (await enterprises(other.credit_code)).rows;
+  assert.deepEqual(theirs.map((e) => e.id), [other.id], `the code still names only ${other.name}`);
+  assert.equal((await enterprises(null, 1)).total, count, 'nor adds an enterprise');
+  await clickWhenFree(app, '[data-testid="enterprise-cancel"]');
+  await app.waitFor(() => app.exec(`return !document.querySelector('[data-testid="enterprise-dialog"]')?.offsetParent`), { message: 'the enterprise dialog to close' });
+  await app.keys(Keys.ESCAPE);
+  await goto(app, '/overview', 'page-overview');
+  await waitForHeadline(app, 'GF01', gf01);
 });
 
 test('the register pages reported no errors', async () => {

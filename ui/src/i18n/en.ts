@@ -365,6 +365,8 @@ export default {
     unknownType: 'No such register',
     pickRequired: 'Please choose {field}',
     editPairing: 'Edit pairing',
+    editEnterprise: 'Edit enterprise details',
+    editVillage: 'Edit village details',
     editProject: 'Edit project',
     editRow: 'Edit record',
     saved: 'Saved',

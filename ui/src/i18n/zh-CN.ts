@@ -365,6 +365,8 @@ export default {
     unknownType: '未找到该台账类型',
     pickRequired: '请选择{field}',
     editPairing: '编辑结对',
+    editEnterprise: '修改企业信息',
+    editVillage: '修改村（社区）信息',
     editProject: '编辑项目',
     editRow: '编辑记录',
     saved: '已保存',
