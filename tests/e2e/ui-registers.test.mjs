@@ -381,6 +381,7 @@ test('修改企业信息 from a pairing renames its enterprise everywhere; anoth
   await app.waitFor(async () => (await errorBeside('enterprise-credit-code')).includes('已存在'), { message: 'the duplicate code refused beside 统一社会信用代码' });
   const message = await errorBeside('enterprise-credit-code');
   assert.ok(message.includes(other.credit_code), `the message names the code: got 「${message}」`);
+  await settle(app);
   await app.screenshot('registers-enterprise-edit');
   const unchanged = (await enterprises(RENAMED)).rows.find((e) => e.id === ours.id);
   assert.deepEqual(unchanged, now, 'a refused change writes nothing to ours');
