@@ -246,6 +246,9 @@ test('editing a project: a negative investment is refused beside the field and c
   await fill(app, field('project-investment'), '-5');
   await clickWhenFree(app, '[data-testid="project-save"]');
   await app.waitForText('不能为负数', { within: '[data-testid="project-dialog"] .el-form-item__error' });
+  // The message zooms in: let it finish so the screenshot shows what a clerk reads.
+  await app.waitFor(() => app.exec(`const e = document.querySelector('[data-testid="project-dialog"] .el-form-item__error');
+    return !!e && e.getAnimations().length === 0 && getComputedStyle(e).opacity === '1'`), { message: 'the field error to finish appearing' });
   await app.screenshot('registers-project-refused');
   const unchanged = (await app.invoke('list_projects', { filter: all })).rows[0];
   assert.deepEqual(unchanged, before, 'a refused edit changes nothing');
