@@ -46,6 +46,8 @@ export async function loadCatalog(): Promise<void> {
 
 export const activeActions = computed(() => catalog.actions.filter((a) => !a.archived))
 export const activeUnits = computed(() => catalog.units.filter((u) => !u.archived))
+/** Districts and counties (区县), for the register forms' county selects. */
+export const activeCounties = computed(() => activeUnits.value.filter((u) => u.kind === 'county'))
 
 /** Whether figures of the indicator are entered (not counted from a register). */
 export function isEnterable(indicatorId: string): boolean {
