@@ -132,6 +132,9 @@ pub fn check(conn: &Connection, stamp: &Stamp<'_>, c: &Change, units: &RowUnits)
     match grant(actor.role, area) {
         Grant::All => Ok(()),
         Grant::None => Err(forbidden(conn, actor, c, area, None)),
+        // An enterprise of another county may pair with one's own villages: registering it
+        // is open to whoever may write registers; changing it stays with its county.
+        Grant::Scope if c.tbl == "enterprise" && c.op == "insert" => Ok(()),
         Grant::Scope => {
             for unit in [units.unit_before(c), units.unit_after(c)] {
                 let relevant = match c.op.as_str() {

@@ -414,3 +414,64 @@ fn with_accounts_an_unsigned_door_is_refused_and_reads_are_scoped() {
         "progress of another county is readable"
     );
 }
+
+#[test]
+fn a_clerk_pairs_its_village_with_an_enterprise_of_another_county() {
+    use taizhang_core::register::enterprise::NewEnterprise;
+    let prepared = prepare();
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut ledger) = prepared.copy(dir.path());
+    let clerk = signed(&ledger, prepared.account(Role::Clerk));
+    let pairing = NewPairing {
+        enterprise: EnterpriseRef::New(NewEnterprise {
+            name: "沂南县外来企业".into(),
+            credit_code: None,
+            kind: Default::default(),
+            county: Some(prepared.outside.unit.clone()),
+            contact: String::new(),
+        }),
+        village: VillageRef::Existing {
+            id: prepared.inside.village.clone(),
+        },
+        signed_on: d("2024-06-05"),
+        unit: Some(prepared.inside.unit.clone()),
+        status: PairingStatus::Active,
+        note: String::new(),
+    };
+    let got = ledger.write(&clerk, |w| w.add_pairing(pairing));
+    assert!(
+        got.is_ok(),
+        "registering another county's enterprise with one's own village: {got:?}"
+    );
+    let err = ledger
+        .write(&clerk, |w| {
+            let e = ledger_enterprise(w, &prepared.outside.enterprise);
+            w.update_enterprise(&prepared.outside.enterprise, e)
+                .map(drop)
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        "forbidden",
+        "but changing it stays with its county"
+    );
+}
+
+fn ledger_enterprise(
+    w: &mut Writer<'_>,
+    id: &str,
+) -> taizhang_core::register::enterprise::NewEnterprise {
+    let name: String = w
+        .conn()
+        .query_row("SELECT name FROM enterprise WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    taizhang_core::register::enterprise::NewEnterprise {
+        name: format!("{name}（更名）"),
+        credit_code: None,
+        kind: Default::default(),
+        county: None,
+        contact: String::new(),
+    }
+}
