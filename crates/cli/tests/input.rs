@@ -130,6 +130,21 @@ fn refused_input_exits_1_with_its_code_and_writes_nothing() {
             "应为区县或功能区",
         ),
         (
+            "ESC in a looked-up name is shown, not acted on",
+            record("1", "")
+                .into_iter()
+                .map(|a| {
+                    if a == "A" {
+                        "甲\u{1b}[2J区".to_string()
+                    } else {
+                        a
+                    }
+                })
+                .collect(),
+            "[unknown_unit]",
+            "找不到责任单位「甲\\u{1b}[2J区」",
+        ),
+        (
             "an overlapping target",
             target("2024-07-01", "2025-06-30", "50"),
             "[target_overlap]",
@@ -159,6 +174,25 @@ fn refused_input_exits_1_with_its_code_and_writes_nothing() {
         );
         assert_eq!(counts(&ws), before, "{case}: nothing written");
     }
+}
+
+#[test]
+fn a_control_character_already_in_the_ledger_is_shown_not_sent_to_the_terminal() {
+    let ws = Workspace::with_small_ledger();
+    let args = record("1", "正常");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ws.run(&args).ok("an entry");
+    // A note written before the core refused control characters.
+    rusqlite::Connection::open(ws.path())
+        .expect("open")
+        .execute("UPDATE progress_entry SET note = '旧\u{1b}[2J备注'", [])
+        .expect("an old note");
+    let out = ws.run(&["entries"]).ok("entries");
+    assert!(
+        !out.stdout.contains('\u{1b}') && out.stdout.contains("旧\\u{1b}[2J备注"),
+        "the escape is shown as text:\n{}",
+        out.stdout
+    );
 }
 
 #[test]
