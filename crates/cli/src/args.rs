@@ -161,6 +161,10 @@ pub struct TargetSetArgs {
     pub year: Option<i32>,
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub value: String,
+    /// 取代期间与之重叠的已有目标（旧目标截止到新目标开始前一天，被完全覆盖的删除） /
+    /// replace overlapping targets (ended the day before this one starts, or removed)
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,24 @@ impl Failure {
     }
 }
 
+/// Text as the terminal should show it: a control character that reached a message or a
+/// cell (an ANSI escape in a name typed into a lookup, a note written before the core
+/// refused them) is shown as `\u{1b}`, never sent to the terminal to act on.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl From<LedgerError> for Failure {
     fn from(e: LedgerError) -> Self {
         Self {

@@ -41,6 +41,24 @@ pub fn percent(share: Option<f64>) -> String {
 }
 
 /// A number for CSV: shortest exact form, empty when absent.
+/// An amount in 万元: two decimals as always, up to four when it has them (0.0001 万元 is
+/// one 元, the unit it is kept in): 12.50, 12.3456.
+pub fn money(v: f64) -> String {
+    let four = value(v, 4);
+    let trimmed = four.trim_end_matches('0');
+    let (_, frac) = trimmed.split_once('.').unwrap_or((trimmed, ""));
+    if frac.len() <= 2 {
+        value(v, 2)
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// [`money`], or a dash when there is none.
+pub fn maybe_money(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".into(), money)
+}
+
 pub fn raw(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -51,7 +69,7 @@ mod tests {
 
     #[test]
     fn formats() {
-        let cases: [(String, &str); 10] = [
+        let cases: [(String, &str); 15] = [
             (value(4221.0, 0), "4221"),
             (value(12.5, 2), "12.50"),
             (value(-0.001, 2), "0.00"),
@@ -62,6 +80,11 @@ mod tests {
             (percent(Some(0.8441)), "84.4%"),
             (percent(None), "-"),
             (raw(Some(0.25)), "0.25"),
+            (money(12.5), "12.50"),
+            (money(12.3456), "12.3456"),
+            (money(0.0001), "0.0001"),
+            (money(0.1 + 0.2), "0.30"),
+            (maybe_money(None), "-"),
         ];
         for (got, want) in cases {
             assert_eq!(got, want, "got {got:?}, want {want:?}");

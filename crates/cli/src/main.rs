@@ -24,7 +24,8 @@ fn main() -> ExitCode {
         Ok(text) => print(&text),
         Err(failure) => {
             // The bracketed code is stable, for scripts; the message is for people.
-            eprintln!("错误：{} [{}]", failure.message, failure.code);
+            let message = failure::visible(&failure.message);
+            eprintln!("错误：{message} [{}]", failure.code);
             ExitCode::from(1)
         }
     }

@@ -68,7 +68,11 @@ impl Table {
             self.columns.len(),
             "a row has one cell per column"
         );
-        self.rows.push(row);
+        self.rows.push(
+            row.iter()
+                .map(|c| crate::failure::visible(&c.replace(['\n', '\t'], " ")))
+                .collect(),
+        );
     }
 
     /// The table as lines: headings, a rule of dashes, then the rows. The last column is

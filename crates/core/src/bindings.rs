@@ -45,6 +45,7 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     NewIndicator::export_all_to(dir)?;
     NewUnit::export_all_to(dir)?;
     NewTarget::export_all_to(dir)?;
+    TargetSet::export_all_to(dir)?;
     NewEntry::export_all_to(dir)?;
     EntryChange::export_all_to(dir)?;
     EntryFilter::export_all_to(dir)?;

@@ -130,6 +130,54 @@ pub enum LedgerError {
 
     #[error("「{}」太简单：至少8个字符，须同时包含字母和数字", field_label(.field))]
     WeakPassword { field: &'static str },
+    #[error("「{label}」含有不可见的控制字符（第{position}个字符），请删除后再保存")]
+    ControlCharacter {
+        field: String,
+        label: String,
+        position: usize,
+    },
+
+    #[error("「{label}」不能超过 {max} 个字符（现有 {length} 个）")]
+    TooLong {
+        field: String,
+        label: String,
+        max: usize,
+        length: usize,
+    },
+
+    #[error("「{}」{} 超出该指标的合理上限 {}", field_label(.field), plain_number(*.value), grouped(*.ceiling))]
+    ImplausibleValue {
+        field: &'static str,
+        value: f64,
+        ceiling: f64,
+    },
+
+    #[error("「{}」{} 小于该指标的最小单位 {}，请检查是否输错", field_label(.field), plain_number(*.value), smallest_step(*.decimals))]
+    TooSmall {
+        field: &'static str,
+        value: f64,
+        decimals: u8,
+    },
+
+    #[error("该单位此指标已有 {start} 至 {end} 的目标（{value}），期间与新目标重叠；如新目标取代它，请确认替换（命令行加 --replace）")]
+    TargetOverlap {
+        start: NaiveDate,
+        end: NaiveDate,
+        value: f64,
+    },
+
+    #[error("「签约时间」{agreed_on} 早于结对时间 {signed_on}：合作项目不能早于它的结对关系")]
+    ProjectBeforePairing {
+        agreed_on: NaiveDate,
+        signed_on: NaiveDate,
+    },
+
+    #[error("「{}」应为区县或功能区，「{unit}」是{kind}", field_label(.field))]
+    NotACounty {
+        field: &'static str,
+        unit: String,
+        kind: &'static str,
+    },
 
     #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
     ImportRejected {
@@ -178,6 +226,13 @@ impl LedgerError {
             Self::AccountLocked { .. } => "account_locked",
             Self::AccountDisabled { .. } => "account_disabled",
             Self::WeakPassword { .. } => "weak_password",
+            Self::ControlCharacter { .. } => "control_character",
+            Self::TooLong { .. } => "too_long",
+            Self::ImplausibleValue { .. } => "implausible_value",
+            Self::TooSmall { .. } => "too_small",
+            Self::TargetOverlap { .. } => "target_overlap",
+            Self::ProjectBeforePairing { .. } => "project_before_pairing",
+            Self::NotACounty { .. } => "not_a_county",
         }
     }
 
@@ -191,6 +246,12 @@ impl LedgerError {
             | Self::Invalid { field, .. }
             | Self::WeakPassword { field } => Some(field),
             Self::BadLogin { .. } => Some("password"),
+            | Self::ImplausibleValue { field, .. }
+            | Self::TooSmall { field, .. }
+            | Self::NotACounty { field, .. } => Some(field),
+            Self::ControlCharacter { field, .. } | Self::TooLong { field, .. } => Some(field),
+            Self::TargetOverlap { .. } => Some("period_start"),
+            Self::ProjectBeforePairing { .. } => Some("agreed_on"),
             Self::BadField { key, .. } => Some(key),
             Self::UnknownIndicator(_) => Some("indicator"),
             Self::UnknownUnit(_) => Some("unit"),
@@ -213,6 +274,44 @@ fn first_problem(problems: &[crate::import::ImportProblem]) -> String {
         };
         format!("第一处：{sheet}{}", p.message)
     })
+}
+
+/// A value as typed: 1e15 rather than 1000000000000000, 0.5 as 0.5.
+fn plain_number(v: f64) -> String {
+    if v != 0.0 && (v.abs() >= 1e12 || v.abs() < 1e-4) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// 1,000,000,000 (decimals kept as they are).
+pub(crate) fn grouped(v: f64) -> String {
+    let text = format!("{v}");
+    let (whole, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && c.is_ascii_digit() {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    match frac {
+        Some(f) => format!("{out}.{f}"),
+        None => out,
+    }
+}
+
+/// The indicator's smallest step: 1 for whole numbers, 0.01 for two decimals.
+fn smallest_step(decimals: u8) -> String {
+    if decimals == 0 {
+        "1".into()
+    } else {
+        format!("0.{}1", "0".repeat(usize::from(decimals) - 1))
+    }
 }
 
 /// The Chinese label of an input field, as a clerk sees it on the form.
@@ -256,6 +355,12 @@ pub fn field_label(field: &str) -> &str {
         "old" => "原密码",
         "new" => "新密码",
         "role" => "角色",
+        "name_en" => "英文名称",
+        "description" => "说明",
+        "contact" => "联系人",
+        "max_value" => "合理上限",
+        "match_value" => "匹配值",
+        "label" => "字段名称",
         other => other,
     }
 }

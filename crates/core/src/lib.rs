@@ -21,6 +21,7 @@ pub mod progress;
 pub mod register;
 pub mod sample;
 pub mod store;
+pub mod text;
 pub mod validate;
 
 pub use error::{LedgerError, Result};

@@ -118,6 +118,9 @@ pub struct Indicator {
     pub pacing: Pacing,
     pub sort_order: i32,
     pub archived: bool,
+    /// The plausibility ceiling of its values and targets (default 1e9): a larger figure
+    /// is refused as a typing mistake.
+    pub max_value: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -282,6 +285,30 @@ pub struct NewTarget {
     pub value: f64,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// The person says this target replaces any other of the indicator and unit whose
+    /// period overlaps it (not the same period: that one is simply updated). Without it an
+    /// overlapping target is refused.
+    #[serde(default)]
+    pub replace_overlapping: bool,
+}
+
+/// What setting a target did: the target, and the overlapping targets it replaced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TargetSet {
+    pub target: Target,
+    pub replaced: Vec<ReplacedTarget>,
+}
+
+/// An overlapping target a new one replaced: ended the day before the new one starts, or
+/// removed when it started on or after that day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReplacedTarget {
+    pub id: String,
+    /// Its period before the replacement.
+    pub period: Period,
+    pub value: f64,
+    /// Its new last day; None when it was removed.
+    pub ended_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

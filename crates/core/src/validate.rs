@@ -13,8 +13,25 @@ pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
 /// Targets may be set for periods up to this many years after today.
 pub const TARGET_YEARS_AHEAD: i32 = 10;
 
-/// A finite, non-negative number with no more fractional digits than the indicator allows.
+/// The plausibility ceiling of an indicator's values and targets unless it sets its own:
+/// no figure of a city's campaign comes near a billion.
+pub const DEFAULT_CEILING: f64 = 1e9;
+
+/// A finite, non-negative number no larger than [`DEFAULT_CEILING`], with no more
+/// fractional digits than `decimals`.
 pub fn check_value(field: &'static str, value: f64, decimals: u8) -> Result<()> {
+    check_value_within(field, value, decimals, DEFAULT_CEILING)
+}
+
+/// A finite, non-negative number up to `ceiling` (an indicator's plausibility ceiling),
+/// with no more fractional digits than `decimals`; a value that is not zero but would
+/// round to zero at those places (1e-300 on a whole-number indicator) is too small.
+pub fn check_value_within(
+    field: &'static str,
+    value: f64,
+    decimals: u8,
+    ceiling: f64,
+) -> Result<()> {
     if !value.is_finite() {
         return Err(LedgerError::NotANumber {
             field,
@@ -24,18 +41,37 @@ pub fn check_value(field: &'static str, value: f64, decimals: u8) -> Result<()> 
     if value < 0.0 {
         return Err(LedgerError::Negative { field, value });
     }
-    if value > 1e15 {
-        return Err(LedgerError::Invalid {
+    if value > ceiling {
+        return Err(LedgerError::ImplausibleValue {
             field,
-            problem: format!("数值过大：{value}"),
+            value,
+            ceiling,
         });
     }
     let scaled = value * 10f64.powi(i32::from(decimals));
+    if value > 0.0 && scaled < 0.5 {
+        return Err(LedgerError::TooSmall {
+            field,
+            value,
+            decimals,
+        });
+    }
     if (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0) {
         return Err(LedgerError::TooManyDecimals {
             field,
             decimals,
             value,
+        });
+    }
+    Ok(())
+}
+
+/// A plausibility ceiling an indicator may be given: a positive number.
+pub fn check_ceiling(value: f64) -> Result<()> {
+    if !value.is_finite() || value <= 0.0 {
+        return Err(LedgerError::Invalid {
+            field: "max_value",
+            problem: format!("应为大于 0 的数，收到 {value}"),
         });
     }
     Ok(())
@@ -91,22 +127,10 @@ fn out_of_range(field: &'static str, date: NaiveDate, reason: &str) -> LedgerErr
     }
 }
 
-/// A non-empty, trimmed text of at most `max` characters.
+/// A non-empty, trimmed name of at most `max` characters (and never more than
+/// [`crate::text::NAME_CHARS`]), free of control characters.
 pub fn check_text(field: &'static str, text: &str, max: usize) -> Result<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(LedgerError::Invalid {
-            field,
-            problem: "不能为空".into(),
-        });
-    }
-    if t.chars().count() > max {
-        return Err(LedgerError::Invalid {
-            field,
-            problem: format!("不能超过 {max} 个字"),
-        });
-    }
-    Ok(t.to_string())
+    crate::text::required(field, text, max)
 }
 
 /// Parses the date forms clerks type: 2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日, 20240630.
@@ -166,7 +190,7 @@ mod tests {
 
     #[test]
     fn values() {
-        let cases: [(f64, u8, Option<&str>); 7] = [
+        let cases: [(f64, u8, Option<&str>); 14] = [
             (4221.0, 0, None),
             (0.0, 0, None),
             (12.5, 1, None),
@@ -174,10 +198,26 @@ mod tests {
             (12.5, 0, Some("too_many_decimals")),
             (-1.0, 0, Some("negative_value")),
             (f64::NAN, 0, Some("not_a_number")),
+            (1e9, 0, None),
+            (1e9 + 1.0, 0, Some("implausible_value")),
+            (1e15, 0, Some("implausible_value")),
+            (1e-300, 0, Some("too_small")),
+            (0.004, 2, Some("too_small")),
+            (0.01, 2, None),
+            (0.5, 0, Some("too_many_decimals")),
         ];
         for (v, d, want) in cases {
             let got = check_value("value", v, d).err().map(|e| e.code());
             assert_eq!(got, want, "value {v} with {d} decimals");
         }
+        let e = check_value_within("value", 1e15, 0, 1e9).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "「数值」1e15 超出该指标的合理上限 1,000,000,000"
+        );
+        let own = check_value_within("value", 150.0, 0, 100.0)
+            .err()
+            .map(|e| e.code());
+        assert_eq!(own, Some("implausible_value"), "an indicator's own ceiling");
     }
 }

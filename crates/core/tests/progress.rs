@@ -38,7 +38,19 @@ fn row(f: &Fixture, q: &ProgressQuery) -> ProgressRow {
 fn the_shortest_current_target_applies_and_bounds_what_counts() {
     let mut f = with_tree();
     f.target("LIN", "CITY", "2022-01-01", "2024-12-31", 300.0);
-    f.target("LIN", "CITY", "2024-01-01", "2024-12-31", 100.0);
+    // A year's target inside the campaign's is refused today unless it replaces it
+    // (target_overlap); a ledger written before that rule may hold both, and the engine
+    // still measures against the shortest current one.
+    rusqlite::Connection::open(&f.path)
+        .expect("a second connection")
+        .execute(
+            "INSERT INTO target (id, indicator_id, unit_id, period_start, period_end, value, is_sample,
+                                 created_at, created_by, updated_at, updated_by)
+             SELECT 'nested-2024', indicator_id, unit_id, '2024-01-01', '2024-12-31', 100, 0, 't', 't', 't', 't'
+             FROM target WHERE period_start = '2022-01-01'",
+            [],
+        )
+        .expect("a nested target written before the overlap rule");
     f.entry("LIN", "A", "2023-05-01", 50.0);
     f.entry("LIN", "A", "2024-02-01", 20.0);
     f.entry("LIN", "B1", "2024-06-30", 10.0);

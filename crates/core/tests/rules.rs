@@ -27,6 +27,7 @@ fn target(indicator: &str, unit: &str, start: &str, end: &str, value: f64) -> Ne
         period: period(start, end),
         value,
         milestones: Vec::new(),
+        replace_overlapping: false,
     }
 }
 
@@ -108,7 +109,7 @@ fn bad_entries_are_refused_and_write_nothing() {
         (
             "absurdly large",
             entry("LIN", "A", "2024-03-01", 1e16),
-            "invalid",
+            "implausible_value",
             Some("value"),
         ),
         (
@@ -147,7 +148,7 @@ fn bad_entries_are_refused_and_write_nothing() {
                 note: "很".repeat(501),
                 ..entry("LIN", "A", "2024-03-01", 1.0)
             },
-            "invalid",
+            "too_long",
             Some("note"),
         ),
     ];

@@ -342,9 +342,9 @@ fn projects_add_list_and_delete() {
     );
     assert_eq!(listed, 1, "list_projects of the pairing");
 
-    let e = desk.err("add_project", project(json!(1.234)));
+    let e = desk.err("add_project", project(json!(1.23456)));
     assert_error(
-        "three decimals",
+        "five decimals (one 元 is 0.0001 万元)",
         &e,
         "too_many_decimals",
         Some("investment"),

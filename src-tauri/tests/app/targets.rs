@@ -18,10 +18,22 @@ fn set_list_copy_and_delete_targets() {
         .map_or(0, Vec::len);
     assert!(before >= 1, "the sample sets 兰山区's target, got {before}");
 
-    let set = desk.ok(
+    // The sample's campaign target (2022–2024) overlaps a 2024 target: refused unless the
+    // new one replaces it, which ends the campaign's the day before 2024.
+    let err = desk.err(
         "set_target",
         json!({"target": target("2024-01-01", "2024-12-31", json!(300))}),
     );
+    assert_error(
+        "an overlapping target",
+        &err,
+        "target_overlap",
+        Some("period_start"),
+        "2022-01-01 至 2024-12-31",
+    );
+    let mut replacing = target("2024-01-01", "2024-12-31", json!(300));
+    replacing["replace_overlapping"] = json!(true);
+    let set = desk.ok("set_target", json!({ "target": replacing }));
     assert_eq!(
         set["value"],
         json!(300.0),

@@ -134,7 +134,7 @@ pub struct ProjectAddArgs {
     /// 签约时间 / agreed on
     #[arg(long, value_name = "DATE")]
     pub date: String,
-    /// 投资金额（万元，最多两位小数） / investment in 万元
+    /// 投资金额（万元，最多四位小数） / investment in 万元
     #[arg(long, value_name = "万元", allow_hyphen_values = true)]
     pub investment: Option<String>,
     /// 已签约（默认）、实施中、已完成 / status (default agreed)

@@ -108,7 +108,7 @@ pub fn project(cli: &Cli, args: &ProjectEditArgs) -> CliResult<String> {
     };
     let x = ledger.write(&db::actor(), |w| w.update_project(&old.id, change))?;
     let investment = x.investment.map_or_else(String::new, |v| {
-        format!(" · 投资 {} 万元", crate::figures::value(v, 2))
+        format!(" · 投资 {} 万元", crate::figures::money(v))
     });
     Ok(format!(
         "已修改合作项目：{} · {} · {} — {} · {}{investment} · {}\n",

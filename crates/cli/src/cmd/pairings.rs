@@ -82,7 +82,7 @@ pub fn list(cli: &Cli, args: &PairingListArgs) -> CliResult<String> {
                 if raw {
                     figures::raw(Some(p.investment))
                 } else {
-                    figures::value(p.investment, 2)
+                    figures::money(p.investment)
                 },
                 p.id.clone(),
             ]);

@@ -92,7 +92,7 @@ pub fn list(cli: &Cli, args: &ProjectListArgs) -> CliResult<String> {
                 if raw {
                     figures::raw(x.investment)
                 } else {
-                    figures::maybe_value(x.investment, 2)
+                    figures::maybe_money(x.investment)
                 },
                 match (x.beneficiaries, raw) {
                     (Some(n), _) => n.to_string(),
@@ -134,7 +134,7 @@ pub fn add(cli: &Cli, args: &ProjectAddArgs) -> CliResult<String> {
     };
     let x = ledger.write(&db::actor(), |w| w.add_project(new))?;
     let investment = x.investment.map_or_else(String::new, |v| {
-        format!(" · 投资 {} 万元", figures::value(v, 2))
+        format!(" · 投资 {} 万元", figures::money(v))
     });
     Ok(format!(
         "已登记合作项目：{} · {} · {} — {} · {}{investment} · {}（编号 {}）\n",

@@ -24,11 +24,13 @@ pub fn set(cli: &Cli, args: &TargetSetArgs) -> CliResult<String> {
         period,
         value,
         milestones: Vec::new(),
+        replace_overlapping: args.replace,
     };
-    let target = ledger.write(&db::actor(), |w| w.set_target(new))?;
+    let set = ledger.write(&db::actor(), |w| w.set_target_reporting(new))?;
+    let target = set.target;
     let indicator = ledger.indicator(&target.indicator_id)?;
     let unit = ledger.unit(&target.unit_id)?;
-    Ok(format!(
+    let mut out = format!(
         "已设置目标：{} · {} · {} 至 {} · {}{}\n",
         indicator.name,
         unit.name,
@@ -36,7 +38,22 @@ pub fn set(cli: &Cli, args: &TargetSetArgs) -> CliResult<String> {
         target.period.end,
         figures::value(target.value, indicator.decimals),
         indicator.measure
-    ))
+    );
+    for old in &set.replaced {
+        let old_value = figures::value(old.value, indicator.decimals);
+        let (start, end) = (old.period.start, old.period.end);
+        out.push_str(&match old.ended_on {
+            Some(day) => format!(
+                "已替换原目标：{start} 至 {end} · {old_value}{}，改为截至 {day}\n",
+                indicator.measure
+            ),
+            None => format!(
+                "已替换原目标：{start} 至 {end} · {old_value}{}，已删除\n",
+                indicator.measure
+            ),
+        });
+    }
+    Ok(out)
 }
 
 fn period(args: &TargetSetArgs) -> CliResult<Period> {

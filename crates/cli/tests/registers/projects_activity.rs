@@ -84,8 +84,8 @@ fn projects_add_to_a_pairing_and_count() {
             "项目类型",
         ),
         (
-            "three decimals",
-            vec!["--investment", "1.234"],
+            "five decimals (one 元 is 0.0001 万元)",
+            vec!["--investment", "1.23456"],
             "too_many_decimals",
             "投资金额",
         ),

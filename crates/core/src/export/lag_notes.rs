@@ -12,7 +12,7 @@ use crate::model::Unit;
 use crate::pacing::Quarter;
 
 /// The longest reason or measures text accepted, in characters.
-pub const MAX_NOTE_CHARS: usize = 1000;
+pub const MAX_NOTE_CHARS: usize = crate::text::LONG_CHARS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LagNote {
@@ -119,16 +119,10 @@ pub(crate) fn check_quarter(q: Quarter, today: chrono::NaiveDate) -> Result<()> 
     Ok(())
 }
 
-/// Trimmed text of at most MAX_NOTE_CHARS characters; may be empty.
+/// Trimmed long text (at most MAX_NOTE_CHARS characters, no control characters); may be
+/// empty.
 fn note_text(field: &'static str, text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.chars().count() > MAX_NOTE_CHARS {
-        return Err(LedgerError::Invalid {
-            field,
-            problem: format!("不能超过 {MAX_NOTE_CHARS} 个字"),
-        });
-    }
-    Ok(t.to_string())
+    crate::text::optional(field, text, crate::text::TextKind::Long)
 }
 
 impl Ledger {

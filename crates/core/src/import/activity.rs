@@ -88,6 +88,15 @@ impl Activity {
                         }
                         continue;
                     };
+                    if f.kind == FieldKind::Text {
+                        let kind = crate::register::activity::TEXT_FIELD;
+                        if let Err(e) =
+                            crate::text::labelled(&column, &f.label, &t, kind, kind.limit())
+                        {
+                            r.rule(&column, &e);
+                            continue;
+                        }
+                    }
                     if f.kind == FieldKind::Choice && !f.options.contains(&t) {
                         r.problem(
                             &column,
@@ -138,7 +147,8 @@ impl RowKind for Activity {
             r.show("unit", u.name.clone());
         }
         let title = r.required("title").and_then(|t| {
-            let checked = check_text("title", &t, 200).map_err(|e| r.rule("title", &e));
+            let checked =
+                check_text("title", &t, crate::text::NAME_CHARS).map_err(|e| r.rule("title", &e));
             checked.ok()
         });
         let status = self.status(r);

@@ -90,6 +90,13 @@ impl Catalog {
             .ok_or_else(|| LedgerError::UnknownIndicator(key.trim().to_string()))
     }
 
+    /// A unit that is a county or a zone, as a village's or an enterprise's county.
+    pub(crate) fn county(&self, key: &str) -> Result<&Unit> {
+        let u = self.unit(key)?;
+        crate::register::require_county(u, "county")?;
+        Ok(u)
+    }
+
     pub(crate) fn unit(&self, key: &str) -> Result<&Unit> {
         self.units
             .find(key)?

@@ -63,10 +63,10 @@ impl RowKind for Enterprises {
         let (name, code) = name_and_code(r);
         let kind = kind(r);
         let county = r.text("county").and_then(|k| {
-            let found = self.catalog.unit(&k).map_err(|e| r.rule("county", &e));
+            let found = self.catalog.county(&k).map_err(|e| r.rule("county", &e));
             found.ok().map(|u| u.id.clone())
         });
-        let contact = r.text("contact").unwrap_or_default();
+        let contact = r.free_text("contact", crate::text::TextKind::Name);
         let Some(name) = name else { return Ok(None) };
         if !r.ok() {
             return Ok(None);

@@ -11,12 +11,14 @@ use super::cell::number_text;
 use super::plan::{Item, Parsed, RowKind};
 use super::rows::RowReader;
 use crate::error::{LedgerError, Result};
-use crate::validate::{check_entry_date, check_value};
+use crate::validate::{check_entry_date, check_value_within};
 
 #[derive(Debug, Clone)]
 pub(crate) struct EntryRow {
     pub indicator_id: String,
     pub decimals: u8,
+    /// The indicator's plausibility ceiling.
+    pub max_value: f64,
     pub unit_id: String,
     pub occurred_on: NaiveDate,
     pub value: f64,
@@ -87,14 +89,11 @@ impl RowKind for Entries {
         }
         let value = r.required_number("value");
         if let (Some(v), Some(ind)) = (value, indicator) {
-            if let Err(e) = check_value("value", v, ind.decimals) {
+            if let Err(e) = check_value_within("value", v, ind.decimals, ind.max_value) {
                 r.rule("value", &e);
             }
         }
-        let note = r.text("note").unwrap_or_default();
-        if note.chars().count() > 500 {
-            r.problem("note", "不能超过 500 个字".into());
-        }
+        let note = r.free_text("note", crate::text::TextKind::Note);
         let (Some(ind), Some(unit), Some(date), Some(value)) = (indicator, unit, date, value)
         else {
             return Ok(None);
@@ -108,6 +107,7 @@ impl RowKind for Entries {
             item: Item::Entry(EntryRow {
                 indicator_id: ind.id.clone(),
                 decimals: ind.decimals,
+                max_value: ind.max_value,
                 unit_id: unit.id.clone(),
                 occurred_on: date,
                 value,

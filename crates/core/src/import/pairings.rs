@@ -79,7 +79,7 @@ impl RowKind for Pairings {
             found.ok().map(|u| u.id.clone())
         });
         let status = status(r);
-        let note = r.text("note").unwrap_or_default();
+        let note = r.free_text("note", crate::text::TextKind::Note);
         let (Some(name), Some((county, township, village)), Some(signed_on)) =
             (name, place, signed_on)
         else {

@@ -12,9 +12,9 @@ use super::enterprises::name_and_code;
 use super::plan::{Item, Parsed, RowKind};
 use super::registers;
 use super::rows::RowReader;
-use crate::error::Result;
+use crate::error::{LedgerError, Result};
 use crate::register::clean_name;
-use crate::register::project::{NewProject, ProjectKind, ProjectStatus};
+use crate::register::project::{NewProject, ProjectKind, ProjectStatus, INVESTMENT_DECIMALS};
 use crate::validate::{check_entry_date, check_text, check_value};
 
 pub(crate) struct Projects {
@@ -25,6 +25,8 @@ pub(crate) struct Projects {
     pairings: HashMap<(String, String), String>,
     /// (pairing id, name) of the projects in the ledger.
     existing: HashSet<(String, String)>,
+    /// Each pairing's signed date: no project of it is agreed before.
+    signed_on: HashMap<String, NaiveDate>,
 }
 
 impl Projects {
@@ -33,7 +35,12 @@ impl Projects {
         let existing = stmt
             .query_map([], |r| Ok((r.get(0)?, clean_name(&r.get::<_, String>(1)?))))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare("SELECT id, signed_on FROM pairing")?;
+        let signed_on = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Self {
+            signed_on,
             catalog: Catalog::read(conn)?,
             today,
             enterprises: registers::Enterprises::read(conn)?,
@@ -116,7 +123,7 @@ impl RowKind for Projects {
         }
         let investment = r.number("investment").ok().flatten();
         if let Some(v) = investment {
-            if let Err(e) = check_value("investment", v, 2) {
+            if let Err(e) = check_value("investment", v, INVESTMENT_DECIMALS) {
                 r.rule("investment", &e);
             }
         }
@@ -141,6 +148,17 @@ impl RowKind for Projects {
         let (Some(pairing), Some(name), Some(agreed_on)) = (pairing, name, agreed_on) else {
             return Ok(None);
         };
+        if let Some(&signed_on) = self.signed_on.get(&pairing) {
+            if agreed_on < signed_on {
+                r.rule(
+                    "agreed_on",
+                    &LedgerError::ProjectBeforePairing {
+                        agreed_on,
+                        signed_on,
+                    },
+                );
+            }
+        }
         if !r.ok() {
             return Ok(None);
         }
@@ -156,7 +174,7 @@ impl RowKind for Projects {
                 name,
                 kind,
                 agreed_on,
-                investment: investment.map(|v| super::entries::round_to(v, 2)),
+                investment: investment.map(|v| super::entries::round_to(v, INVESTMENT_DECIMALS)),
                 status,
                 beneficiaries: beneficiaries.map(|v| v as u32),
             }),

@@ -9,6 +9,7 @@ use super::cell::{clean_text, number_text, Cell};
 use super::sheet::Sheet;
 use super::types::{ImportProblem, SheetMapping};
 use crate::error::LedgerError;
+use crate::text::{first_control, TextKind};
 
 /// Which column holds each field, and its header text.
 pub(crate) struct Columns {
@@ -95,17 +96,47 @@ pub(crate) struct RowReader<'a> {
     pub problems: Vec<ImportProblem>,
     /// Values as the preview shows them, where reading normalised them.
     shown: HashMap<String, String>,
+    /// Fields whose cell holds a control character: that is their one problem.
+    unreadable: Vec<String>,
 }
 
 impl<'a> RowReader<'a> {
+    /// A row to read; a cell of any mapped column that holds a control character (an
+    /// ANSI escape, NUL …: a line break or tab is taken as a space) is its problem already.
     pub(crate) fn new(sheet: &'a str, row: u32, cells: &'a [Cell], cols: &'a Columns) -> Self {
-        Self {
+        let mut r = Self {
             sheet,
             row,
             cells,
             cols,
             problems: Vec::new(),
             shown: HashMap::new(),
+            unreadable: Vec::new(),
+        };
+        let mut fields: Vec<&String> = cols.by_field.keys().collect();
+        fields.sort_by_key(|f| cols.by_field[*f].0);
+        for field in fields {
+            if let Some(position) = first_control(&r.cell(field).display(), false) {
+                r.problem(
+                    field,
+                    format!("含有不可见的控制字符（第{position}个字符），请删除后再导入"),
+                );
+                r.unreadable.push(field.clone());
+            }
+        }
+        r
+    }
+
+    /// An optional free text (a note, a contact, a text field): its length within the
+    /// kind's limit, else a problem; empty when the cell is.
+    pub(crate) fn free_text(&mut self, field: &str, kind: TextKind) -> String {
+        let t = self.text(field).unwrap_or_default();
+        match crate::text::labelled(field, field, &t, kind, kind.limit()) {
+            Ok(t) => t,
+            Err(e) => {
+                self.rule(field, &e);
+                String::new()
+            }
         }
     }
 
@@ -206,6 +237,9 @@ impl<'a> RowReader<'a> {
 
     /// "第12行「投资金额」<what>" at the field's column.
     pub(crate) fn problem(&mut self, field: &str, what: String) {
+        if self.unreadable.iter().any(|f| f == field) {
+            return;
+        }
         let header = self.cols.by_field.get(field).map(|(_, h)| h.clone());
         let message = match &header {
             Some(h) => format!("第{}行「{h}」{what}", self.row),
@@ -253,6 +287,26 @@ pub(crate) fn describe(e: &LedgerError) -> String {
             indicator,
             register,
         } => format!("「{indicator}」由台账自动统计，请导入「{register}」，不能直接导入完成值"),
+        LedgerError::ProjectBeforePairing {
+            agreed_on,
+            signed_on,
+        } => format!("{agreed_on} 早于结对时间 {signed_on}：合作项目不能早于它的结对关系"),
+        LedgerError::ControlCharacter { position, .. } => {
+            format!("含有不可见的控制字符（第{position}个字符），请删除后再保存")
+        }
+        LedgerError::TooLong { max, length, .. } => {
+            format!("不能超过 {max} 个字符（现有 {length} 个）")
+        }
+        e @ (LedgerError::ImplausibleValue { field, .. }
+        | LedgerError::TooSmall { field, .. }
+        | LedgerError::NotACounty { field, .. }) => without_label(e, field),
         other => other.to_string(),
     }
+}
+
+/// The message without its leading 「field label」.
+fn without_label(e: &LedgerError, field: &str) -> String {
+    let text = e.to_string();
+    let label = format!("「{}」", crate::error::field_label(field));
+    text.strip_prefix(&label).unwrap_or(&text).to_string()
 }

@@ -14,35 +14,41 @@ use super::plan::{Item, Parsed, RowKind};
 use super::rows::RowReader;
 use crate::error::{LedgerError, Result};
 use crate::model::{NewTarget, Period};
-use crate::validate::{check_period, check_value};
+use crate::validate::{check_period, check_value_within};
 
 pub(crate) struct Targets {
     catalog: Catalog,
     today: NaiveDate,
     /// key → value of the targets in the ledger.
     existing: HashMap<String, f64>,
+    /// (indicator id, unit id) → the periods of its targets, in the ledger and in the file
+    /// so far: a row whose period overlaps one of them (without being it) is a problem.
+    periods: HashMap<(String, String), Vec<Period>>,
 }
 
 impl Targets {
     pub(crate) fn new(conn: &Connection, today: NaiveDate) -> Result<Self> {
         let mut stmt = conn
             .prepare("SELECT indicator_id, unit_id, period_start, period_end, value FROM target")?;
-        let existing = stmt
-            .query_map([], |r| {
-                let p = Period {
-                    start: r.get(2)?,
-                    end: r.get(3)?,
-                };
-                Ok((
-                    key(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?, &p),
-                    r.get(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut existing = HashMap::new();
+        let mut periods: HashMap<(String, String), Vec<Period>> = HashMap::new();
+        let rows = stmt.query_map([], |r| {
+            let p = Period {
+                start: r.get(2)?,
+                end: r.get(3)?,
+            };
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, p, r.get(4)?))
+        })?;
+        for row in rows {
+            let (indicator, unit, p, value) = row?;
+            existing.insert(key(&indicator, &unit, &p), value);
+            periods.entry((indicator, unit)).or_default().push(p);
+        }
         Ok(Self {
             catalog: Catalog::read(conn)?,
             today,
             existing,
+            periods,
         })
     }
 }
@@ -125,7 +131,7 @@ impl RowKind for Targets {
         let period = self.period(r);
         let value = r.required_number("target");
         if let (Some(v), Some(i)) = (value, indicator) {
-            if let Err(e) = check_value("target", v, i.decimals) {
+            if let Err(e) = check_value_within("target", v, i.decimals, i.max_value) {
                 r.rule("target", &e);
             }
         }
@@ -137,6 +143,30 @@ impl RowKind for Targets {
             return Ok(None);
         }
         let value = round_to(value, ind.decimals);
+        let known = self
+            .periods
+            .entry((ind.id.clone(), unit.id.clone()))
+            .or_default();
+        let overlap = known
+            .iter()
+            .find(|p| **p != period && p.start <= period.end && period.start <= p.end)
+            .copied();
+        if let Some(p) = overlap {
+            let column = if r.cell("year").is_empty() {
+                "period_start"
+            } else {
+                "year"
+            };
+            r.problem(
+                column,
+                format!(
+                    "与已有目标（{} 至 {}）的期间重叠：导入不会替换已有目标，如新目标取代它，请在目标页设置并确认替换",
+                    p.start, p.end
+                ),
+            );
+            return Ok(None);
+        }
+        known.push(period);
         let key = key(&ind.id, &unit.id, &period);
         let existing = self.existing.get(&key).map(|old| {
             if (old - value).abs() < 1e-9 {
@@ -156,6 +186,7 @@ impl RowKind for Targets {
                 period,
                 value,
                 milestones: Vec::new(),
+                replace_overlapping: false,
             }),
             existing,
             creates: Vec::new(),

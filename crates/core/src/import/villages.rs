@@ -34,7 +34,7 @@ pub(crate) fn place<'c>(
     r: &mut RowReader<'_>,
 ) -> Option<(&'c Unit, String, String)> {
     let county = r.required("county").and_then(|k| {
-        let found = catalog.unit(&k).map_err(|e| r.rule("county", &e));
+        let found = catalog.county(&k).map_err(|e| r.rule("county", &e));
         found.ok()
     });
     let mut text = |field: &'static str| {

@@ -77,7 +77,7 @@ fn write_one(
         Item::Entry(e) => {
             w.insert_resolved_entry(
                 &e.indicator_id,
-                e.decimals,
+                (e.decimals, e.max_value),
                 &e.unit_id,
                 e.occurred_on,
                 e.value,

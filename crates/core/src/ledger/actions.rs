@@ -3,6 +3,7 @@
 use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Action, NewAction};
+use crate::text::{optional, TextKind};
 use crate::validate::check_text;
 
 impl Ledger {
@@ -32,6 +33,8 @@ impl Writer<'_> {
     pub fn add_action(&mut self, new: NewAction) -> Result<Action> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 40)?;
+        let name_en = optional("name_en", &new.name_en, TextKind::Name)?;
+        let description = optional("description", &new.description, TextKind::Long)?;
         if lookup::action(self.conn(), &code).is_ok() {
             return Err(LedgerError::Duplicate {
                 what: "行动编码",
@@ -52,8 +55,8 @@ impl Writer<'_> {
                 id,
                 code,
                 name,
-                new.name_en.trim(),
-                new.description.trim(),
+                name_en,
+                description,
                 order,
                 self.now,
                 self.actor.name
@@ -70,10 +73,13 @@ impl Writer<'_> {
     ) -> Result<Action> {
         let action = lookup::action(self.conn(), key)?;
         let name = check_text("name", name, 40)?;
+        let name_en = name_en
+            .map(|n| optional("name_en", n, TextKind::Name))
+            .transpose()?;
         self.tx.execute(
             "UPDATE action SET name = ?2, name_en = COALESCE(?3, name_en), updated_at = ?4, updated_by = ?5
              WHERE id = ?1",
-            rusqlite::params![action.id, name, name_en.map(str::trim), self.now, self.actor.name],
+            rusqlite::params![action.id, name, name_en, self.now, self.actor.name],
         )?;
         lookup::action(self.conn(), &action.id)
     }

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::{lookup, new_id, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Entry, EntryChange, EntryFilter, NewEntry};
-use crate::validate::{check_entry_date, check_value};
+use crate::validate::{check_entry_date, check_value_within};
 
 impl Ledger {
     /// Entries matching the filter, newest first.
@@ -83,7 +83,7 @@ fn checked(
         });
     }
     let unit = lookup::unit(conn, &new.unit)?;
-    check_value("value", new.value, ind.decimals)?;
+    check_value_within("value", new.value, ind.decimals, ind.max_value)?;
     check_entry_date(new.occurred_on, today)?;
     let note = check_note(&new.note)?;
     Ok((ind.id, unit.id, note))
@@ -169,13 +169,13 @@ impl Writer<'_> {
     pub(crate) fn insert_resolved_entry(
         &mut self,
         indicator_id: &str,
-        decimals: u8,
+        (decimals, max_value): (u8, f64),
         unit_id: &str,
         occurred_on: chrono::NaiveDate,
         value: f64,
         note: &str,
     ) -> Result<String> {
-        check_value("value", value, decimals)?;
+        check_value_within("value", value, decimals, max_value)?;
         check_entry_date(occurred_on, self.today)?;
         let note = check_note(note)?;
         let id = new_id();
@@ -199,7 +199,7 @@ impl Writer<'_> {
             None => old.unit_id.clone(),
         };
         let value = change.value.unwrap_or(old.value);
-        check_value("value", value, ind.decimals)?;
+        check_value_within("value", value, ind.decimals, ind.max_value)?;
         let date = change.occurred_on.unwrap_or(old.occurred_on);
         check_entry_date(date, self.today)?;
         let note = match &change.note {
@@ -229,12 +229,5 @@ impl Writer<'_> {
 }
 
 fn check_note(note: &str) -> Result<String> {
-    let n = note.trim();
-    if n.chars().count() > 500 {
-        return Err(LedgerError::Invalid {
-            field: "note",
-            problem: "不能超过 500 个字".into(),
-        });
-    }
-    Ok(n.to_string())
+    crate::text::optional("note", note, crate::text::TextKind::Note)
 }

@@ -8,7 +8,8 @@ use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{Indicator, NewIndicator};
 use crate::pacing::Pacing;
-use crate::validate::check_text;
+use crate::text::{optional, TextKind};
+use crate::validate::{check_ceiling, check_text};
 
 /// Changes to an indicator; a None leaves the field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -20,6 +21,9 @@ pub struct IndicatorChange {
     pub decimals: Option<u8>,
     pub pacing: Option<Pacing>,
     pub archived: Option<bool>,
+    /// A new plausibility ceiling of its values and targets.
+    #[serde(default)]
+    pub max_value: Option<f64>,
 }
 
 impl Ledger {
@@ -68,6 +72,7 @@ impl Writer<'_> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 80)?;
         let measure = check_text("measure", &new.measure, 8)?;
+        let name_en = optional("name_en", &new.name_en, TextKind::Name)?;
         check_decimals(new.decimals)?;
         if lookup::indicator(self.conn(), &code).is_ok() {
             return Err(LedgerError::Duplicate {
@@ -86,7 +91,7 @@ impl Writer<'_> {
                                     sort_order, archived, created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12, ?11, ?12)",
             rusqlite::params![
-                id, action.id, code, name, new.name_en.trim(), measure, new.headline, new.decimals,
+                id, action.id, code, name, name_en, measure, new.headline, new.decimals,
                 new.pacing.as_str(), order, self.now, self.actor.name
             ],
         )?;
@@ -105,11 +110,26 @@ impl Writer<'_> {
             .as_deref()
             .map(|m| check_text("measure", m, 8))
             .transpose()?;
+        let name_en = change
+            .name_en
+            .as_deref()
+            .map(|n| optional("name_en", n, TextKind::Name))
+            .transpose()?;
         if let Some(d) = change.decimals {
             check_decimals(d)?;
             if d < ind.decimals {
                 self.check_no_finer_values(&ind.id, d)?;
             }
+        }
+        if let Some(m) = change.max_value {
+            check_ceiling(m)?;
+            self.check_nothing_above(&ind.id, m)?;
+            self.tx.execute(
+                "INSERT INTO setting (key, value, updated_at, updated_by) VALUES ('max_value/' || ?1, ?2, ?3, ?4)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+                                                updated_by = excluded.updated_by",
+                rusqlite::params![ind.id, m.to_string(), self.now, self.actor.name],
+            )?;
         }
         self.tx.execute(
             "UPDATE indicator SET name = COALESCE(?2, name), name_en = COALESCE(?3, name_en),
@@ -120,7 +140,7 @@ impl Writer<'_> {
             rusqlite::params![
                 ind.id,
                 name,
-                change.name_en,
+                name_en,
                 measure,
                 change.headline,
                 change.decimals,
@@ -131,6 +151,27 @@ impl Writer<'_> {
             ],
         )?;
         lookup::indicator(self.conn(), &ind.id)
+    }
+
+    /// Lowering the ceiling must not leave a recorded value or a target above it.
+    fn check_nothing_above(&self, indicator_id: &str, ceiling: f64) -> Result<()> {
+        let highest: Option<f64> = self.conn().query_row(
+            "SELECT MAX(v) FROM (SELECT MAX(value) AS v FROM progress_entry WHERE indicator_id = ?1
+                                 UNION ALL SELECT MAX(value) FROM target WHERE indicator_id = ?1)",
+            [indicator_id],
+            |r| r.get(0),
+        )?;
+        match highest {
+            Some(v) if v > ceiling => Err(LedgerError::Invalid {
+                field: "max_value",
+                problem: format!(
+                    "已有数值 {} 超过 {}，不能把上限设得更低",
+                    v,
+                    crate::error::grouped(ceiling)
+                ),
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Lowering the decimal places must not leave recorded values that no longer fit.

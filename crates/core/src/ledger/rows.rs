@@ -9,7 +9,8 @@ use crate::pacing::Pacing;
 pub const ACTION_COLS: &str = "id, code, name, name_en, description, sort_order, archived";
 pub const INDICATOR_COLS: &str =
     "i.id, i.action_id, a.code, i.code, i.name, i.name_en, i.measure, \
-     i.headline, i.decimals, i.pacing, i.sort_order, i.archived";
+     i.headline, i.decimals, i.pacing, i.sort_order, i.archived, \
+     COALESCE((SELECT CAST(s.value AS REAL) FROM setting s WHERE s.key = 'max_value/' || i.id), 1e9)";
 pub const INDICATOR_FROM: &str = "indicator i JOIN action a ON a.id = i.action_id";
 pub const UNIT_COLS: &str = "id, code, name, name_en, kind, parent_id, sort_order, archived";
 pub const ENTRY_COLS: &str =
@@ -43,6 +44,7 @@ pub fn indicator(r: &Row<'_>) -> rusqlite::Result<Indicator> {
         pacing: Pacing::parse(&pacing).unwrap_or_default(),
         sort_order: r.get(10)?,
         archived: r.get(11)?,
+        max_value: r.get(12)?,
     })
 }
 

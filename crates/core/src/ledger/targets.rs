@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::{lookup, Ledger, Writer};
 use crate::error::{LedgerError, Result};
-use crate::model::{Milestone, NewTarget, Period, Target};
-use crate::validate::{check_period, check_value};
+use crate::model::{Milestone, NewTarget, Period, ReplacedTarget, Target, TargetSet};
+use crate::validate::{check_period, check_value_within};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct TargetFilter {
@@ -119,6 +119,28 @@ fn by_id(conn: &Connection, id: &str) -> Result<Target> {
     Ok(target)
 }
 
+/// Targets of the indicator and unit whose period intersects `period` without being it,
+/// earliest first.
+pub(crate) fn overlapping(
+    conn: &Connection,
+    indicator_id: &str,
+    unit_id: &str,
+    period: &Period,
+) -> Result<Vec<Target>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{TARGET_SELECT} WHERE indicator_id = ?1 AND unit_id = ?2 AND period_start <= ?4 AND period_end >= ?3
+           AND NOT (period_start = ?3 AND period_end = ?4)
+         ORDER BY period_start, period_end"
+    ))?;
+    let out = stmt
+        .query_map(
+            rusqlite::params![indicator_id, unit_id, period.start, period.end],
+            target_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
 fn milestones(conn: &Connection, target_id: &str) -> Result<Vec<Milestone>> {
     let mut stmt = conn.prepare_cached(
         "SELECT due_on, value FROM target_milestone WHERE target_id = ?1 ORDER BY due_on",
@@ -137,16 +159,28 @@ fn milestones(conn: &Connection, target_id: &str) -> Result<Vec<Milestone>> {
 impl Writer<'_> {
     /// Sets the target of an indicator for a unit and period, replacing the value (and the
     /// milestones) of an existing target for exactly that period.
+    /// An overlapping target (same indicator and unit, another period that intersects this
+    /// one) is refused unless `replace_overlapping` says the new one replaces it.
     pub fn set_target(&mut self, new: NewTarget) -> Result<Target> {
-        self.set_target_marked(new, false)
+        self.set_target_reporting(new).map(|s| s.target)
+    }
+
+    /// [`Writer::set_target`], saying which overlapping targets it replaced.
+    pub fn set_target_reporting(&mut self, new: NewTarget) -> Result<TargetSet> {
+        self.set_target_with(new, false)
     }
 
     pub(crate) fn set_target_marked(&mut self, new: NewTarget, is_sample: bool) -> Result<Target> {
+        self.set_target_with(new, is_sample).map(|s| s.target)
+    }
+
+    fn set_target_with(&mut self, new: NewTarget, is_sample: bool) -> Result<TargetSet> {
         let ind = lookup::indicator(self.conn(), &new.indicator)?;
         let unit = lookup::unit(self.conn(), &new.unit)?;
         check_period(&new.period, self.today)?;
-        check_value("target", new.value, ind.decimals)?;
-        check_milestones(&new, ind.decimals)?;
+        check_value_within("target", new.value, ind.decimals, ind.max_value)?;
+        check_milestones(&new, ind.decimals, ind.max_value)?;
+        let replaced = self.replace_overlapping(&ind.id, &unit.id, &new)?;
         let existing: Option<String> = self
             .conn()
             .query_row(
@@ -191,7 +225,60 @@ impl Writer<'_> {
                 rusqlite::params![self.id_for(|| format!("milestone/{id}/{}", m.due_on)), id, m.due_on, m.value, self.now, self.actor.name],
             )?;
         }
-        by_id(self.conn(), &id)
+        Ok(TargetSet {
+            target: by_id(self.conn(), &id)?,
+            replaced,
+        })
+    }
+
+    /// The targets of this indicator and unit whose periods overlap the new one's (but are
+    /// not the same period): refused, or — when the person says so — ended the day before
+    /// the new one starts, or removed when they start on or after that day.
+    fn replace_overlapping(
+        &mut self,
+        indicator_id: &str,
+        unit_id: &str,
+        new: &NewTarget,
+    ) -> Result<Vec<ReplacedTarget>> {
+        let overlapping = overlapping(self.conn(), indicator_id, unit_id, &new.period)?;
+        if let (Some(first), false) = (overlapping.first(), new.replace_overlapping) {
+            return Err(LedgerError::TargetOverlap {
+                start: first.period.start,
+                end: first.period.end,
+                value: first.value,
+            });
+        }
+        let mut out = Vec::new();
+        for old in overlapping {
+            let day_before = new
+                .period
+                .start
+                .pred_opt()
+                .filter(|d| *d >= old.period.start);
+            match day_before {
+                Some(end) => {
+                    self.tx.execute(
+                        "UPDATE target SET period_end = ?2, is_sample = 0, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+                        rusqlite::params![old.id, end, self.now, self.actor.name],
+                    )?;
+                    self.tx.execute(
+                        "DELETE FROM target_milestone WHERE target_id = ?1 AND due_on > ?2",
+                        rusqlite::params![old.id, end],
+                    )?;
+                }
+                None => {
+                    self.tx
+                        .execute("DELETE FROM target WHERE id = ?1", [&old.id])?;
+                }
+            }
+            out.push(ReplacedTarget {
+                id: old.id,
+                period: old.period,
+                value: old.value,
+                ended_on: day_before,
+            });
+        }
+        Ok(out)
     }
 
     pub fn delete_target(&mut self, id: &str) -> Result<()> {
@@ -219,7 +306,7 @@ impl Writer<'_> {
             let exists = all.iter().any(|o| {
                 o.period == dst && o.indicator_id == t.indicator_id && o.unit_id == t.unit_id
             });
-            if exists {
+            if exists || !overlapping(self.conn(), &t.indicator_id, &t.unit_id, &dst)?.is_empty() {
                 continue;
             }
             let shift = |d: NaiveDate| d.with_year(d.year() + 1).unwrap_or(d);
@@ -237,6 +324,7 @@ impl Writer<'_> {
                 period: dst,
                 value: t.value,
                 milestones,
+                replace_overlapping: false,
             })?;
             made += 1;
         }
@@ -245,12 +333,12 @@ impl Writer<'_> {
 }
 
 /// Milestones fall inside the period, rise (never fall) and do not exceed the target.
-fn check_milestones(new: &NewTarget, decimals: u8) -> Result<()> {
+fn check_milestones(new: &NewTarget, decimals: u8, ceiling: f64) -> Result<()> {
     let mut last: Option<&Milestone> = None;
     let mut sorted: Vec<&Milestone> = new.milestones.iter().collect();
     sorted.sort_by_key(|m| m.due_on);
     for m in sorted {
-        check_value("due_on", m.value, decimals)?;
+        check_value_within("due_on", m.value, decimals, ceiling)?;
         if !new.period.contains(m.due_on) {
             return Err(LedgerError::DateOutOfRange {
                 field: "due_on",

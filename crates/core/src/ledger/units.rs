@@ -6,6 +6,7 @@ use super::actions::check_code;
 use super::{lookup, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
 use crate::model::{NewUnit, Unit};
+use crate::text::{optional, TextKind};
 use crate::validate::check_text;
 
 impl Ledger {
@@ -64,6 +65,7 @@ impl Writer<'_> {
     pub fn add_unit(&mut self, new: NewUnit) -> Result<Unit> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 60)?;
+        let name_en = optional("name_en", &new.name_en, TextKind::Name)?;
         let parent = new
             .parent
             .as_deref()
@@ -100,7 +102,7 @@ impl Writer<'_> {
                 id,
                 code,
                 name,
-                new.name_en.trim(),
+                name_en,
                 new.kind.as_str(),
                 parent.map(|p| p.id),
                 order,
@@ -114,9 +116,12 @@ impl Writer<'_> {
     pub fn rename_unit(&mut self, key: &str, name: &str, name_en: Option<&str>) -> Result<Unit> {
         let unit = lookup::unit(self.conn(), key)?;
         let name = check_text("name", name, 60)?;
+        let name_en = name_en
+            .map(|n| optional("name_en", n, TextKind::Name))
+            .transpose()?;
         self.tx.execute(
             "UPDATE unit SET name = ?2, name_en = COALESCE(?3, name_en), updated_at = ?4, updated_by = ?5 WHERE id = ?1",
-            rusqlite::params![unit.id, name, name_en.map(str::trim), self.now, self.actor.name],
+            rusqlite::params![unit.id, name, name_en, self.now, self.actor.name],
         )?;
         lookup::unit(self.conn(), &unit.id)
     }

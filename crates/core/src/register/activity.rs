@@ -11,7 +11,11 @@ use ts_rs::TS;
 use super::{subtree_json, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_action, lookup_unit, Ledger, Writer};
+use crate::text::{labelled, optional, TextKind};
 use crate::validate::{check_entry_date, check_text, check_value};
+
+/// An activity row's text field is a note: at most 500 characters, lines allowed.
+pub const TEXT_FIELD: TextKind = TextKind::Note;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -241,6 +245,8 @@ impl Writer<'_> {
         let code = crate::ledger::check_code(&new.code)?;
         let action = lookup_action(self.conn(), &new.action)?;
         let name = check_text("name", &new.name, 40)?;
+        let name_en = optional("name_en", &new.name_en, TextKind::Name)?;
+        check_type_texts(&new)?;
         if type_by_key(self.conn(), &code).is_ok() {
             return Err(LedgerError::Duplicate {
                 what: "台账类型",
@@ -256,7 +262,7 @@ impl Writer<'_> {
                 code,
                 action.id,
                 name,
-                new.name_en,
+                name_en,
                 serde_json::to_string(&new.fields).unwrap_or_default(),
                 serde_json::to_string(&new.statuses).unwrap_or_default(),
                 self.now(),
@@ -344,6 +350,24 @@ impl Writer<'_> {
     }
 }
 
+/// The labels, English labels and options of a type's fields and statuses are names:
+/// one line, no control characters, at most 100 characters.
+fn check_type_texts(new: &NewRegisterType) -> Result<()> {
+    let name = |t: &str| optional("label", t, TextKind::Name).map(|_| ());
+    for f in &new.fields {
+        name(&f.label)?;
+        name(&f.label_en)?;
+        for o in &f.options {
+            name(o)?;
+        }
+    }
+    for s in &new.statuses {
+        name(&s.label)?;
+        name(&s.label_en)?;
+    }
+    Ok(())
+}
+
 /// A new or changed row's type, unit, clean title and checked data.
 type CheckedRow = (
     RegisterType,
@@ -355,7 +379,7 @@ type CheckedRow = (
 fn check_row(conn: &Connection, new: &NewRegisterRow, today: NaiveDate) -> Result<CheckedRow> {
     let t = type_by_key(conn, &new.register)?;
     let unit = lookup_unit(conn, &new.unit)?;
-    let title = check_text("title", &new.title, 200)?;
+    let title = check_text("title", &new.title, crate::text::NAME_CHARS)?;
     check_entry_date(new.occurred_on, today)?;
     check_status(&t, new.status.as_deref())?;
     let data = check_data(&t, &new.data)?;
@@ -408,9 +432,9 @@ fn check_data(
             FieldKind::Text | FieldKind::Choice => {
                 let s = v
                     .as_str()
-                    .map(str::trim)
                     .map(str::to_string)
                     .unwrap_or_else(|| v.to_string());
+                let s = labelled(&def.key, &def.label, &s, TEXT_FIELD, TEXT_FIELD.limit())?;
                 if def.kind == FieldKind::Choice && !def.options.contains(&s) {
                     return Err(bad(format!("应为 {} 之一", def.options.join("、"))));
                 }

@@ -57,6 +57,9 @@ impl Derivation {
 }
 
 const PAIRING_FIELDS: &[&str] = &["enterprise_id", "village_id"];
+/// A project's `investment` (万元) is stored in whole 元 in this column: its sum is an
+/// exact integer, divided once into 万元.
+const INVESTMENT_COLUMN: &str = "investment_yuan";
 const PROJECT_FIELDS: &[&str] = &["investment", "beneficiaries", "pairing_id"];
 
 /// Where the rows come from, which date column windows them, and the SQL of a field.
@@ -67,6 +70,9 @@ fn parts(
     let field_sql = |allowed: &[&str], prefix: &str| -> Result<Option<String>> {
         match d.field.as_deref() {
             None => Ok(None),
+            Some("investment") if allowed.contains(&"investment") => {
+                Ok(Some(format!("{prefix}.{INVESTMENT_COLUMN}")))
+            }
             Some(f) if allowed.contains(&f) => Ok(Some(format!("{prefix}.{f}"))),
             Some(f) => Err(LedgerError::Invalid {
                 field: "indicator",
@@ -129,6 +135,9 @@ pub fn completed(
     let agg = match (d.measure, &field) {
         (Measure::Count, _) => "COUNT(*)".to_string(),
         (Measure::Distinct, Some(f)) => format!("COUNT(DISTINCT {f})"),
+        (Measure::Sum, Some(f)) if f.ends_with(INVESTMENT_COLUMN) => {
+            format!("COALESCE(SUM({f}), 0) / 10000.0")
+        }
         (Measure::Sum, Some(f)) => format!("COALESCE(SUM({f}), 0)"),
         (_, None) => {
             return Err(LedgerError::Invalid {
@@ -252,6 +261,9 @@ impl Writer<'_> {
             });
         }
         parts(&d, self.conn())?; // validates source, register and field
+        if let Some(v) = &d.match_value {
+            crate::text::optional("match_value", v, crate::text::TextKind::Name)?;
+        }
         if d.source != DerivedSource::Register && d.match_field.is_some() {
             return Err(LedgerError::Invalid {
                 field: "indicator",

@@ -172,6 +172,7 @@ fn check_enterprise(
     except: Option<&str>,
 ) -> Result<(String, Option<String>, Option<String>)> {
     let name = check_text("enterprise", &new.name, 100)?;
+    crate::text::optional("contact", &new.contact, crate::text::TextKind::Name)?;
     let code = new
         .credit_code
         .as_deref()
@@ -192,9 +193,11 @@ fn check_enterprise(
         .county
         .as_deref()
         .map(|k| lookup_unit(conn, k))
-        .transpose()?
-        .map(|u| u.id);
-    Ok((name, code, county))
+        .transpose()?;
+    if let Some(c) = &county {
+        super::require_county(c, "county")?;
+    }
+    Ok((name, code, county.map(|u| u.id)))
 }
 
 /// The registered enterprise a name and credit code mean — the one adding them would

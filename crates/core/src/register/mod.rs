@@ -49,6 +49,20 @@ pub fn name_key(s: &str) -> String {
         .collect()
 }
 
+/// A village's (and an enterprise's) county is a county or a zone (功能区): not the city,
+/// not a department.
+pub(crate) fn require_county(unit: &crate::model::Unit, field: &'static str) -> Result<()> {
+    use crate::model::UnitKind;
+    if matches!(unit.kind, UnitKind::County | UnitKind::Zone) {
+        return Ok(());
+    }
+    Err(crate::error::LedgerError::NotACounty {
+        field,
+        unit: unit.name.clone(),
+        kind: unit.kind.label_zh(),
+    })
+}
+
 /// The ids of a unit and all its sub-units, as a JSON array for `json_each`.
 pub fn subtree_json(conn: &Connection, unit: &str) -> Result<String> {
     let root = lookup_unit(conn, unit)?;

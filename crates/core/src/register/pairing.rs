@@ -10,6 +10,7 @@ use super::village::{self, NewVillage, Village};
 use super::{name_key, subtree_json, Listing, Page};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
+use crate::text::{optional, TextKind};
 use crate::validate::check_entry_date;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -123,7 +124,7 @@ const COLUMNS: &str =
     "p.id, p.enterprise_id, e.name, e.credit_code, p.village_id, v.name, v.township, c.name,
             p.signed_on, p.unit_id, u.name, p.status, p.note,
             (SELECT COUNT(*) FROM coop_project x WHERE x.pairing_id = p.id),
-            (SELECT COALESCE(SUM(x.investment), 0) FROM coop_project x WHERE x.pairing_id = p.id),
+            (SELECT COALESCE(SUM(x.investment_yuan), 0) FROM coop_project x WHERE x.pairing_id = p.id),
             p.is_sample";
 const FROM: &str = "FROM pairing p JOIN enterprise e ON e.id = p.enterprise_id JOIN village v ON v.id = p.village_id
      JOIN unit c ON c.id = v.county_id JOIN unit u ON u.id = p.unit_id";
@@ -145,7 +146,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Pairing> {
         status: PairingStatus::parse(&status).unwrap_or_default(),
         note: r.get(12)?,
         projects: r.get(13)?,
-        investment: r.get(14)?,
+        investment: super::project::wan_from_yuan(r.get(14)?),
         is_sample: r.get(15)?,
     })
 }
@@ -204,6 +205,7 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<Pairing> {
         check_entry_date(new.signed_on, self.today()).map_err(|e| rename_date(e, "signed_on"))?;
+        let note = optional("note", &new.note, TextKind::Note)?;
         let (ent, vil) = self.pair_of(new.enterprise, new.village, is_sample)?;
         let unit = match new.unit.as_deref() {
             Some(k) => lookup_unit(self.conn(), k)?,
@@ -216,7 +218,7 @@ impl Writer<'_> {
                                   created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)",
             rusqlite::params![
-                id, ent.id, vil.id, new.signed_on, unit.id, new.status.as_str(), new.note.trim(), is_sample,
+                id, ent.id, vil.id, new.signed_on, unit.id, new.status.as_str(), note, is_sample,
                 self.now(), self.actor().name
             ],
         )?;
@@ -229,6 +231,7 @@ impl Writer<'_> {
         let old = by_id(self.conn(), id)?;
         check_entry_date(change.signed_on, self.today())
             .map_err(|e| rename_date(e, "signed_on"))?;
+        let note = optional("note", &change.note, TextKind::Note)?;
         let (ent, vil) = self.pair_of(change.enterprise, change.village, false)?;
         let unit = match change.unit.as_deref() {
             Some(k) => lookup_unit(self.conn(), k)?.id,
@@ -236,12 +239,13 @@ impl Writer<'_> {
             None => lookup_unit(self.conn(), &vil.county_id)?.id,
         };
         refuse_same_pair(self.conn(), &ent, &vil, Some(&old.id))?;
+        refuse_projects_before(self.conn(), &old.id, change.signed_on)?;
         self.conn().execute(
             "UPDATE pairing SET enterprise_id = ?2, village_id = ?3, signed_on = ?4, unit_id = ?5, status = ?6,
                                 note = ?7, updated_at = ?8, updated_by = ?9
              WHERE id = ?1",
             rusqlite::params![
-                old.id, ent.id, vil.id, change.signed_on, unit, change.status.as_str(), change.note.trim(),
+                old.id, ent.id, vil.id, change.signed_on, unit, change.status.as_str(), note,
                 self.now(), self.actor().name
             ],
         )?;
@@ -305,6 +309,22 @@ fn refuse_same_pair(
         });
     }
     Ok(())
+}
+
+/// A pairing's signed date may not move after the agreed date of one of its projects.
+fn refuse_projects_before(conn: &Connection, pairing_id: &str, signed_on: NaiveDate) -> Result<()> {
+    let earliest: Option<NaiveDate> = conn.query_row(
+        "SELECT MIN(agreed_on) FROM coop_project WHERE pairing_id = ?1",
+        [pairing_id],
+        |r| r.get(0),
+    )?;
+    match earliest {
+        Some(agreed_on) if agreed_on < signed_on => Err(LedgerError::ProjectBeforePairing {
+            agreed_on,
+            signed_on,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Re-labels a date error with the register's own field name.

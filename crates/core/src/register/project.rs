@@ -11,6 +11,21 @@ use crate::error::{LedgerError, Result};
 use crate::ledger::{Ledger, Writer};
 use crate::validate::{check_entry_date, check_text, check_value};
 
+/// Investment is typed in 万元 with up to four decimals: its smallest step, 0.0001 万元,
+/// is 1 元, the whole unit it is stored and summed in.
+pub const INVESTMENT_DECIMALS: u8 = 4;
+const YUAN_PER_WAN: f64 = 10_000.0;
+
+/// 万元 as typed → whole 元 as stored (exact for up to four decimals).
+pub fn yuan_from_wan(wan: f64) -> i64 {
+    (wan * YUAN_PER_WAN).round() as i64
+}
+
+/// Whole 元 as stored (one project's or an exact integer sum) → 万元 as shown.
+pub fn wan_from_yuan(yuan: i64) -> f64 {
+    yuan as f64 / YUAN_PER_WAN
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
@@ -107,7 +122,7 @@ pub struct NewProject {
     #[serde(default)]
     pub kind: ProjectKind,
     pub agreed_on: NaiveDate,
-    /// 万元, up to two decimals.
+    /// 万元, up to four decimals (stored as whole 元).
     #[serde(default)]
     pub investment: Option<f64>,
     #[serde(default)]
@@ -148,7 +163,7 @@ pub struct ProjectFilter {
 
 const FROM: &str = "FROM coop_project x JOIN pairing p ON p.id = x.pairing_id JOIN enterprise e ON e.id = p.enterprise_id
      JOIN village v ON v.id = p.village_id JOIN unit c ON c.id = v.county_id";
-const COLS: &str = "x.id, x.pairing_id, e.name, v.name, c.name, x.name, x.kind, x.agreed_on, x.investment, x.status,
+const COLS: &str = "x.id, x.pairing_id, e.name, v.name, c.name, x.name, x.kind, x.agreed_on, x.investment_yuan, x.status,
      x.beneficiaries, x.is_sample";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Project> {
@@ -163,7 +178,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Project> {
         name: r.get(5)?,
         kind: ProjectKind::parse(&kind).unwrap_or_default(),
         agreed_on: r.get(7)?,
-        investment: r.get(8)?,
+        investment: r.get::<_, Option<i64>>(8)?.map(wan_from_yuan),
         status: ProjectStatus::parse(&status).unwrap_or_default(),
         beneficiaries: r.get(10)?,
         is_sample: r.get(11)?,
@@ -227,11 +242,11 @@ impl Writer<'_> {
         let (pairing, name) = self.check_project(&new)?;
         let id = self.id_for(|| format!("project/{}/{name}", pairing.id));
         self.conn().execute(
-            "INSERT INTO coop_project (id, pairing_id, name, kind, agreed_on, investment, status, beneficiaries, is_sample,
+            "INSERT INTO coop_project (id, pairing_id, name, kind, agreed_on, investment_yuan, status, beneficiaries, is_sample,
                                        created_at, created_by, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)",
             rusqlite::params![
-                id, pairing.id, name, new.kind.as_str(), new.agreed_on, new.investment, new.status.as_str(),
+                id, pairing.id, name, new.kind.as_str(), new.agreed_on, new.investment.map(yuan_from_wan), new.status.as_str(),
                 new.beneficiaries, is_sample, self.now(), self.actor().name
             ],
         )?;
@@ -243,11 +258,11 @@ impl Writer<'_> {
         let old = by_id(self.conn(), id)?;
         let (pairing, name) = self.check_project(&change)?;
         self.conn().execute(
-            "UPDATE coop_project SET pairing_id = ?2, name = ?3, kind = ?4, agreed_on = ?5, investment = ?6,
+            "UPDATE coop_project SET pairing_id = ?2, name = ?3, kind = ?4, agreed_on = ?5, investment_yuan = ?6,
                                      status = ?7, beneficiaries = ?8, updated_at = ?9, updated_by = ?10
              WHERE id = ?1",
             rusqlite::params![
-                old.id, pairing.id, name, change.kind.as_str(), change.agreed_on, change.investment,
+                old.id, pairing.id, name, change.kind.as_str(), change.agreed_on, change.investment.map(yuan_from_wan),
                 change.status.as_str(), change.beneficiaries, self.now(), self.actor().name
             ],
         )?;
@@ -259,8 +274,14 @@ impl Writer<'_> {
         let pairing = pairing::by_id(self.conn(), &new.pairing)?;
         let name = check_text("name", &new.name, 100)?;
         check_entry_date(new.agreed_on, self.today()).map_err(|e| rename_date(e, "agreed_on"))?;
+        if new.agreed_on < pairing.signed_on {
+            return Err(LedgerError::ProjectBeforePairing {
+                agreed_on: new.agreed_on,
+                signed_on: pairing.signed_on,
+            });
+        }
         if let Some(v) = new.investment {
-            check_value("investment", v, 2)?;
+            check_value("investment", v, INVESTMENT_DECIMALS)?;
         }
         Ok((pairing, name))
     }

@@ -165,6 +165,7 @@ fn check_village(
     let name = clean_name(&check_text("village", &new.name, 60)?);
     let township = clean_name(&check_text("township", &new.township, 60)?);
     let county = lookup_unit(conn, &new.county)?;
+    super::require_county(&county, "county")?;
     if find(conn, &county.id, &township, &name)?.is_some_and(|v| Some(v.id.as_str()) != except) {
         return Err(LedgerError::Duplicate {
             what: "行政村",

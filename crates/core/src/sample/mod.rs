@@ -360,6 +360,7 @@ fn set_target(
         period: *period,
         value,
         milestones: Vec::new(),
+        replace_overlapping: false,
     };
     w.set_target_marked(new, true)?;
     report.targets += 1;

@@ -169,9 +169,9 @@ fn editing_a_project_moves_its_counts_and_sums() {
             Some("investment"),
         ),
         (
-            "three decimals",
+            "five decimals (one 元 is 0.0001 万元)",
             &x.id,
-            project(&b.id, "就业项目", Some(1.005)),
+            project(&b.id, "就业项目", Some(1.00005)),
             "too_many_decimals",
             Some("investment"),
         ),

@@ -5,4 +5,6 @@ mod activity;
 mod common;
 mod edits;
 mod edits_rows;
+mod money;
 mod pairings;
+mod places_and_dates;

@@ -263,6 +263,7 @@ fn projects_count_and_sum_with_pacing() {
                 },
                 value: 4.0,
                 milestones: vec![],
+                replace_overlapping: false,
             })
         })
         .unwrap();

@@ -8,4 +8,9 @@ export type Indicator = { id: string, action_id: string, action_code: string, co
 /**
  * Unit of measure: 处, 名, 条, 篇, 家, 个, 场次, 人次, 万元 …
  */
-measure: string, headline: boolean, decimals: number, pacing: Pacing, sort_order: number, archived: boolean, };
+measure: string, headline: boolean, decimals: number, pacing: Pacing, sort_order: number, archived: boolean, 
+/**
+ * The plausibility ceiling of its values and targets (default 1e9): a larger figure
+ * is refused as a typing mistake.
+ */
+max_value: number, };

@@ -4,4 +4,8 @@ import type { Pacing } from "./Pacing";
 /**
  * Changes to an indicator; a None leaves the field as it is.
  */
-export type IndicatorChange = { name: string | null, name_en: string | null, measure: string | null, headline: boolean | null, decimals: number | null, pacing: Pacing | null, archived: boolean | null, };
+export type IndicatorChange = { name: string | null, name_en: string | null, measure: string | null, headline: boolean | null, decimals: number | null, pacing: Pacing | null, archived: boolean | null, 
+/**
+ * A new plausibility ceiling of its values and targets.
+ */
+max_value: number | null, };

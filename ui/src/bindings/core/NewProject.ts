@@ -8,6 +8,6 @@ export type NewProject = {
  */
 pairing: string, name: string, kind: ProjectKind, agreed_on: string, 
 /**
- * 万元, up to two decimals.
+ * 万元, up to four decimals (stored as whole 元).
  */
 investment: number | null, status: ProjectStatus, beneficiaries: number | null, };

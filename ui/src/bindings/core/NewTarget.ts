@@ -10,4 +10,10 @@ indicator: string,
 /**
  * Unit id, code or name.
  */
-unit: string, period: Period, value: number, milestones: Array<Milestone>, };
+unit: string, period: Period, value: number, milestones: Array<Milestone>, 
+/**
+ * The person says this target replaces any other of the indicator and unit whose
+ * period overlaps it (not the same period: that one is simply updated). Without it an
+ * overlapping target is refused.
+ */
+replace_overlapping: boolean, };
