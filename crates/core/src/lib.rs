@@ -4,6 +4,7 @@
 //! - [`ledger`] holds every read and write; writes go through [`Ledger::write`].
 //! - [`pacing`] says how much should be done by a date (序时进度).
 //! - [`progress`] computes completion, pace and status, roll-ups and rankings.
+//! - [`round`] runs a reporting round (填报轮次): states, tables out, board, review, lock.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
 pub mod bindings;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod pacing;
 pub mod progress;
 pub mod register;
+pub mod round;
 pub mod sample;
 pub mod store;
 pub mod validate;

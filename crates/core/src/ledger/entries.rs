@@ -137,6 +137,7 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<String> {
         let (indicator_id, unit_id, note) = checked(self.conn(), new, self.today)?;
+        self.ensure_open(new.occurred_on)?;
         self.tx.execute(
             "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
                                          created_at, created_by, updated_at, updated_by)
@@ -160,6 +161,7 @@ impl Writer<'_> {
     ) -> Result<String> {
         check_value("value", value, decimals)?;
         check_entry_date(occurred_on, self.today)?;
+        self.ensure_open(occurred_on)?;
         let note = check_note(note)?;
         let id = new_id();
         self.tx
@@ -176,6 +178,7 @@ impl Writer<'_> {
 
     pub fn update_entry(&mut self, id: &str, change: EntryChange) -> Result<Entry> {
         let old = by_id(self.conn(), id)?;
+        self.ensure_open(old.occurred_on)?;
         let ind = lookup::indicator(self.conn(), &old.indicator_id)?;
         let unit_id = match &change.unit {
             Some(k) => lookup::unit(self.conn(), k)?.id,
@@ -185,6 +188,7 @@ impl Writer<'_> {
         check_value("value", value, ind.decimals)?;
         let date = change.occurred_on.unwrap_or(old.occurred_on);
         check_entry_date(date, self.today)?;
+        self.ensure_open(date)?;
         let note = match &change.note {
             Some(n) => check_note(n)?,
             None => old.note.clone(),
@@ -197,7 +201,15 @@ impl Writer<'_> {
         by_id(self.conn(), id)
     }
 
+    /// An entry by id, inside the write.
+    pub(crate) fn entry_by_id(&self, id: &str) -> Result<Entry> {
+        by_id(self.conn(), id)
+    }
+
     pub fn delete_entry(&mut self, id: &str) -> Result<()> {
+        if let Ok(old) = by_id(self.conn(), id) {
+            self.ensure_open(old.occurred_on)?;
+        }
         let n = self
             .tx
             .execute("DELETE FROM progress_entry WHERE id = ?1", [id])?;
