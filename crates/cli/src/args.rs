@@ -7,8 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod registers;
 mod report;
+mod rounds;
 pub use registers::*;
 pub use report::*;
+pub use rounds::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -77,6 +79,12 @@ pub enum Command {
     Report(ReportArgs),
     /// 填写滞后指标的滞后原因和整改措施 / write why an indicator lags and what is done
     LagNote(LagNoteArgs),
+    /// 填报轮次：开启、下发、进度、催报、提交、锁定 / reporting rounds
+    #[command(subcommand)]
+    Round(RoundCommand),
+    /// 审核报表：通过、退回、更正 / review the returns
+    #[command(subcommand)]
+    Review(ReviewCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

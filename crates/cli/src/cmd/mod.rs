@@ -13,12 +13,13 @@ mod ranking;
 mod reference;
 mod register;
 mod report;
+mod rounds;
 mod setup;
 mod targets;
 
 use crate::args::{
     Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand, RegisterCommand,
-    TargetCommand, VillagesCommand,
+    ReviewCommand, RoundCommand, TargetCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -52,5 +53,17 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Register(RegisterCommand::Edit(a)) => edit::register_row(cli, a),
         Command::Report(a) => report::report(cli, a),
         Command::LagNote(a) => report::lag_note(cli, a),
+        Command::Round(RoundCommand::Open(a)) => rounds::open(cli, a),
+        Command::Round(RoundCommand::Send(a)) => rounds::send(cli, a),
+        Command::Round(RoundCommand::Status(a)) => rounds::status(cli, a),
+        Command::Round(RoundCommand::Remind(a)) => rounds::remind(cli, a),
+        Command::Round(RoundCommand::Submit(a)) => rounds::submit(cli, a),
+        Command::Round(RoundCommand::Lock(a)) => rounds::lock(cli, a),
+        Command::Round(RoundCommand::Unlock(a)) => rounds::unlock(cli, a),
+        Command::Round(RoundCommand::List(a)) => rounds::list(cli, a),
+        Command::Round(RoundCommand::History(a)) => rounds::history(cli, a),
+        Command::Review(ReviewCommand::Approve(a)) => rounds::approve(cli, a),
+        Command::Review(ReviewCommand::Return(a)) => rounds::send_back(cli, a),
+        Command::Review(ReviewCommand::Correct(a)) => rounds::correct(cli, a),
     }
 }
