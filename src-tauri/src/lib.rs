@@ -112,5 +112,17 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         audit::list_audit,
         audit::row_history,
         audit::verify_audit,
+        rounds::open_round,
+        rounds::list_rounds,
+        rounds::round_board,
+        rounds::round_history,
+        rounds::submit_return,
+        rounds::approve_return,
+        rounds::return_to_unit,
+        rounds::correct_entry,
+        rounds::lock_round,
+        rounds::unlock_round,
+        rounds::remind_text,
+        rounds::send_round,
     ])
 }

@@ -9,8 +9,10 @@ mod accounts;
 mod registers;
 mod report;
 pub use accounts::*;
+mod rounds;
 pub use registers::*;
 pub use report::*;
+pub use rounds::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,6 +95,12 @@ pub enum Command {
     /// 留痕：校验、列出操作记录 / the audit trail
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// 填报轮次：开启、下发、进度、催报、提交、锁定 / reporting rounds
+    #[command(subcommand)]
+    Round(RoundCommand),
+    /// 审核报表：通过、退回、更正 / review the returns
+    #[command(subcommand)]
+    Review(ReviewCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -100,5 +100,16 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     export::NewLagNote::export_all_to(dir)?;
     export::LagNoteFilter::export_all_to(dir)?;
     export::DraftedSummary::export_all_to(dir)?;
+    use crate::round;
+    round::Round::export_all_to(dir)?;
+    round::NewRound::export_all_to(dir)?;
+    round::RoundPeriod::export_all_to(dir)?;
+    round::UnitState::export_all_to(dir)?;
+    round::BoardRow::export_all_to(dir)?;
+    round::Reminder::export_all_to(dir)?;
+    round::RoundEvent::export_all_to(dir)?;
+    round::Correction::export_all_to(dir)?;
+    round::CorrectedEntry::export_all_to(dir)?;
+    round::SendReport::export_all_to(dir)?;
     Ok(())
 }

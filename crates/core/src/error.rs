@@ -179,6 +179,29 @@ pub enum LedgerError {
         kind: &'static str,
     },
 
+    /// A write dated in a period whose round is locked (see `round::lock`).
+    #[error("{label}已锁定（{locked_on} 由{locked_by}锁定），不能再修改{span}的数据；如需更正请联系管理员解锁")]
+    PeriodLocked {
+        /// 2024年第三季度
+        label: String,
+        locked_on: String,
+        locked_by: String,
+        /// 该季度 or 该月
+        span: &'static str,
+    },
+
+    /// A step of a reporting round that the unit's state does not allow.
+    #[error("{unit}{label}的报表当前为「{state}」，不能{step}")]
+    RoundState {
+        unit: String,
+        label: String,
+        state: &'static str,
+        step: &'static str,
+    },
+
+    #[error("{label}还有 {} 个单位未审核通过，不能锁定：{}（确需锁定请使用 --force 并说明原因）", .units.len(), .units.join("、"))]
+    RoundNotApproved { label: String, units: Vec<String> },
+
     #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
     ImportRejected {
         file: String,
@@ -233,6 +256,9 @@ impl LedgerError {
             Self::TargetOverlap { .. } => "target_overlap",
             Self::ProjectBeforePairing { .. } => "project_before_pairing",
             Self::NotACounty { .. } => "not_a_county",
+            Self::PeriodLocked { .. } => "period_locked",
+            Self::RoundState { .. } => "round_state",
+            Self::RoundNotApproved { .. } => "round_not_approved",
         }
     }
 
@@ -361,6 +387,11 @@ pub fn field_label(field: &str) -> &str {
         "max_value" => "合理上限",
         "match_value" => "匹配值",
         "label" => "字段名称",
+        "due" => "报送截止日期",
+        "return_reason" => "退回原因",
+        "lock_reason" => "锁定原因",
+        "unlock_reason" => "解锁原因",
+        "correction_reason" => "更正原因",
         other => other,
     }
 }

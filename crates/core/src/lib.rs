@@ -5,6 +5,7 @@
 //! - [`pacing`] says how much should be done by a date (序时进度).
 //! - [`progress`] computes completion, pace and status, roll-ups and rankings.
 //! - [`auth`] accounts, roles and the permission table; [`audit`] the chained trail (留痕).
+//! - [`round`] runs a reporting round (填报轮次): states, tables out, board, review, lock.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
 pub mod audit;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod pacing;
 pub mod progress;
 pub mod register;
+pub mod round;
 pub mod sample;
 pub mod store;
 pub mod text;

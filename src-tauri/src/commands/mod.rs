@@ -11,6 +11,7 @@ pub mod import;
 pub mod progress;
 pub mod registers;
 pub mod report;
+pub mod rounds;
 pub mod sample;
 pub mod settings;
 pub mod targets;

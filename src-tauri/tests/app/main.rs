@@ -15,6 +15,7 @@ mod reads;
 mod registers;
 mod registers_edit;
 mod report;
+mod rounds;
 mod settings_sample;
 mod targets;
 mod ts_bindings;

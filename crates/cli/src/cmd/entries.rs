@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use taizhang_core::{validate, EntryFilter, NewEntry};
+use serde::Serialize;
+use taizhang_core::round::Correction;
+use taizhang_core::{validate, Entry, EntryFilter, NewEntry};
 
 use super::input;
 use crate::args::{Cli, EntriesArgs, Format, RecordArgs};
@@ -61,7 +63,20 @@ pub fn list(cli: &Cli, args: &EntriesArgs) -> CliResult<String> {
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let mut out = emit(args.output.format, &entries, || {
+    let ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+    let corrections = ledger.corrections(&ids)?;
+    let lines: Vec<EntryLine<'_>> = entries
+        .iter()
+        .map(|e| EntryLine {
+            entry: e,
+            reported: corrections
+                .get(&e.id)
+                .and_then(|c| c.first())
+                .map(|c| c.reported),
+            corrections: corrections.get(&e.id).map(Vec::as_slice).unwrap_or(&[]),
+        })
+        .collect();
+    let mut out = emit(args.output.format, &lines, || {
         let mut t = Table::new(vec![
             left("日期", "occurred_on"),
             left("指标", "indicator"),
@@ -69,11 +84,14 @@ pub fn list(cli: &Cli, args: &EntriesArgs) -> CliResult<String> {
             right("数值", "value"),
             left("计量", "measure"),
             left("备注", "note"),
+            left("更正", "correction"),
             left("录入人", "created_by"),
             left("ID", "id"),
         ]);
-        for e in &entries {
+        for line in &lines {
+            let e = line.entry;
             let ind = indicators.get(&e.indicator_id);
+            let decimals = ind.map_or(0, |i| i.decimals);
             t.push(vec![
                 e.occurred_on.to_string(),
                 ind.map(|i| i.name.clone()).unwrap_or_default(),
@@ -81,6 +99,13 @@ pub fn list(cli: &Cli, args: &EntriesArgs) -> CliResult<String> {
                 figures::value(e.value, ind.map_or(0, |i| i.decimals)),
                 ind.map(|i| i.measure.clone()).unwrap_or_default(),
                 e.note.clone(),
+                line.reported.map_or_else(String::new, |r| {
+                    format!(
+                        "原报 {} → 更正为 {}",
+                        figures::value(r, decimals),
+                        figures::value(e.value, decimals)
+                    )
+                }),
                 e.created_by.clone(),
                 e.id.clone(),
             ]);
@@ -99,4 +124,21 @@ pub fn list(cli: &Cli, args: &EntriesArgs) -> CliResult<String> {
         }
     }
     Ok(out)
+}
+
+/// An entry as `entries` prints it: the record, and when a reviewer corrected it, the
+/// value as reported and every correction ("as reported 12 / as corrected 10").
+#[derive(Serialize)]
+struct EntryLine<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    /// The value as the unit reported it, when corrected since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported: Option<f64>,
+    #[serde(skip_serializing_if = "none")]
+    corrections: &'a [Correction],
+}
+
+fn none(corrections: &&[Correction]) -> bool {
+    corrections.is_empty()
 }

@@ -15,12 +15,13 @@ mod ranking;
 mod reference;
 mod register;
 mod report;
+mod rounds;
 mod setup;
 mod targets;
 
 use crate::args::{
     AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand,
-    RegisterCommand, TargetCommand, UserCommand, VillagesCommand,
+    RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -62,5 +63,17 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::User(UserCommand::Passwd(a)) => accounts::passwd(cli, &a.name),
         Command::Audit(AuditCommand::Verify) => audit::verify(cli),
         Command::Audit(AuditCommand::List(a)) => audit::list(cli, a),
+        Command::Round(RoundCommand::Open(a)) => rounds::open(cli, a),
+        Command::Round(RoundCommand::Send(a)) => rounds::send(cli, a),
+        Command::Round(RoundCommand::Status(a)) => rounds::status(cli, a),
+        Command::Round(RoundCommand::Remind(a)) => rounds::remind(cli, a),
+        Command::Round(RoundCommand::Submit(a)) => rounds::submit(cli, a),
+        Command::Round(RoundCommand::Lock(a)) => rounds::lock(cli, a),
+        Command::Round(RoundCommand::Unlock(a)) => rounds::unlock(cli, a),
+        Command::Round(RoundCommand::List(a)) => rounds::list(cli, a),
+        Command::Round(RoundCommand::History(a)) => rounds::history(cli, a),
+        Command::Review(ReviewCommand::Approve(a)) => rounds::approve(cli, a),
+        Command::Review(ReviewCommand::Return(a)) => rounds::send_back(cli, a),
+        Command::Review(ReviewCommand::Correct(a)) => rounds::correct(cli, a),
     }
 }

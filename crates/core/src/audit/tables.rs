@@ -51,6 +51,10 @@ pub fn area_of(table: &str) -> Area {
         "target" | "target_milestone" => Area::Targets,
         "pairing" | "coop_project" | "register_row" | "enterprise" | "village" => Area::Registers,
         "lag_note" => Area::LagNotes,
+        // A unit's return and its state in a round: written by its clerks (提交, import),
+        // reviewed by reviewers (their review rights come with the round's own checks).
+        "unit_return" | "unit_return_entry" | "correction" => Area::Entries,
+        "round_unit" | "round_event" => Area::LagNotes,
         "setting" => Area::Settings,
         "account" => Area::Accounts,
         _ => Area::Catalogue,
@@ -76,6 +80,12 @@ pub fn table_label(table: &str) -> &str {
         "register_type" => "台账类型",
         "indicator_derivation" => "指标统计口径",
         "account" => "账号",
+        "round" => "填报轮次",
+        "round_unit" => "单位报送状态",
+        "round_event" => "报送记录",
+        "correction" => "审核更正",
+        "unit_return" => "单位报表",
+        "unit_return_entry" => "报表数值",
         other => other,
     }
 }

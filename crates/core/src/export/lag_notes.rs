@@ -171,6 +171,7 @@ impl Writer<'_> {
         let ind = lookup_indicator(self.conn(), &new.indicator)?;
         let unit = unit_or_root(self.conn(), new.unit.as_deref())?;
         check_quarter(new.quarter, self.today())?;
+        self.ensure_open_period(new.quarter.period())?;
         let reason = note_text("reason", &new.reason)?;
         let measures = note_text("measures", &new.measures)?;
         if reason.is_empty() && measures.is_empty() {
@@ -209,6 +210,17 @@ impl Writer<'_> {
 
     /// Deletes a note by id.
     pub fn delete_lag_note(&mut self, id: &str) -> Result<()> {
+        let quarter: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT quarter FROM lag_note WHERE id = ?1",
+                [id.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(q) = quarter.as_deref().and_then(Quarter::parse) {
+            self.ensure_open_period(q.period())?;
+        }
         let n = self
             .conn()
             .execute("DELETE FROM lag_note WHERE id = ?1", [id.trim()])?;

@@ -142,6 +142,22 @@ fn write_one(
 /// The ledger refused a row the preview accepted (it changed meanwhile, or a rule the
 /// preview does not know): the import stops there and writes nothing.
 fn rejected(file: &str, p: &Planned, e: &LedgerError) -> LedgerError {
+    // A locked period is not a problem of the row: the whole import is refused with the
+    // lock's own error, as every other door refuses it.
+    if let LedgerError::PeriodLocked {
+        label,
+        locked_on,
+        locked_by,
+        span,
+    } = e
+    {
+        return LedgerError::PeriodLocked {
+            label: label.clone(),
+            locked_on: locked_on.clone(),
+            locked_by: locked_by.clone(),
+            span,
+        };
+    }
     if matches!(e, LedgerError::Database(_)) {
         return LedgerError::ImportRejected {
             file: file.to_string(),

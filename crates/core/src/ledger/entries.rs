@@ -154,6 +154,7 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<String> {
         let (indicator_id, unit_id, note) = checked(self.conn(), new, self.today)?;
+        self.ensure_open(new.occurred_on)?;
         self.tx.execute(
             "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note, is_sample,
                                          created_at, created_by, updated_at, updated_by)
@@ -177,6 +178,7 @@ impl Writer<'_> {
     ) -> Result<String> {
         check_value_within("value", value, decimals, max_value)?;
         check_entry_date(occurred_on, self.today)?;
+        self.ensure_open(occurred_on)?;
         let note = check_note(note)?;
         let id = new_id();
         self.tx
@@ -193,6 +195,7 @@ impl Writer<'_> {
 
     pub fn update_entry(&mut self, id: &str, change: EntryChange) -> Result<Entry> {
         let old = by_id(self.conn(), id)?;
+        self.ensure_open(old.occurred_on)?;
         let ind = lookup::indicator(self.conn(), &old.indicator_id)?;
         let unit_id = match &change.unit {
             Some(k) => lookup::unit(self.conn(), k)?.id,
@@ -202,6 +205,7 @@ impl Writer<'_> {
         check_value_within("value", value, ind.decimals, ind.max_value)?;
         let date = change.occurred_on.unwrap_or(old.occurred_on);
         check_entry_date(date, self.today)?;
+        self.ensure_open(date)?;
         let note = match &change.note {
             Some(n) => check_note(n)?,
             None => old.note.clone(),
@@ -214,7 +218,15 @@ impl Writer<'_> {
         by_id(self.conn(), id)
     }
 
+    /// An entry by id, inside the write.
+    pub(crate) fn entry_by_id(&self, id: &str) -> Result<Entry> {
+        by_id(self.conn(), id)
+    }
+
     pub fn delete_entry(&mut self, id: &str) -> Result<()> {
+        if let Ok(old) = by_id(self.conn(), id) {
+            self.ensure_open(old.occurred_on)?;
+        }
         let n = self
             .tx
             .execute("DELETE FROM progress_entry WHERE id = ?1", [id])?;

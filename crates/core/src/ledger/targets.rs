@@ -178,6 +178,7 @@ impl Writer<'_> {
         let ind = lookup::indicator(self.conn(), &new.indicator)?;
         let unit = lookup::unit(self.conn(), &new.unit)?;
         check_period(&new.period, self.today)?;
+        self.ensure_open_period(new.period)?;
         check_value_within("target", new.value, ind.decimals, ind.max_value)?;
         check_milestones(&new, ind.decimals, ind.max_value)?;
         let replaced = self.replace_overlapping(&ind.id, &unit.id, &new)?;
@@ -282,6 +283,9 @@ impl Writer<'_> {
     }
 
     pub fn delete_target(&mut self, id: &str) -> Result<()> {
+        if let Ok(old) = by_id(self.conn(), id) {
+            self.ensure_open_period(old.period)?;
+        }
         let n = self.tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(LedgerError::NotFound {

@@ -283,6 +283,7 @@ impl Writer<'_> {
         key: Option<String>,
     ) -> Result<RegisterRow> {
         let (t, unit, title, data) = check_row(self.conn(), &new, self.today())?;
+        self.ensure_open(new.occurred_on)?;
         let id = match key {
             Some(k) => self.id_for(|| k),
             None => crate::ledger::new_id(),
@@ -312,6 +313,8 @@ impl Writer<'_> {
     pub fn update_register_row(&mut self, id: &str, change: NewRegisterRow) -> Result<RegisterRow> {
         let old = row_by_id(self.conn(), id)?;
         let (t, unit, title, data) = check_row(self.conn(), &change, self.today())?;
+        self.ensure_open(old.occurred_on)?;
+        self.ensure_open(change.occurred_on)?;
         if t.code != old.type_code {
             return Err(LedgerError::Invalid {
                 field: "register",
@@ -337,6 +340,9 @@ impl Writer<'_> {
     }
 
     pub fn delete_register_row(&mut self, id: &str) -> Result<()> {
+        if let Ok(old) = row_by_id(self.conn(), id) {
+            self.ensure_open(old.occurred_on)?;
+        }
         let n = self
             .conn()
             .execute("DELETE FROM register_row WHERE id = ?1", [id])?;

@@ -205,6 +205,7 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<Pairing> {
         check_entry_date(new.signed_on, self.today()).map_err(|e| rename_date(e, "signed_on"))?;
+        self.ensure_open(new.signed_on)?;
         let note = optional("note", &new.note, TextKind::Note)?;
         let (ent, vil) = self.pair_of(new.enterprise, new.village, is_sample)?;
         let unit = match new.unit.as_deref() {
@@ -231,6 +232,8 @@ impl Writer<'_> {
         let old = by_id(self.conn(), id)?;
         check_entry_date(change.signed_on, self.today())
             .map_err(|e| rename_date(e, "signed_on"))?;
+        self.ensure_open(old.signed_on)?;
+        self.ensure_open(change.signed_on)?;
         let note = optional("note", &change.note, TextKind::Note)?;
         let (ent, vil) = self.pair_of(change.enterprise, change.village, false)?;
         let unit = match change.unit.as_deref() {
@@ -272,6 +275,7 @@ impl Writer<'_> {
 
     pub fn set_pairing_status(&mut self, id: &str, status: PairingStatus) -> Result<Pairing> {
         let p = by_id(self.conn(), id)?;
+        self.ensure_open(p.signed_on)?;
         self.conn().execute(
             "UPDATE pairing SET status = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
             rusqlite::params![p.id, status.as_str(), self.now(), self.actor().name],
@@ -282,6 +286,16 @@ impl Writer<'_> {
     /// Deletes a pairing and its cooperation projects.
     pub fn delete_pairing(&mut self, id: &str) -> Result<()> {
         let p = by_id(self.conn(), id)?;
+        self.ensure_open(p.signed_on)?;
+        // Its projects go with it: none of them may lie in a locked period either.
+        let dates: Vec<NaiveDate> = self
+            .conn()
+            .prepare("SELECT DISTINCT agreed_on FROM coop_project WHERE pairing_id = ?1")?
+            .query_map([&p.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for d in dates {
+            self.ensure_open(d)?;
+        }
         self.conn()
             .execute("DELETE FROM coop_project WHERE pairing_id = ?1", [&p.id])?;
         self.conn()

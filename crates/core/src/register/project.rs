@@ -240,6 +240,7 @@ impl Writer<'_> {
         is_sample: bool,
     ) -> Result<Project> {
         let (pairing, name) = self.check_project(&new)?;
+        self.ensure_open(new.agreed_on)?;
         let id = self.id_for(|| format!("project/{}/{name}", pairing.id));
         self.conn().execute(
             "INSERT INTO coop_project (id, pairing_id, name, kind, agreed_on, investment_yuan, status, beneficiaries, is_sample,
@@ -257,6 +258,8 @@ impl Writer<'_> {
     pub fn update_project(&mut self, id: &str, change: NewProject) -> Result<Project> {
         let old = by_id(self.conn(), id)?;
         let (pairing, name) = self.check_project(&change)?;
+        self.ensure_open(old.agreed_on)?;
+        self.ensure_open(change.agreed_on)?;
         self.conn().execute(
             "UPDATE coop_project SET pairing_id = ?2, name = ?3, kind = ?4, agreed_on = ?5, investment_yuan = ?6,
                                      status = ?7, beneficiaries = ?8, updated_at = ?9, updated_by = ?10
@@ -288,6 +291,7 @@ impl Writer<'_> {
 
     pub fn delete_project(&mut self, id: &str) -> Result<()> {
         let p = by_id(self.conn(), id)?;
+        self.ensure_open(p.agreed_on)?;
         self.conn()
             .execute("DELETE FROM coop_project WHERE id = ?1", [&p.id])?;
         Ok(())

@@ -136,6 +136,21 @@ pub fn remove(ledger: &mut Ledger, actor: &Actor) -> Result<SampleReport> {
 }
 
 fn delete_sample_rows(w: &mut Writer<'_>) -> Result<SampleReport> {
+    // A locked round's period keeps its figures: no removal across it.
+    let span: (Option<NaiveDate>, Option<NaiveDate>) = w.conn().query_row(
+        "SELECT MIN(d), MAX(d) FROM (
+            SELECT occurred_on AS d FROM progress_entry WHERE is_sample = 1
+            UNION ALL SELECT occurred_on FROM register_row WHERE is_sample = 1
+            UNION ALL SELECT agreed_on FROM coop_project WHERE is_sample = 1
+            UNION ALL SELECT signed_on FROM pairing WHERE is_sample = 1
+            UNION ALL SELECT period_start FROM target WHERE is_sample = 1
+            UNION ALL SELECT period_end FROM target WHERE is_sample = 1)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if let (Some(start), Some(end)) = span {
+        w.ensure_open_period(Period { start, end })?;
+    }
     let c = w.conn();
     let entries = c.execute("DELETE FROM progress_entry WHERE is_sample = 1", [])?;
     let targets = c.execute("DELETE FROM target WHERE is_sample = 1", [])?;

@@ -1,0 +1,115 @@
+//! 填报轮次: a reporting round. The office opens a round for a period (a quarter, or a
+//! month) with a due date and the units that must report; each unit's return goes
+//! 未报 not_started → 已报 submitted → 退回 returned (with a reason; it can be submitted
+//! again) → 已审 approved. 逾期 (late) is days past the due date while not submitted,
+//! computed from the ledger's today, never stored. Once every unit is approved (or by force,
+//! with a reason) the round is locked, and every write dated in its period is refused
+//! (`Writer::ensure_open`, called by each dated write path).
+//!
+//! - [`period`]: the round's period and its Chinese label.
+//! - [`open`]: opening and reading rounds, the units a round asks by default.
+//! - [`steps`]: submit, approve, return; every step stamped and kept in `round_event`.
+//! - [`lock`]: lock, unlock and the one lock check of dated writes.
+//! - [`board`]: the board (填报进度) and the reminder texts (催报).
+//! - [`correction`]: a reviewer's correction of a reported value.
+//! - [`send`]: the .xlsx table sent to each unit (`sheet` lays one out).
+
+pub mod board;
+pub mod correction;
+pub mod lock;
+pub mod open;
+pub mod period;
+mod remind_xlsx;
+pub mod send;
+mod sheet;
+pub mod steps;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use board::{BoardRow, Reminder};
+pub use correction::{CorrectedEntry, Correction};
+pub use open::NewRound;
+pub use period::RoundPeriod;
+pub use send::{SendReport, RETURN_FORMAT};
+
+/// A unit's state in a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitState {
+    /// 未报
+    NotStarted,
+    /// 已报
+    Submitted,
+    /// 退回
+    Returned,
+    /// 已审
+    Approved,
+}
+
+impl UnitState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::Submitted => "submitted",
+            Self::Returned => "returned",
+            Self::Approved => "approved",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "not_started" => Self::NotStarted,
+            "submitted" => Self::Submitted,
+            "returned" => Self::Returned,
+            "approved" => Self::Approved,
+            _ => return None,
+        })
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::NotStarted => "未报",
+            Self::Submitted => "已报",
+            Self::Returned => "退回",
+            Self::Approved => "已审",
+        }
+    }
+    /// Not (or no longer) submitted: lateness counts and 催报 applies.
+    pub fn awaiting_return(self) -> bool {
+        matches!(self, Self::NotStarted | Self::Returned)
+    }
+}
+
+/// A reporting round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Round {
+    pub id: String,
+    pub period: RoundPeriod,
+    /// 2024Q3 / 2024-08
+    pub key: String,
+    /// 2024年第三季度
+    pub label: String,
+    pub period_start: chrono::NaiveDate,
+    pub period_end: chrono::NaiveDate,
+    pub due_on: chrono::NaiveDate,
+    /// The ledger's date of the lock; None while the round is open.
+    pub locked_on: Option<chrono::NaiveDate>,
+    pub locked_by: Option<String>,
+    pub lock_reason: String,
+    /// How many units report in it.
+    pub units: u32,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// One step of a round, as its history shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RoundEvent {
+    pub id: String,
+    /// open, send, submit, return, approve, correct, lock, unlock
+    pub kind: String,
+    pub unit_id: Option<String>,
+    pub unit: Option<String>,
+    pub reason: String,
+    pub at: String,
+    pub by: String,
+}
