@@ -100,5 +100,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         import::import_preview,
         import::import_commit,
         import::import_template,
+        import::return_preview,
+        import::return_commit,
     ])
 }

@@ -14,6 +14,7 @@ mod reads;
 mod registers;
 mod registers_edit;
 mod report;
+mod returns;
 mod settings_sample;
 mod targets;
 mod ts_bindings;

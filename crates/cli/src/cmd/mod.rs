@@ -13,6 +13,7 @@ mod ranking;
 mod reference;
 mod register;
 mod report;
+mod return_import;
 mod setup;
 mod targets;
 
