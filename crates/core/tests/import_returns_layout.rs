@@ -28,6 +28,17 @@ fn preview_with(
     returns::preview(&w.ledger, path, &o).expect("preview")
 }
 
+/// (row, indicator, 累计, 本期, value)
+type Shown = (u32, String, Option<f64>, Option<f64>, Option<f64>);
+/// (title, 填报单位 line, unit given, problems wanted, unit found)
+type TitleCase = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Vec<&'static str>,
+    Option<&'static str>,
+);
+
 fn messages(p: &ReturnPreview) -> Vec<String> {
     p.problems.iter().map(|x| x.message.clone()).collect()
 }
@@ -55,7 +66,7 @@ fn a_county_table_as_the_clerk_fills_it() {
         "no problem; notes {:?}",
         p.notes
     );
-    let got: Vec<(u32, String, Option<f64>, Option<f64>, Option<f64>)> = p
+    let got: Vec<Shown> = p
         .lines
         .iter()
         .map(|l| {
@@ -131,7 +142,7 @@ fn figures_that_are_no_figures_are_problems_at_their_cell() {
 #[test]
 fn the_title_and_signer_must_name_the_unit() {
     // (title, 填报单位 line, unit given, problems wanted, unit found)
-    let cases: Vec<(&str, &str, Option<&str>, Vec<&str>, Option<&str>)> = vec![
+    let cases: Vec<TitleCase> = vec![
         (
             "沂南县五大行动2024年第三季度进展情况统计表",
             "填报单位：沂南县委统战部",

@@ -159,29 +159,6 @@ pub(crate) fn title_quarter(text: &str) -> Option<Quarter> {
     Some(Quarter { year, q })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quarters_in_titles() {
-        let cases = [
-            (
-                "兰陵县五大行动2024年第三季度进展情况统计表",
-                Some((2024, 3)),
-            ),
-            ("2024年三季度", Some((2024, 3))),
-            ("2024年1-6月累计完成情况", Some((2024, 2))),
-            ("２０２４年前三季度", Some((2024, 3))),
-            ("五大行动进展情况统计表", None),
-        ];
-        for (text, want) in cases {
-            let got = title_quarter(text).map(|q| (q.year, q.q));
-            assert_eq!(got, want, "quarter of {text:?}");
-        }
-    }
-}
-
 /// Whose return, for which quarter, from where; and what is wrong with that.
 pub(crate) struct Who {
     pub source: ReturnSource,
@@ -328,6 +305,29 @@ impl Who {
         if let Some(q) = self.quarter.filter(|q| q.start() > today) {
             self.problems
                 .push(format!("{}尚未开始，不能报送", quarter_zh(q)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_in_titles() {
+        let cases = [
+            (
+                "兰陵县五大行动2024年第三季度进展情况统计表",
+                Some((2024, 3)),
+            ),
+            ("2024年三季度", Some((2024, 3))),
+            ("2024年1-6月累计完成情况", Some((2024, 2))),
+            ("２０２４年前三季度", Some((2024, 3))),
+            ("五大行动进展情况统计表", None),
+        ];
+        for (text, want) in cases {
+            let got = title_quarter(text).map(|q| (q.year, q.q));
+            assert_eq!(got, want, "quarter of {text:?}");
         }
     }
 }

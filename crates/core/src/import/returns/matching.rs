@@ -77,7 +77,7 @@ impl<'i> Matcher<'i> {
         };
         let exact: Vec<&Indicator> = active().filter(|i| name_key(&i.name) == name).collect();
         if let [one] = exact.as_slice() {
-            return Match::One(*one);
+            return Match::One(one);
         }
         if exact.len() > 1 {
             return Match::Several(exact);
