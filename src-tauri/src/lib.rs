@@ -124,5 +124,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         rounds::unlock_round,
         rounds::remind_text,
         rounds::send_round,
+        import::return_preview,
+        import::return_commit,
     ])
 }

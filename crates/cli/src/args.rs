@@ -268,10 +268,12 @@ pub struct RankingArgs {
 }
 
 /// KIND: entries 完成情况, targets 目标, enterprises 企业, villages 行政村, pairings 结对,
-/// projects 合作项目, activity 台账记录 (with --register CODE).
+/// projects 合作项目, activity 台账记录 (with --register CODE), return 报表 (a unit's
+/// return for a quarter, with --unit/--quarter unless it is a table Taizhang sent),
+/// county-pairings 区县结对台账 (pairings with their projects below, with --county).
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 导入什么：entries、targets、enterprises、villages、pairings、projects、activity
+    /// 导入什么：entries、targets、enterprises、villages、pairings、projects、activity、return、county-pairings
     #[arg(value_name = "KIND")]
     pub kind: String,
     /// .xlsx、.xls、.ods 或 .csv 文件 / the file to import
@@ -289,6 +291,15 @@ pub struct ImportArgs {
     /// 预览的输出格式：table 或 json / preview output: table or json
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// 报送单位（KIND 为 return 时） / the reporting unit of a return
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// 报送期，如 2024Q3（KIND 为 return 时） / the quarter of a return
+    #[arg(long, value_name = "QUARTER")]
+    pub quarter: Option<String>,
+    /// 区县（KIND 为 county-pairings 时，标题中没有写明区县时） / the county of a register
+    #[arg(long, value_name = "COUNTY")]
+    pub county: Option<String>,
 }
 
 #[derive(Debug, Args)]

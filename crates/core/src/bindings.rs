@@ -91,6 +91,9 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     import::ColumnMapping::export_all_to(dir)?;
     import::ImportPreview::export_all_to(dir)?;
     import::ImportReport::export_all_to(dir)?;
+    import::returns::ReturnOptions::export_all_to(dir)?;
+    import::returns::ReturnPreview::export_all_to(dir)?;
+    import::returns::ReturnReport::export_all_to(dir)?;
     use crate::export;
     export::SummaryQuery::export_all_to(dir)?;
     export::Summary::export_all_to(dir)?;

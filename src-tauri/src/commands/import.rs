@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use taizhang_core::import::returns::{self, ReturnOptions, ReturnPreview, ReturnReport};
 use taizhang_core::import::{
     self, ColumnMapping, ImportField, ImportKind, ImportPreview, ImportReport,
 };
@@ -81,6 +82,43 @@ pub async fn import_template(
 ) -> Result<(), IpcError> {
     state
         .run(move |l| import::template_to_file(&kind, l, &PathBuf::from(path)))
+        .await
+}
+
+/// What importing a unit's return would write (per indicator: 本期, 累计, the value for
+/// the period, warnings) and its problems; writes nothing.
+#[tauri::command]
+pub async fn return_preview(
+    state: State<'_, LedgerState>,
+    path: String,
+    options: ReturnOptions,
+) -> Result<ReturnPreview, IpcError> {
+    state
+        .run(move |l| returns::preview(l, &PathBuf::from(path), &options))
+        .await
+}
+
+/// Imports a unit's return in one transaction, replacing its earlier return for the
+/// period (`import_rejected` and nothing written on a problem; `unchanged` when the
+/// ledger already holds the same values), with [`ImportProgress`] sent to `on_progress`.
+#[tauri::command]
+pub async fn return_commit(
+    state: State<'_, LedgerState>,
+    path: String,
+    options: ReturnOptions,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ReturnReport, IpcError> {
+    let actor = state.actor();
+    state
+        .run(move |l| {
+            let mut throttle = ProgressThrottle::new(Duration::from_millis(100));
+            let mut progress = |done: usize, total: usize| {
+                if let Some(p) = throttle.next(done, total) {
+                    let _ = on_progress.send(p);
+                }
+            };
+            returns::commit(l, &actor, &PathBuf::from(path), &options, &mut progress)
+        })
         .await
 }
 

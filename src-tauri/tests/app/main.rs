@@ -16,6 +16,7 @@ mod registers;
 mod registers_edit;
 mod report;
 mod rounds;
+mod returns;
 mod settings_sample;
 mod targets;
 mod ts_bindings;

@@ -18,7 +18,15 @@ const SHOWN_ROWS: usize = 20;
 const SHOWN_PROBLEMS: usize = 50;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
-    let kind = kind(&args.kind, args.register.as_deref())?;
+    if super::return_import::is_return(&args.kind) {
+        return super::return_import::run(cli, args);
+    }
+    let kind = match kind(&args.kind, args.register.as_deref())? {
+        ImportKind::CountyPairings { .. } => ImportKind::CountyPairings {
+            county: args.county.clone(),
+        },
+        other => other,
+    };
     let mapping = args.mapping.as_deref().map(read_mapping).transpose()?;
     if args.dry_run {
         let ledger = db::open(cli, Create::Refused)?;
@@ -95,7 +103,7 @@ fn kind(text: &str, register: Option<&str>) -> CliResult<ImportKind> {
     let kind = ImportKind::parse(text).ok_or_else(|| {
         Failure::new(
             "bad_kind",
-            format!("不认识的导入类型「{text}」：可用 entries、targets、enterprises、villages、pairings、projects、activity"),
+            format!("不认识的导入类型「{text}」：可用 entries、targets、enterprises、villages、pairings、projects、activity、return、county-pairings"),
         )
     })?;
     match (kind, register) {
@@ -128,7 +136,7 @@ fn read_mapping(path: &Path) -> CliResult<ColumnMapping> {
 }
 
 /// Every problem, one per line (the first 50), as the error of a refused import.
-fn rejected(file: &str, problems: &[import::ImportProblem]) -> Failure {
+pub(crate) fn rejected(file: &str, problems: &[import::ImportProblem]) -> Failure {
     let several_sheets = problems.iter().any(|p| p.sheet != problems[0].sheet);
     let mut message = format!("「{file}」有 {} 处问题，未导入任何数据：", problems.len());
     for p in problems.iter().take(SHOWN_PROBLEMS) {

@@ -16,6 +16,7 @@ mod reference;
 mod register;
 mod report;
 mod rounds;
+mod return_import;
 mod setup;
 mod targets;
 

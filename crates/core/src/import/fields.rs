@@ -191,7 +191,60 @@ pub(crate) fn for_kind(conn: &Connection, kind: &ImportKind) -> Result<Vec<Impor
             ),
         ],
         ImportKind::Activity { register } => activity(&type_by_key(conn, register)?),
+        ImportKind::CountyPairings { .. } => county_pairings(),
     })
+}
+
+/// A county's 结对台账: the pairing's columns, then its project's.
+fn county_pairings() -> Vec<ImportField> {
+    vec![
+        field("enterprise", true, ENTERPRISE),
+        field("credit_code", false, CREDIT_CODE),
+        field(
+            "enterprise_kind",
+            false,
+            &["企业类型", "企业性质", "经济类型"],
+        ),
+        field("village", true, VILLAGE),
+        field("township", true, TOWNSHIP),
+        field(
+            "signed_on",
+            true,
+            &["结对时间", "结对日期", "签约时间", "签订日期", "签订时间"],
+        ),
+        field("status", false, &["结对状态"]),
+        field(
+            "project",
+            false,
+            &["合作项目名称", "项目名称", "合作项目", "项目"],
+        ),
+        field(
+            "project_kind",
+            false,
+            &["项目类型", "项目类别", "合作类型", "合作方式"],
+        ),
+        field(
+            "agreed_on",
+            false,
+            &["项目签约时间", "项目时间", "项目日期", "开工时间"],
+        ),
+        field(
+            "investment",
+            false,
+            &["投资金额", "投资额", "帮扶资金", "金额", "投资"],
+        ),
+        field(
+            "project_status",
+            false,
+            &["项目状态", "项目进展", "进展情况", "进展"],
+        ),
+        field(
+            "beneficiaries",
+            false,
+            &["受益人数", "带动人数", "受益群众", "带动就业"],
+        ),
+        field("note", false, NOTE),
+    ]
 }
 
 fn activity(t: &RegisterType) -> Vec<ImportField> {

@@ -19,6 +19,7 @@
 mod activity;
 mod catalog;
 mod cell;
+mod county;
 mod csv_text;
 mod enterprises;
 mod entries;
@@ -28,6 +29,7 @@ mod pairings;
 mod plan;
 mod projects;
 mod registers;
+pub mod returns;
 mod rows;
 mod sheet;
 mod targets;

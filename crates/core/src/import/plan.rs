@@ -12,7 +12,7 @@ use super::header;
 use super::rows::{data_rows, Columns, RowReader};
 use super::sheet::Sheet;
 use super::types::*;
-use super::{activity, enterprises, entries, pairings, projects, targets, villages};
+use super::{activity, county, enterprises, entries, pairings, projects, targets, villages};
 use crate::error::Result;
 use crate::model::NewTarget;
 use crate::register::activity::NewRegisterRow;
@@ -30,6 +30,7 @@ pub(crate) enum Item {
     Pairing(pairings::PairingRow),
     Project(NewProject),
     Activity(NewRegisterRow),
+    CountyRow(super::county::CountyRow),
 }
 
 /// A row read without problems.
@@ -85,7 +86,12 @@ pub(crate) fn build(
         ImportKind::Activity { register } => {
             Box::new(activity::Activity::new(conn, today, register)?)
         }
+        ImportKind::CountyPairings { county } => {
+            let found = county::county_of(conn, sheets, &fields, county.as_deref())?;
+            Box::new(county::CountyRegister::new(conn, today, found)?)
+        }
     };
+    let carried_down = matches!(kind, ImportKind::CountyPairings { .. });
     let mut preview = ImportPreview {
         file: path.display().to_string(),
         kind: kind.clone(),
@@ -121,6 +127,13 @@ pub(crate) fn build(
         any_header = true;
         let mapping_ok = check_mapping(&sm, &fields, &mut preview.problems);
         let cols = Columns::new(&sm);
+        let filled;
+        let sheet = if carried_down {
+            filled = county::fill_down(sheet, &sm);
+            &filled
+        } else {
+            sheet
+        };
         if mapping_ok {
             for (row, cells) in data_rows(sheet, &sm, &cols, &mut preview.skipped) {
                 let mut r = RowReader::new(&sheet.name, row, cells, &cols);

@@ -34,8 +34,9 @@ impl Columns {
 }
 
 /// Rows below the header that carry data, with Excel's row numbers; blank rows, 合计 /
-/// 总计 / 小计 rows, a template's （示例） row and repeated header rows are counted in
-/// `skipped` instead.
+/// 总计 / 小计 rows, a template's （示例） row, repeated header rows, signature lines
+/// (填报人、审核人、联系电话) and lines merged across the table are counted in `skipped`
+/// instead.
 pub(crate) fn data_rows<'s>(
     sheet: &'s Sheet,
     mapping: &SheetMapping,
@@ -65,13 +66,23 @@ pub(crate) fn data_rows<'s>(
                 .any(|t| f.starts_with(t))
         });
         let example = first.as_deref().is_some_and(is_example_mark);
+        // 「填报人：… 审核人：… 联系电话：…」 under the table, or any line merged across it.
+        let signature = first.as_deref().is_some_and(|f| {
+            ["填报人", "填表人", "审核人", "联系电话", "负责人", "制表人"]
+                .iter()
+                .any(|t| f.starts_with(t))
+        });
+        let merged_line = mapped.len() >= 3
+            && mapped
+                .iter()
+                .all(|(c, _)| !cell(*c).is_empty() && cell(*c) == cell(mapped[0].0));
         let repeated_header = mapped.len() >= 2
             && mapped
                 .iter()
                 .filter(|(c, h)| cell(*c).header_text() == *h)
                 .count()
                 >= 2;
-        if blank || total || example || repeated_header {
+        if blank || total || example || repeated_header || signature || merged_line {
             *skipped += 1;
             continue;
         }

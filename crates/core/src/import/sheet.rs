@@ -175,3 +175,14 @@ fn to_cell(d: &Data) -> Cell {
         Data::DurationIso(s) => Cell::text(s),
     }
 }
+
+/// The cells of one sheet by name, hidden or not (a sent table's `_taizhang` sheet); None
+/// when the file is no workbook or has no such sheet.
+pub(crate) fn named_sheet(path: &Path, name: &str) -> Option<Sheet> {
+    let read = || -> Option<Sheet> {
+        let mut book = open_workbook_auto(path).ok()?;
+        let range = book.worksheet_range(name).ok()?;
+        Some(to_sheet(name.to_string(), &range, &[]))
+    };
+    std::panic::catch_unwind(read).ok().flatten()
+}

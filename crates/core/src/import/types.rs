@@ -23,6 +23,13 @@ pub enum ImportKind {
     Projects,
     /// Rows of one activity register type, by its code.
     Activity { register: String },
+    /// A county's own 结对台账: pairings with their cooperation projects on the rows below
+    /// them; the county from the title or 填报单位 line when not given.
+    CountyPairings {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        county: Option<String>,
+    },
 }
 
 impl ImportKind {
@@ -44,6 +51,9 @@ impl ImportKind {
             "villages" | "village" | "行政村" | "村居" => Self::Villages,
             "pairings" | "pairing" | "结对" | "结对关系" => Self::Pairings,
             "projects" | "project" | "合作项目" | "项目" => Self::Projects,
+            "county-pairings" | "county_pairings" | "区县结对台账" | "结对台账" => {
+                Self::CountyPairings { county: None }
+            }
             // The register type is given separately (the CLI's --register).
             "activity" | "台账记录" => Self::Activity {
                 register: String::new(),
@@ -62,6 +72,7 @@ impl ImportKind {
             Self::Pairings => "结对关系".into(),
             Self::Projects => "合作项目".into(),
             Self::Activity { register } => format!("台账记录（{register}）"),
+            Self::CountyPairings { .. } => "区县结对台账".into(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::pairings::PairingRow;
 use super::plan::{Item, Plan, Planned};
 use super::registers::NEW;
 use super::rows::describe;
@@ -11,6 +12,7 @@ use super::types::ImportProblem;
 use crate::error::{LedgerError, Result};
 use crate::ledger::Writer;
 use crate::register::pairing::{EnterpriseRef, NewPairing, VillageRef};
+use crate::register::project::NewProject;
 
 /// How many rows between two progress reports.
 const REPORT_EVERY: usize = 1000;
@@ -94,39 +96,25 @@ fn write_one(
             w.add_village(v.clone())?;
         }
         Item::Pairing(row) => {
-            let enterprise = match (created.get(&row.enterprise), &row.new_enterprise) {
-                (Some(id), _) => EnterpriseRef::Existing { id: id.clone() },
-                (None, Some(new)) if row.enterprise.starts_with(NEW) => {
-                    out.enterprises += 1;
-                    EnterpriseRef::New(new.clone())
+            add_pairing(w, row, created, out)?;
+        }
+        Item::CountyRow(c) => {
+            let pairing = match &c.pairing {
+                Some(row) => {
+                    let id = add_pairing(w, row, created, out)?;
+                    created.insert(c.pairing_ref.clone(), id.clone());
+                    id
                 }
-                _ => EnterpriseRef::Existing {
-                    id: row.enterprise.clone(),
-                },
+                None => created
+                    .get(&c.pairing_ref)
+                    .cloned()
+                    .unwrap_or_else(|| c.pairing_ref.clone()),
             };
-            let village = match (created.get(&row.village), &row.new_village) {
-                (Some(id), _) => VillageRef::Existing { id: id.clone() },
-                (None, Some(new)) if row.village.starts_with(NEW) => {
-                    out.villages += 1;
-                    VillageRef::New(new.clone())
-                }
-                _ => VillageRef::Existing {
-                    id: row.village.clone(),
-                },
-            };
-            let pairing = w.add_pairing(NewPairing {
-                enterprise,
-                village,
-                signed_on: row.signed_on,
-                unit: row.unit.clone(),
-                status: row.status,
-                note: row.note.clone(),
-            })?;
-            if row.enterprise.starts_with(NEW) {
-                created.insert(row.enterprise.clone(), pairing.enterprise_id);
-            }
-            if row.village.starts_with(NEW) {
-                created.insert(row.village.clone(), pairing.village_id);
+            if let Some(p) = &c.project {
+                w.add_project(NewProject {
+                    pairing,
+                    ..p.clone()
+                })?;
             }
         }
         Item::Project(x) => {
@@ -137,6 +125,50 @@ fn write_one(
         }
     }
     Ok(())
+}
+
+/// Adds a pairing row, creating its new enterprise and village once; returns its id.
+fn add_pairing(
+    w: &mut Writer<'_>,
+    row: &PairingRow,
+    created: &mut HashMap<String, String>,
+    out: &mut Written,
+) -> Result<String> {
+    let enterprise = match (created.get(&row.enterprise), &row.new_enterprise) {
+        (Some(id), _) => EnterpriseRef::Existing { id: id.clone() },
+        (None, Some(new)) if row.enterprise.starts_with(NEW) => {
+            out.enterprises += 1;
+            EnterpriseRef::New(new.clone())
+        }
+        _ => EnterpriseRef::Existing {
+            id: row.enterprise.clone(),
+        },
+    };
+    let village = match (created.get(&row.village), &row.new_village) {
+        (Some(id), _) => VillageRef::Existing { id: id.clone() },
+        (None, Some(new)) if row.village.starts_with(NEW) => {
+            out.villages += 1;
+            VillageRef::New(new.clone())
+        }
+        _ => VillageRef::Existing {
+            id: row.village.clone(),
+        },
+    };
+    let pairing = w.add_pairing(NewPairing {
+        enterprise,
+        village,
+        signed_on: row.signed_on,
+        unit: row.unit.clone(),
+        status: row.status,
+        note: row.note.clone(),
+    })?;
+    if row.enterprise.starts_with(NEW) {
+        created.insert(row.enterprise.clone(), pairing.enterprise_id);
+    }
+    if row.village.starts_with(NEW) {
+        created.insert(row.village.clone(), pairing.village_id);
+    }
+    Ok(pairing.id)
 }
 
 /// The ledger refused a row the preview accepted (it changed meanwhile, or a rule the

@@ -3,4 +3,4 @@
 /**
  * What a file holds.
  */
-export type ImportKind = { "kind": "entries" } | { "kind": "targets" } | { "kind": "enterprises" } | { "kind": "villages" } | { "kind": "pairings" } | { "kind": "projects" } | { "kind": "activity", register: string, };
+export type ImportKind = { "kind": "entries" } | { "kind": "targets" } | { "kind": "enterprises" } | { "kind": "villages" } | { "kind": "pairings" } | { "kind": "projects" } | { "kind": "activity", register: string, } | { "kind": "county_pairings", county?: string, };

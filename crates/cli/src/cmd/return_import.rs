@@ -1,0 +1,169 @@
+//! `import return FILE [--unit U] [--quarter Q] [--dry-run] [--mapping FILE.json]`: a
+//! unit's return for a quarter, previewed per indicator (本期, 累计, what is written) or
+//! written in one transaction, replacing the unit's earlier return for the quarter.
+
+use std::io::Write;
+use std::path::Path;
+
+use taizhang_core::import::returns::{self, ReturnMapping, ReturnOptions, ReturnPreview};
+use taizhang_core::{LedgerError, Quarter};
+
+use super::import::rejected;
+use crate::args::{Cli, Format, ImportArgs};
+use crate::db::{self, Create};
+use crate::failure::{CliResult, Failure};
+use crate::figures::raw;
+use crate::output::json;
+use crate::table::{left, right, Table};
+
+pub fn is_return(kind: &str) -> bool {
+    matches!(
+        kind.trim(),
+        "return" | "returns" | "报表" | "统计表" | "报送表"
+    )
+}
+
+pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
+    let quarter = args
+        .quarter
+        .as_deref()
+        .map(|q| Quarter::parse(q).ok_or_else(|| LedgerError::BadQuarter(q.trim().to_string())))
+        .transpose()?;
+    let options = ReturnOptions {
+        unit: args.unit.clone(),
+        quarter,
+        mapping: args.mapping.as_deref().map(read_mapping).transpose()?,
+    };
+    if args.dry_run {
+        let ledger = db::open(cli, Create::Refused)?;
+        let preview = returns::preview(&ledger, &args.file, &options)?;
+        let text = match args.format {
+            Format::Json => json(&preview)?,
+            _ => describe(&preview) + "未写入任何数据（--dry-run）。\n",
+        };
+        if preview.problems.is_empty() {
+            return Ok(text);
+        }
+        print!("{text}");
+        let _ = std::io::stdout().flush();
+        return Err(rejected(&preview.file, &preview.problems));
+    }
+    let mut ledger = db::open(cli, Create::Refused)?;
+    let report = returns::commit(
+        &mut ledger,
+        &db::actor(),
+        &args.file,
+        &options,
+        &mut |_, _| {},
+    )
+    .map_err(|e| match e {
+        LedgerError::ImportRejected { file, problems } => rejected(&file, &problems),
+        other => Failure::from(other),
+    })?;
+    if args.format == Format::Json {
+        return json(&report);
+    }
+    if report.unchanged {
+        return Ok(format!(
+            "无变化：台账中已是{}{}这份报表的数据，未写入。\n",
+            report.unit, report.quarter
+        ));
+    }
+    let replaced = if report.replaced > 0 {
+        format!("，替换此前导入的 {} 条", report.replaced)
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "已导入{}{}报表：写入完成情况 {} 条{replaced}；滞后原因/整改措施 {} 条。\n",
+        report.unit, report.quarter, report.written, report.lag_notes
+    ))
+}
+
+fn read_mapping(path: &Path) -> CliResult<ReturnMapping> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::new(
+            "unreadable_file",
+            format!("无法读取对应关系文件「{}」：{e}", path.display()),
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::new(
+            "bad_mapping",
+            format!("对应关系文件「{}」格式有误：{e}", path.display()),
+        )
+    })
+}
+
+/// The preview for a terminal: who and when, the columns read, one line per indicator.
+fn describe(p: &ReturnPreview) -> String {
+    let unit = p.unit.as_deref().unwrap_or("（未确定）");
+    let quarter = p
+        .quarter
+        .map_or_else(|| "（未确定）".to_string(), |q| q.to_string());
+    let mut out = format!(
+        "预览：导入报表「{}」\n报送单位：{unit}；报送期：{quarter}\n",
+        p.file
+    );
+    if let Some(m) = &p.mapping {
+        let cols: Vec<String> = m
+            .columns
+            .iter()
+            .filter_map(|c| {
+                c.role
+                    .map(|r| format!("{}列「{}」→{}", c.letter, c.header, r.label_zh()))
+            })
+            .collect();
+        out += &format!(
+            "工作表「{}」表头在第{}行：{}\n",
+            m.sheet,
+            m.header_row,
+            cols.join("，")
+        );
+    }
+    if let Some(h) = &p.replaces {
+        out += &format!(
+            "将替换 {} 于 {} 导入的「{}」（{} 条）\n",
+            h.imported_by, h.imported_at, h.file_name, h.entries
+        );
+    }
+    for note in &p.notes {
+        out += &format!("注意：{note}\n");
+    }
+    if !p.lines.is_empty() {
+        let mut t = Table::new(vec![
+            left("行", "row"),
+            left("指标", "indicator"),
+            right("本期", "period"),
+            right("累计", "year_to_date"),
+            right("此前已录入", "held_before"),
+            right("写入本期", "value"),
+            left("提示", "warnings"),
+        ]);
+        for l in &p.lines {
+            let value = if l.derived {
+                "（台账统计，不写入）".to_string()
+            } else {
+                l.value.map_or_else(|| "-".into(), |v| raw(Some(v)))
+            };
+            t.push(vec![
+                l.row.to_string(),
+                l.indicator.clone(),
+                l.period.map_or_else(|| "-".into(), |v| raw(Some(v))),
+                l.year_to_date.map_or_else(|| "-".into(), |v| raw(Some(v))),
+                raw(Some(l.held_before)),
+                value,
+                l.warnings.join("；"),
+            ]);
+        }
+        out += "\n";
+        out += &t.render();
+    }
+    if !p.problems.is_empty() {
+        out += "\n问题：\n";
+        for x in &p.problems {
+            out += &format!("  {}\n", x.message);
+        }
+    }
+    out
+}

@@ -1,0 +1,117 @@
+//! `taizhang import return` and `import county-pairings` on real files: the preview per
+//! indicator, the return written, the same file again 无变化, another unit refused.
+
+mod support;
+
+use support::Workspace;
+
+fn csv(ws: &Workspace, name: &str, text: &str) -> String {
+    let path = ws.dir.path().join(name);
+    std::fs::write(&path, format!("\u{feff}{text}")).expect("write the CSV");
+    path.display().to_string()
+}
+
+const RETURN: &str = "乙县五大行动2024年第二季度统计表\n填报单位：乙县委统战部\n\
+序号,指标名称,计量单位,1-6月累计,其中：第二季度,滞后原因\n\
+1,结对企业（家）,家,１２家,—,\n2,帮扶资金,万元,3.5,/,资金拨付滞后\n填报人：张三,,,,,\n";
+
+#[test]
+fn a_return_is_previewed_written_and_not_written_twice() {
+    let ws = Workspace::with_small_ledger();
+    let file = csv(&ws, "乙县二季度.csv", RETURN);
+    // (arguments, exit status, what stdout must contain)
+    let cases: [(&[&str], i32, &str); 4] = [
+        (
+            &[
+                "import",
+                "return",
+                &file,
+                "--unit",
+                "乙县",
+                "--quarter",
+                "2024Q2",
+                "--dry-run",
+            ],
+            0,
+            "写入本期",
+        ),
+        (
+            &[
+                "import",
+                "return",
+                &file,
+                "--unit",
+                "乙县",
+                "--quarter",
+                "2024Q2",
+            ],
+            0,
+            "已导入乙县2024Q2报表：写入完成情况 2 条；滞后原因/整改措施 1 条",
+        ),
+        (
+            &[
+                "import",
+                "return",
+                &file,
+                "--unit",
+                "乙县",
+                "--quarter",
+                "2024Q2",
+            ],
+            0,
+            "无变化",
+        ),
+        (
+            &[
+                "import",
+                "return",
+                &file,
+                "--unit",
+                "甲区",
+                "--quarter",
+                "2024Q2",
+                "--dry-run",
+            ],
+            1,
+            "标题或填报单位写的是「乙县」，与报送单位「甲区」不符",
+        ),
+    ];
+    for (args, code, stdout) in cases {
+        let run = ws.run(args);
+        assert_eq!(
+            run.code, code,
+            "{args:?}: exit status; stderr {}",
+            run.stderr
+        );
+        let out = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            out.contains(stdout),
+            "{args:?}: output should contain {stdout:?}:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_county_pairing_register_is_imported_with_its_projects() {
+    let ws = Workspace::with_small_ledger();
+    let file = csv(
+        &ws,
+        "乙县结对台账.csv",
+        "乙县万企兴万村结对台账\n序号,企业名称,企业类型,结对村（社区）,所属镇街,结对时间,合作项目名称,项目类型,投资金额（万元）\n\
+1,乙县华兴食品有限公司,民营,东村,城关街道,2024-03-15,蔬菜加工项目,产业帮扶,120\n,,,,,,冷链仓储项目,产业帮扶,50\n",
+    );
+    let run = ws
+        .run(&["import", "county-pairings", &file])
+        .ok("import county-pairings");
+    assert!(run.stdout.contains("写入 2 行"), "stdout: {}", run.stdout);
+    let listed = ws
+        .run(&["projects", "list", "--format", "json"])
+        .ok("projects list");
+    for name in ["蔬菜加工项目", "冷链仓储项目"] {
+        assert!(
+            listed.stdout.contains(name),
+            "{name} listed:\n{}",
+            listed.stdout
+        );
+    }
+}

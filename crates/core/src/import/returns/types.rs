@@ -1,0 +1,187 @@
+//! What a return's import shows and returns (ts-rs): the options (unit, quarter, the
+//! person's corrections), the mapping of columns and rows, the preview line of each
+//! indicator and the report of a commit.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::import::ImportProblem;
+use crate::pacing::Quarter;
+
+/// What the person says about the file: the unit and quarter (used when the file has no
+/// hidden sheet of a table Taizhang sent) and a corrected mapping.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnOptions {
+    /// Unit id, code or name.
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub quarter: Option<Quarter>,
+    /// The preview's mapping as corrected; None: guessed.
+    #[serde(default)]
+    pub mapping: Option<ReturnMapping>,
+}
+
+/// What a column of a return holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnColumnRole {
+    /// 指标编码
+    Code,
+    /// 指标名称
+    Name,
+    /// 本期 / 本季度 / 其中：第三季度 / 7-9月
+    Period,
+    /// 累计 / 1-9月累计完成 / 年度累计
+    YearToDate,
+    /// 滞后原因
+    LagReason,
+    /// 整改措施
+    Measures,
+    /// 备注
+    Note,
+}
+
+impl ReturnColumnRole {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Code => "指标编码",
+            Self::Name => "指标名称",
+            Self::Period => "本期",
+            Self::YearToDate => "累计",
+            Self::LagReason => "滞后原因",
+            Self::Measures => "整改措施",
+            Self::Note => "备注",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnColumn {
+    /// 0-based column index.
+    pub index: u32,
+    /// Excel's letter: A, B …
+    pub letter: String,
+    /// The heading as the sheet shows it (the lower row of a two-row heading).
+    pub header: String,
+    /// None: the column is not read.
+    pub role: Option<ReturnColumnRole>,
+}
+
+/// Which indicator a data row is; None ignores the row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnRowMapping {
+    /// The sheet's own (1-based) row number.
+    pub row: u32,
+    /// The row's indicator text as the sheet shows it.
+    pub label: String,
+    /// Indicator id, code or name.
+    pub indicator: Option<String>,
+}
+
+/// How the return is read: its sheet, the heading's rows, each column's role and each
+/// data row's indicator. `preview` returns its guess; the person may correct it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnMapping {
+    pub sheet: String,
+    /// The (last) heading row, 1-based; data starts below it.
+    pub header_row: u32,
+    pub columns: Vec<ReturnColumn>,
+    pub rows: Vec<ReturnRowMapping>,
+}
+
+/// Where the return came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnSource {
+    /// A table Taizhang sent (its hidden sheet recognised).
+    SentTable,
+    /// A county's own table.
+    CountyTable,
+}
+
+impl ReturnSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SentTable => "sent_table",
+            Self::CountyTable => "county_table",
+        }
+    }
+}
+
+/// One indicator of the return as it would be written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnLine {
+    pub row: u32,
+    pub indicator_id: String,
+    pub indicator_code: String,
+    pub indicator: String,
+    pub measure: String,
+    /// 本期 as the return gives it.
+    pub period: Option<f64>,
+    /// 累计 as the return gives it.
+    pub year_to_date: Option<f64>,
+    /// What the ledger holds for the unit from the year's start to the period's start.
+    pub held_before: f64,
+    /// The period's value to write; None: nothing (a blank, 「—」, or a derived row).
+    pub value: Option<f64>,
+    /// Counted from registers: not written.
+    pub derived: bool,
+    pub lag_reason: String,
+    pub measures: String,
+    pub note: String,
+    /// Worth knowing, not stopping the import (the registers give another figure …).
+    pub warnings: Vec<String>,
+}
+
+/// The return already in the ledger for this unit and period, which a commit replaces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HeldReturn {
+    pub id: String,
+    pub unit_id: String,
+    pub period: String,
+    pub round_id: Option<String>,
+    pub source: String,
+    pub file_name: String,
+    pub file_sha256: String,
+    pub imported_at: String,
+    pub imported_by: String,
+    /// Entries it wrote that are still in the ledger.
+    pub entries: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnPreview {
+    pub file: String,
+    pub file_sha256: String,
+    pub source: ReturnSource,
+    pub round_id: Option<String>,
+    pub unit_id: Option<String>,
+    pub unit: Option<String>,
+    pub quarter: Option<Quarter>,
+    /// The mapping in use (the guess, or the one given); None when no heading was found.
+    pub mapping: Option<ReturnMapping>,
+    pub lines: Vec<ReturnLine>,
+    pub problems: Vec<ImportProblem>,
+    /// Things worth knowing (how the unit was found, rows left out …).
+    pub notes: Vec<String>,
+    /// The return this one replaces.
+    pub replaces: Option<HeldReturn>,
+    /// The ledger already holds exactly these values: a commit writes nothing (无变化).
+    pub unchanged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReturnReport {
+    pub file: String,
+    pub return_id: Option<String>,
+    pub unit: String,
+    pub quarter: Quarter,
+    /// Entries written.
+    pub written: u32,
+    /// Entries of the earlier version removed.
+    pub replaced: u32,
+    pub lag_notes: u32,
+    /// Nothing written: the ledger already held these values (无变化).
+    pub unchanged: bool,
+}
