@@ -93,11 +93,12 @@ pub fn step_dates(period: &Period) -> Vec<NaiveDate> {
     out
 }
 
-/// A calendar quarter, e.g. 2024Q2. Its fields are private: [`Quarter::new`],
-/// [`Quarter::parse`] and deserialising (IPC) check that the quarter is 1 to 4 and the
-/// year within [`Quarter::YEARS`] (`bad_quarter` otherwise), and [`Quarter::containing`]
-/// takes a real date's, so no quarter can make a date panic, whichever door it came
-/// through.
+// The fields are private: `Quarter::new`, `Quarter::parse` and deserialising (IPC) check
+// that the quarter is 1 to 4 and the year within `Quarter::YEARS` (`bad_quarter`
+// otherwise), and `Quarter::containing` takes a real date's, so no quarter can make a
+// date panic, whichever door it came through. (A plain comment: the doc comment below is
+// the generated TypeScript type's.)
+/// A calendar quarter, e.g. 2024Q2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
 pub struct Quarter {
     year: i32,
