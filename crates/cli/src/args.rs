@@ -312,4 +312,7 @@ pub struct TemplateArgs {
     /// 保存为（.xlsx） / where to write the template
     #[arg(long, value_name = "FILE.xlsx")]
     pub out: PathBuf,
+    /// 文件已存在时覆盖 / replace an existing file
+    #[arg(long)]
+    pub force: bool,
 }

@@ -6,6 +6,7 @@
 //! and take two columns in the Chinese consoles of government PCs, which would break the
 //! alignment there.
 
+use taizhang_core::export::csv_safe;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,12 +133,21 @@ impl Table {
         out.push('\n');
     }
 
-    /// The table as CSV with the columns' keys as the header row.
+    /// The table as CSV with the columns' keys as the header row. Right-aligned columns
+    /// hold figures and stay numbers; any text that begins like a formula (`=`, `+`, `-`,
+    /// `@` …) is written behind an apostrophe, so a spreadsheet cannot run it.
     pub fn to_csv(&self) -> Result<String, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(self.columns.iter().map(|c| c.key))?;
         for row in &self.rows {
-            w.write_record(row)?;
+            let safe = row
+                .iter()
+                .zip(&self.columns)
+                .map(|(text, c)| match c.align {
+                    Align::Right => csv_safe::number(text),
+                    Align::Left => csv_safe::cell(text),
+                });
+            w.write_record(safe.map(|c| c.into_owned()))?;
         }
         let bytes = w.into_inner().map_err(|e| e.into_error())?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())

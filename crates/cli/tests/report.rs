@@ -79,12 +79,14 @@ fn each_extension_gets_its_format() {
     ];
     for (file, name, needle) in cases {
         let out = ws.dir.path().join(file);
+        // Each file is written twice: the second run replaces the first (--force).
         ws.run(&[
             "report",
             "--quarter",
             "2024Q2",
             "--out",
             out.to_str().unwrap(),
+            "--force",
         ])
         .ok(file);
         let text = if name.is_empty() {

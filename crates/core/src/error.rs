@@ -97,7 +97,7 @@ pub enum LedgerError {
     #[error("无法写入文件「{path}」：{reason}")]
     WriteFile { path: String, reason: String },
 
-    #[error("文件「{path}」已存在；确认替换后才会覆盖")]
+    #[error("文件「{path}」已存在；确认替换后才会覆盖（命令行可加 --force）")]
     FileExists { path: String },
 
     #[error("生成{what}失败：{reason}")]
@@ -201,6 +201,17 @@ pub enum LedgerError {
 
     #[error("{label}还有 {} 个单位未审核通过，不能锁定：{}（确需锁定请使用 --force 并说明原因）", .units.len(), .units.join("、"))]
     RoundNotApproved { label: String, units: Vec<String> },
+    #[error("「{file}」不是普通文件（是{what}），不能导入")]
+    NotAFile { file: String, what: &'static str },
+
+    #[error("「{file}」过大（{detail}），超出导入上限；请拆分成几个文件再导入")]
+    FileTooLarge { file: String, detail: String },
+
+    #[error("「{file}」超过 {limit} 行，超出导入上限；请拆分成几个文件再导入")]
+    TooManyRows { file: String, limit: usize },
+
+    #[error("「{file}」看起来已损坏或被人为构造（{reason}），为安全起见没有读取；请用 Excel 或 WPS 打开后另存为新文件再导入")]
+    MalformedFile { file: String, reason: String },
 
     #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
     ImportRejected {
@@ -242,6 +253,10 @@ impl LedgerError {
             Self::UnreadableFile { .. } => "unreadable_file",
             Self::UnsupportedFile { .. } => "unsupported_file",
             Self::TemplateFailed(_) => "template_failed",
+            Self::NotAFile { .. } => "not_a_file",
+            Self::FileTooLarge { .. } => "file_too_large",
+            Self::TooManyRows { .. } => "too_many_rows",
+            Self::MalformedFile { .. } => "file_malformed",
             Self::ImportRejected { .. } => "import_rejected",
             Self::Forbidden { .. } => "forbidden",
             Self::LoginRequired => "login_required",
@@ -392,6 +407,8 @@ pub fn field_label(field: &str) -> &str {
         "lock_reason" => "锁定原因",
         "unlock_reason" => "解锁原因",
         "correction_reason" => "更正原因",
+        "fields" => "台账字段",
+        "statuses" => "台账状态",
         other => other,
     }
 }

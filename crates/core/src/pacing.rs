@@ -93,15 +93,52 @@ pub fn step_dates(period: &Period) -> Vec<NaiveDate> {
     out
 }
 
+// The fields are private: `Quarter::new`, `Quarter::parse` and deserialising (IPC) check
+// that the quarter is 1 to 4 and the year within `Quarter::YEARS` (`bad_quarter`
+// otherwise), and `Quarter::containing` takes a real date's, so no quarter can make a
+// date panic, whichever door it came through. (A plain comment: the doc comment below is
+// the generated TypeScript type's.)
 /// A calendar quarter, e.g. 2024Q2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
 pub struct Quarter {
-    pub year: i32,
+    year: i32,
     /// 1 to 4
-    pub q: u8,
+    q: u8,
+}
+
+/// What a quarter is sent as, before it is checked.
+#[derive(Deserialize)]
+struct QuarterParts {
+    year: i32,
+    q: u8,
+}
+
+impl<'de> Deserialize<'de> for Quarter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let parts = QuarterParts::deserialize(d)?;
+        Quarter::new(parts.year, parts.q).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Quarter {
+    /// The years a quarter may be in.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
+    /// The quarter `q` (1 to 4) of `year`; anything else is `bad_quarter`.
+    pub fn new(year: i32, q: u8) -> crate::error::Result<Self> {
+        if (1..=4).contains(&q) && Self::YEARS.contains(&year) {
+            Ok(Self { year, q })
+        } else {
+            Err(crate::error::LedgerError::BadQuarter(format!("{year}Q{q}")))
+        }
+    }
+    pub fn year(self) -> i32 {
+        self.year
+    }
+    /// 1 to 4.
+    pub fn q(self) -> u8 {
+        self.q
+    }
     pub fn containing(d: NaiveDate) -> Self {
         Self {
             year: d.year(),
@@ -109,10 +146,11 @@ impl Quarter {
         }
     }
     pub fn start(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, u32::from(self.q) * 3 - 2, 1).expect("valid quarter")
+        // q is 1 to 4 and the year one chrono holds: the first day always exists.
+        NaiveDate::from_ymd_opt(self.year, u32::from(self.q) * 3 - 2, 1).unwrap_or(NaiveDate::MIN)
     }
     pub fn end(self) -> NaiveDate {
-        self.next().start().pred_opt().expect("valid date")
+        self.next().start().pred_opt().unwrap_or(NaiveDate::MAX)
     }
     pub fn next(self) -> Self {
         if self.q == 4 {
@@ -149,7 +187,7 @@ impl Quarter {
             "Q4" | "q4" | "4" | "四" => 4,
             _ => return None,
         };
-        (1900..=2999).contains(&year).then_some(Self { year, q })
+        Self::new(year, q).ok()
     }
 }
 

@@ -73,7 +73,7 @@ fn writing_again_replaces_the_text_and_keeps_the_note() {
         ),
         (
             LagNoteFilter {
-                quarter: Some(Quarter { year: 2024, q: 1 }),
+                quarter: Some(Quarter::new(2024, 1).unwrap()),
                 ..Default::default()
             },
             0,
@@ -129,12 +129,12 @@ fn bad_notes_are_refused_and_write_nothing() {
             Some("measures"),
         ),
         (
-            note("MQ10", None, Quarter { year: 2024, q: 4 }, "原因", ""),
+            note("MQ10", None, Quarter::new(2024, 4).unwrap(), "原因", ""),
             "invalid",
             Some("quarter"),
         ),
         (
-            note("MQ10", None, Quarter { year: 2024, q: 5 }, "原因", ""),
+            note("MQ10", None, Quarter::new(1999, 4).unwrap(), "原因", ""),
             "bad_quarter",
             None,
         ),

@@ -21,14 +21,18 @@ fn the_period_is_the_quarter_up_to_the_as_of_date() {
         (Some(q2()), None, Ok((q2(), "2024-06-30"))),
         (Some(q2()), Some("2024-05-15"), Ok((q2(), "2024-05-15"))),
         (None, Some("2024-05-15"), Ok((q2(), "2024-05-15"))),
-        (None, None, Ok((Quarter { year: 2024, q: 3 }, "2024-07-15"))),
         (
-            Some(Quarter { year: 2024, q: 3 }),
             None,
-            Ok((Quarter { year: 2024, q: 3 }, "2024-07-15")),
+            None,
+            Ok((Quarter::new(2024, 3).unwrap(), "2024-07-15")),
+        ),
+        (
+            Some(Quarter::new(2024, 3).unwrap()),
+            None,
+            Ok((Quarter::new(2024, 3).unwrap(), "2024-07-15")),
         ),
         (Some(q2()), Some("2024-07-01"), Err("invalid")),
-        (Some(Quarter { year: 2024, q: 4 }), None, Err("invalid")),
+        (Some(Quarter::new(2024, 4).unwrap()), None, Err("invalid")),
     ];
     for (quarter, as_of, want) in cases {
         let q = SummaryQuery {

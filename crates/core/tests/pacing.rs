@@ -194,12 +194,64 @@ fn quarters_know_their_days() {
     let q4 = Quarter::parse("2024Q4").unwrap();
     assert_eq!(
         q4.next(),
-        Quarter { year: 2025, q: 1 },
+        Quarter::new(2025, 1).unwrap(),
         "the quarter after 2024Q4"
     );
     assert_eq!(
         Quarter::containing(d("2024-02-29")).to_string(),
         "2024Q1",
         "2024-02-29 lies in 2024Q1"
+    );
+}
+
+#[test]
+fn a_quarter_that_does_not_exist_is_refused_at_every_door() {
+    // (year, quarter) made directly, as the core's callers do
+    for (year, q) in [
+        (2024, 5),
+        (2024, 0),
+        (0, 1),
+        (-1, 2),
+        (3000, 1),
+        (i32::MAX, 4),
+    ] {
+        let got = Quarter::new(year, q).map_err(|e| e.code());
+        assert_eq!(got, Err("bad_quarter"), "Quarter::new({year}, {q})");
+    }
+    // as typed (CLI, the window's fields)
+    for text in [
+        "2024Q5",
+        "2024Q0",
+        "0000Q1",
+        "0Q1",
+        "99999999999Q1",
+        "2024年第五季度",
+    ] {
+        assert_eq!(Quarter::parse(text), None, "parse({text:?})");
+    }
+    // as sent over IPC (JSON)
+    for json in [
+        r#"{"year":2024,"q":5}"#,
+        r#"{"year":0,"q":1}"#,
+        r#"{"year":2024,"q":0}"#,
+    ] {
+        let got = serde_json::from_str::<Quarter>(json);
+        assert!(got.is_err(), "{json} deserialised to {got:?}");
+    }
+    let q: Quarter = serde_json::from_str(r#"{"year":2024,"q":2}"#).expect("2024Q2 from JSON");
+    assert_eq!(
+        (q, serde_json::to_string(&q).unwrap()),
+        (
+            Quarter::new(2024, 2).unwrap(),
+            r#"{"year":2024,"q":2}"#.to_string()
+        ),
+        "a real quarter goes both ways"
+    );
+    // The last quarter a year allows still has days.
+    let last = Quarter::new(2999, 4).unwrap();
+    assert_eq!(
+        last.next().start().to_string(),
+        "3000-01-01",
+        "after 2999Q4"
     );
 }

@@ -523,7 +523,7 @@ fn typed_dates_and_quarters_are_parsed_or_refused_with_a_code() {
         ("2024", None),
     ];
     for (text, want) in quarters {
-        let got = Quarter::parse(text).map(|q| (q.year, q.q));
+        let got = Quarter::parse(text).map(|q| (q.year(), q.q()));
         assert_eq!(got, want, "{text:?}: got {got:?}, want {want:?}");
     }
 }

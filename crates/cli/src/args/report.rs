@@ -22,6 +22,9 @@ pub struct ReportArgs {
     /// 输出文件，按扩展名选择格式：.xlsx、.docx 或 .csv / the file, by extension
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// 文件已存在时覆盖 / replace an existing file
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -84,14 +84,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
 
 pub fn template(cli: &Cli, args: &TemplateArgs) -> CliResult<String> {
     let kind = kind(&args.kind, args.register.as_deref())?;
+    taizhang_core::export::refuse_existing(&args.out, args.force)?;
     let ledger = db::open(cli, Create::Refused)?;
-    let bytes = import::template(&kind, &ledger)?;
-    std::fs::write(&args.out, bytes).map_err(|e| {
-        Failure::new(
-            "write_failed",
-            format!("无法写入「{}」：{e}", args.out.display()),
-        )
-    })?;
+    // Beside the target first, then renamed into place: a failed write keeps the old file.
+    import::template_to_file_checked(&kind, &ledger, &args.out, args.force)?;
     Ok(format!(
         "已生成{}导入模板：{}\n",
         kind.label_zh(),

@@ -14,8 +14,10 @@ fn quarter(text: &str) -> CliResult<Quarter> {
 }
 
 pub fn report(cli: &Cli, args: &ReportArgs) -> CliResult<String> {
-    // An unsupported file name is refused before the ledger is even opened.
+    // An unsupported file name, or one already there without --force, is refused before
+    // the ledger is even opened.
     let format = ExportFormat::from_path(&args.out)?;
+    export::refuse_existing(&args.out, args.force)?;
     let ledger = db::open(cli, Create::Refused)?;
     require_units(&ledger)?;
     let query = SummaryQuery {
@@ -28,7 +30,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> CliResult<String> {
         unit: args.unit.clone(),
         action: args.action.clone(),
     };
-    let done = export::export_to_file(&ledger, &query, &args.out)?;
+    let done = export::export_to_file_checked(&ledger, &query, &args.out, args.force)?;
     let kind = match format {
         ExportFormat::Xlsx => "Excel",
         ExportFormat::Docx => "Word",

@@ -1,6 +1,8 @@
 //! The summary's indicator rows as CSV: UTF-8 with a byte-order mark, so that Excel opens
-//! the Chinese correctly; one row per indicator, numbers as plain numbers.
+//! the Chinese correctly; one row per indicator, numbers as plain numbers, text that
+//! begins like a formula behind an apostrophe ([`super::csv_safe`]).
 
+use super::csv_safe;
 use super::summary::Summary;
 use crate::error::{LedgerError, Result};
 use crate::progress::round_to;
@@ -31,6 +33,9 @@ pub const HEADERS: [&str; 20] = [
     "整改措施",
 ];
 
+/// The columns that hold figures (目标 … 差额); the others hold text.
+const FIGURES: std::ops::RangeInclusive<usize> = 8..=14;
+
 pub fn write_csv(s: &Summary) -> Result<Vec<u8>> {
     let mut out = BOM.to_vec();
     {
@@ -47,7 +52,7 @@ pub fn write_csv(s: &Summary) -> Result<Vec<u8>> {
                 let num = |v: f64| plain(round_to(v, r.decimals));
                 let pct =
                     |v: Option<f64>| v.map_or(String::new(), |v| plain(round_to(v * 100.0, 2)));
-                w.write_record([
+                let record = [
                     a.action_name.clone(),
                     r.indicator_code.clone(),
                     r.indicator.clone(),
@@ -73,8 +78,15 @@ pub fn write_csv(s: &Summary) -> Result<Vec<u8>> {
                     .to_string(),
                     note.map_or(String::new(), |n| n.reason.clone()),
                     note.map_or(String::new(), |n| n.measures.clone()),
-                ])
-                .map_err(fail)?;
+                ];
+                let safe = record.iter().enumerate().map(|(i, text)| {
+                    if FIGURES.contains(&i) {
+                        csv_safe::number(text)
+                    } else {
+                        csv_safe::cell(text)
+                    }
+                });
+                w.write_record(safe.map(|c| c.into_owned())).map_err(fail)?;
             }
         }
         w.flush().map_err(|e| fail(e.into()))?;

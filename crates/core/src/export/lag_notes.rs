@@ -75,7 +75,9 @@ fn row(r: &Row<'_>) -> rusqlite::Result<LagNote> {
         unit_id: r.get(4)?,
         unit: r.get(5)?,
         // The table's CHECK admits only 2024Q2-shaped text.
-        quarter: Quarter::parse(&quarter).unwrap_or(Quarter { year: 2000, q: 1 }),
+        quarter: Quarter::parse(&quarter).ok_or_else(|| {
+            rusqlite::Error::InvalidColumnType(6, "quarter".into(), rusqlite::types::Type::Text)
+        })?,
         reason: r.get(7)?,
         measures: r.get(8)?,
         created_at: r.get(9)?,
@@ -107,8 +109,8 @@ fn unit_or_root(conn: &Connection, unit: Option<&str>) -> Result<Unit> {
 
 /// A quarter that exists and has begun by `today`.
 pub(crate) fn check_quarter(q: Quarter, today: chrono::NaiveDate) -> Result<()> {
-    if !(1..=4).contains(&q.q) || !(2000..=2999).contains(&q.year) {
-        return Err(LedgerError::BadQuarter(format!("{}Q{}", q.year, q.q)));
+    if q.year() < 2000 {
+        return Err(LedgerError::BadQuarter(q.to_string()));
     }
     if q.start() > today {
         return Err(LedgerError::Invalid {

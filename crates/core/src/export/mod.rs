@@ -9,6 +9,7 @@
 //! - [`lag_notes`]: the reasons and measures written for indicators behind pace.
 
 mod csv;
+pub mod csv_safe;
 mod docx;
 pub mod draft;
 pub mod lag_notes;
@@ -128,12 +129,19 @@ pub fn export_to_file_checked(
     replace: bool,
 ) -> Result<ExportReport> {
     ExportFormat::from_path(path)?;
-    if !replace && path.is_file() {
+    refuse_existing(path, replace)?;
+    export_to_file(ledger, q, path)
+}
+
+/// `FileExists` when something is already at `path` and the person did not say to replace
+/// it (the window asks; the CLI needs `--force`).
+pub fn refuse_existing(path: &Path, replace: bool) -> Result<()> {
+    if !replace && std::fs::symlink_metadata(path).is_ok() {
         return Err(LedgerError::FileExists {
             path: path.display().to_string(),
         });
     }
-    export_to_file(ledger, q, path)
+    Ok(())
 }
 
 /// Writes `bytes` beside `path` and renames them into place, so a failure leaves no file

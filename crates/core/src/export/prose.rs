@@ -36,7 +36,7 @@ pub fn cn_number(n: usize) -> String {
 
 /// 2024年第二季度
 pub fn quarter_zh(q: Quarter) -> String {
-    format!("{}年第{}季度", q.year, cn_number(usize::from(q.q)))
+    format!("{}年第{}季度", q.year(), cn_number(usize::from(q.q())))
 }
 
 /// 2024年6月30日
@@ -331,7 +331,7 @@ mod tests {
         for (n, want) in cases {
             assert_eq!(cn_number(n), want, "cn_number({n})");
         }
-        let q = Quarter { year: 2024, q: 2 };
+        let q = Quarter::new(2024, 2).unwrap();
         assert_eq!(quarter_zh(q), "2024年第二季度");
         assert_eq!(period_zh(&q.period()), "2024年4月1日至6月30日");
     }

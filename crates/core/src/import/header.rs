@@ -91,12 +91,47 @@ fn assign(row: &[Cell], fields: &[ImportField]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Columns of header row `i` that name a field exactly as well as the column it was given
+/// to (two 「日期」 columns). They get the field too, so that checking the mapping reports
+/// both rather than one being chosen silently. The copies of a merged header cell are
+/// not columns of their own.
+fn duplicates(
+    sheet: &Sheet,
+    i: usize,
+    assigned: &[(usize, usize)],
+    fields: &[ImportField],
+) -> Vec<(usize, usize)> {
+    let row = &sheet.rows[i];
+    let mut out = Vec::new();
+    for (col, cell) in row.iter().enumerate() {
+        let Cell::Text(text) = cell else { continue };
+        if text.chars().count() > 30
+            || assigned.iter().any(|(c, _)| *c == col)
+            || sheet.is_merge_copy(i, col)
+        {
+            continue;
+        }
+        let twin = assigned.iter().find(|(c, f)| {
+            let Cell::Text(winner) = &row[*c] else {
+                return false;
+            };
+            score(text, &fields[*f]) == score(winner, &fields[*f])
+        });
+        if let Some(&(_, f)) = twin {
+            out.push((col, f));
+        }
+    }
+    out
+}
+
 /// The guessed mapping: the first row (of the top rows) naming two or more fields.
 pub(crate) fn guess(sheet: &Sheet, fields: &[ImportField]) -> SheetMapping {
     let need = fields.iter().filter(|f| f.required).count().clamp(1, 2);
     for (i, row) in sheet.rows.iter().take(HEADER_SCAN).enumerate() {
-        let assigned = assign(row, fields);
+        let mut assigned = assign(row, fields);
         if assigned.len() >= need {
+            let twins = duplicates(sheet, i, &assigned, fields);
+            assigned.extend(twins);
             return SheetMapping {
                 sheet: sheet.name.clone(),
                 header_row: Some(sheet.excel_row(i)),

@@ -24,8 +24,10 @@ mod csv_text;
 mod enterprises;
 mod entries;
 mod fields;
+mod file_limits;
 mod header;
 mod pairings;
+pub mod parsers;
 mod plan;
 mod projects;
 mod registers;
@@ -40,7 +42,10 @@ mod write;
 
 use std::path::Path;
 
-pub use template::{template, template_to_file};
+pub use file_limits::{
+    MAX_FILE_BYTES, MAX_PART_RATIO, MAX_ROWS, MAX_UNPACKED_BYTES, RATIO_CHECKED_ABOVE,
+};
+pub use template::{template, template_to_file, template_to_file_checked};
 pub use types::*;
 
 use crate::error::{LedgerError, Result};

@@ -109,6 +109,14 @@ pub(crate) fn build(
     let mut read: Vec<(String, u32, Parsed, Vec<String>)> = Vec::new();
     let mut any_header = false;
     for sheet in sheets {
+        preview
+            .problems
+            .extend(sheet.problems.iter().map(|(row, message)| ImportProblem {
+                sheet: sheet.name.clone(),
+                row: Some(*row),
+                column: None,
+                message: message.clone(),
+            }));
         let given = mapping.and_then(|m| m.sheets.iter().find(|s| s.sheet == sheet.name));
         let sm = match given {
             Some(g) => header::complete(sheet, g),
@@ -220,12 +228,12 @@ fn check_mapping(
     let mut push = |column: Option<String>, message: String| {
         problems.push(ImportProblem {
             sheet: sm.sheet.clone(),
-            row: None,
+            row: sm.header_row.filter(|_| column.is_some()),
             column,
             message,
         })
     };
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashMap<&str, &MappedColumn> = HashMap::new();
     let mut ok = true;
     for c in &sm.columns {
         let Some(f) = c.field.as_deref() else {
@@ -239,20 +247,25 @@ fn check_mapping(
             ok = false;
             continue;
         };
-        if !seen.insert(f) {
+        if let Some(first) = seen.get(f) {
+            let row = sm
+                .header_row
+                .map_or_else(String::new, |r| format!("第{r}行表头中"));
             push(
                 Some(c.header.clone()),
                 format!(
-                    "「{}」列与另一列都对应「{}」，请只保留一列",
-                    c.header, field.label
+                    "{row}「{}」（{}列）与「{}」（{}列）都对应「{}」，不知道该用哪一列：请删去或改名其中一列，或在列对应中把一列设为不导入",
+                    c.header, c.letter, first.header, first.letter, field.label
                 ),
             );
             ok = false;
+        } else {
+            seen.insert(f, c);
         }
     }
     for f in fields
         .iter()
-        .filter(|f| f.required && !seen.contains(f.key.as_str()))
+        .filter(|f| f.required && !seen.contains_key(f.key.as_str()))
     {
         push(
             None,

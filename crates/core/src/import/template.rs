@@ -33,6 +33,18 @@ pub fn template_to_file(kind: &ImportKind, ledger: &Ledger, path: &std::path::Pa
     crate::export::write_file(path, &bytes)
 }
 
+/// [`template_to_file`], except that an existing file is replaced only when `replace` is
+/// true; otherwise `FileExists` before anything is written.
+pub fn template_to_file_checked(
+    kind: &ImportKind,
+    ledger: &Ledger,
+    path: &std::path::Path,
+    replace: bool,
+) -> Result<()> {
+    crate::export::refuse_existing(path, replace)?;
+    template_to_file(kind, ledger, path)
+}
+
 pub fn template(kind: &ImportKind, ledger: &Ledger) -> Result<Vec<u8>> {
     let fields = for_kind(ledger.conn(), kind)?;
     let lists = lists(kind, ledger, &fields)?;

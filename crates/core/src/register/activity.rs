@@ -240,6 +240,50 @@ impl Ledger {
     }
 }
 
+/// Whether `key` may name a register's field or status: ASCII letters, digits and `_`,
+/// starting with a letter, at most 40 characters. Keys end up in JSON paths (`$.key`), so
+/// nothing else may reach them.
+pub fn is_valid_key(key: &str) -> bool {
+    key.len() <= 40
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Every field and status key valid and used once in its list.
+fn check_keys(fields: &[FieldDef], statuses: &[StatusDef]) -> Result<()> {
+    let keys = [
+        (
+            "fields",
+            "字段",
+            fields
+                .iter()
+                .map(|f| (&f.key, &f.label))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "statuses",
+            "状态",
+            statuses.iter().map(|s| (&s.key, &s.label)).collect(),
+        ),
+    ];
+    for (field, what, list) in keys {
+        let mut seen = std::collections::HashSet::new();
+        for (key, label) in list {
+            let problem = if !is_valid_key(key) {
+                format!(
+                    "中{what}「{label}」的键「{key}」无效：只能由英文字母、数字和下划线组成，以字母开头，不超过 40 个字符"
+                )
+            } else if !seen.insert(key.as_str()) {
+                format!("中{what}的键「{key}」重复")
+            } else {
+                continue;
+            };
+            return Err(LedgerError::Invalid { field, problem });
+        }
+    }
+    Ok(())
+}
+
 impl Writer<'_> {
     pub fn add_register_type(&mut self, new: NewRegisterType) -> Result<RegisterType> {
         let code = crate::ledger::check_code(&new.code)?;
@@ -247,6 +291,7 @@ impl Writer<'_> {
         let name = check_text("name", &new.name, 40)?;
         let name_en = optional("name_en", &new.name_en, TextKind::Name)?;
         check_type_texts(&new)?;
+        check_keys(&new.fields, &new.statuses)?;
         if type_by_key(self.conn(), &code).is_ok() {
             return Err(LedgerError::Duplicate {
                 what: "台账类型",

@@ -62,46 +62,62 @@ const PAIRING_FIELDS: &[&str] = &["enterprise_id", "village_id"];
 const INVESTMENT_COLUMN: &str = "investment_yuan";
 const PROJECT_FIELDS: &[&str] = &["investment", "beneficiaries", "pairing_id"];
 
-/// Where the rows come from, which date column windows them, and the SQL of a field.
-fn parts(
-    d: &Derivation,
-    conn: &Connection,
-) -> Result<(String, &'static str, &'static str, Option<String>)> {
-    let field_sql = |allowed: &[&str], prefix: &str| -> Result<Option<String>> {
-        match d.field.as_deref() {
-            None => Ok(None),
-            Some("investment") if allowed.contains(&"investment") => {
-                Ok(Some(format!("{prefix}.{INVESTMENT_COLUMN}")))
+/// Where the rows come from, which date column windows them, the SQL of a field, and the
+/// values its SQL binds. Nothing a person or a register type defines is pasted into the
+/// SQL: the register's type id is `:type_id` and a field's JSON path `:field_path`.
+struct Parts {
+    source: &'static str,
+    date_col: &'static str,
+    status_col: &'static str,
+    field: Option<&'static str>,
+    type_id: Option<String>,
+    field_path: Option<String>,
+}
+
+fn parts(d: &Derivation, conn: &Connection) -> Result<Parts> {
+    let field_sql =
+        |allowed: &[&'static str], qualified: &[&'static str]| -> Result<Option<&'static str>> {
+            match d.field.as_deref() {
+                None => Ok(None),
+                Some(f) => match allowed.iter().position(|a| *a == f) {
+                    Some(i) => Ok(Some(qualified[i])),
+                    None => Err(LedgerError::Invalid {
+                        field: "indicator",
+                        problem: format!("不能按字段「{f}」统计"),
+                    }),
+                },
             }
-            Some(f) if allowed.contains(&f) => Ok(Some(format!("{prefix}.{f}"))),
-            Some(f) => Err(LedgerError::Invalid {
-                field: "indicator",
-                problem: format!("不能按字段「{f}」统计"),
-            }),
-        }
-    };
+        };
     Ok(match d.source {
-        DerivedSource::Pairing => (
-            "pairing p".into(),
-            "p.signed_on",
-            "p.status",
-            field_sql(PAIRING_FIELDS, "p")?,
-        ),
-        DerivedSource::CoopProject => (
-            "coop_project x JOIN pairing p ON p.id = x.pairing_id".into(),
-            "x.agreed_on",
-            "x.status",
-            field_sql(PROJECT_FIELDS, "x")?,
-        ),
+        DerivedSource::Pairing => Parts {
+            source: "pairing p",
+            date_col: "p.signed_on",
+            status_col: "p.status",
+            field: field_sql(PAIRING_FIELDS, &["p.enterprise_id", "p.village_id"])?,
+            type_id: None,
+            field_path: None,
+        },
+        DerivedSource::CoopProject => Parts {
+            source: "coop_project x JOIN pairing p ON p.id = x.pairing_id",
+            date_col: "x.agreed_on",
+            status_col: "x.status",
+            field: field_sql(
+                PROJECT_FIELDS,
+                &["x.investment_yuan", "x.beneficiaries", "x.pairing_id"],
+            )?,
+            type_id: None,
+            field_path: None,
+        },
         DerivedSource::Register => {
             let key = d.register.as_deref().unwrap_or_default();
             let t = type_by_key(conn, key)?;
-            let field = match d.field.as_deref() {
-                None => None,
-                Some("title") => Some("r.title".to_string()),
-                Some(f) if t.fields.iter().any(|x| x.key == f) => {
-                    Some(format!("json_extract(r.data, '$.{f}')"))
-                }
+            let (field, field_path) = match d.field.as_deref() {
+                None => (None, None),
+                Some("title") => (Some("r.title"), None),
+                Some(f) if t.fields.iter().any(|x| x.key == f) => (
+                    Some("json_extract(r.data, :field_path)"),
+                    Some(format!("$.{f}")),
+                ),
                 Some(f) => {
                     return Err(LedgerError::Invalid {
                         field: "indicator",
@@ -109,18 +125,32 @@ fn parts(
                     })
                 }
             };
-            // The type id is a UUID (checked above), safe to inline.
-            (
-                format!(
-                    "register_row r JOIN unit p ON p.id = r.unit_id AND r.type_id = '{}'",
-                    t.id
-                ),
-                "r.occurred_on",
-                "r.status",
+            Parts {
+                source: "register_row r JOIN unit p ON p.id = r.unit_id AND r.type_id = :type_id",
+                date_col: "r.occurred_on",
+                status_col: "r.status",
                 field,
-            )
+                type_id: Some(t.id),
+                field_path,
+            }
         }
     })
+}
+
+/// Runs `sql` for one number, binding each named value the statement uses.
+fn query_number<T: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+    values: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<T> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut used = Vec::with_capacity(values.len());
+    for (name, value) in values {
+        if stmt.parameter_index(name)?.is_some() {
+            used.push((*name, *value));
+        }
+    }
+    Ok(stmt.query_row(used.as_slice(), |r| r.get(0))?)
 }
 
 /// The derived value over the units (a JSON array of ids) within [from, to].
@@ -131,8 +161,8 @@ pub fn completed(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<f64> {
-    let (source, date_col, status_col, field) = parts(d, conn)?;
-    let agg = match (d.measure, &field) {
+    let p = parts(d, conn)?;
+    let agg = match (d.measure, p.field) {
         (Measure::Count, _) => "COUNT(*)".to_string(),
         (Measure::Distinct, Some(f)) => format!("COUNT(DISTINCT {f})"),
         (Measure::Sum, Some(f)) if f.ends_with(INVESTMENT_COLUMN) => {
@@ -153,28 +183,38 @@ pub fn completed(
     };
     // Matching a data field applies to activity registers only (set_derivation checks).
     let match_clause = if d.source == DerivedSource::Register {
-        "AND (?5 IS NULL OR json_extract(r.data, ?5) = ?6)"
+        "AND (:match_path IS NULL OR json_extract(r.data, :match_path) = :match_value)"
     } else {
-        "AND (?5 IS NULL OR ?6 IS NULL OR 1)"
+        ""
     };
+    let (source, date_col, status_col) = (p.source, p.date_col, p.status_col);
     let sql = format!(
         "SELECT {agg} FROM {source}
-         WHERE {date_col} BETWEEN ?1 AND ?2 AND {unit_col} IN (SELECT value FROM json_each(?3))
-           AND (?4 IS NULL OR {status_col} = ?4) {match_clause}"
+         WHERE {date_col} BETWEEN :from AND :to AND {unit_col} IN (SELECT value FROM json_each(:units))
+           AND (:status IS NULL OR {status_col} = :status) {match_clause}"
     );
-    let path = d.match_field.as_deref().map(|f| format!("$.{f}"));
-    let v: f64 = conn.prepare_cached(&sql)?.query_row(
-        rusqlite::params![from, to, units_json, d.status, path, d.match_value],
-        |r| r.get(0),
-    )?;
-    Ok(v)
+    let match_path = d.match_field.as_deref().map(|f| format!("$.{f}"));
+    query_number(
+        conn,
+        &sql,
+        &[
+            (":from", &from),
+            (":to", &to),
+            (":units", &units_json),
+            (":status", &d.status),
+            (":match_path", &match_path),
+            (":match_value", &d.match_value),
+            (":type_id", &p.type_id),
+            (":field_path", &p.field_path),
+        ],
+    )
 }
 
 /// The earliest date of a row the derivation counts (where a trend without a target starts).
 pub fn first_date(conn: &Connection, d: &Derivation) -> Result<Option<NaiveDate>> {
-    let (source, date_col, _, _) = parts(d, conn)?;
-    let sql = format!("SELECT MIN({date_col}) FROM {source}");
-    Ok(conn.query_row(&sql, [], |r| r.get(0))?)
+    let p = parts(d, conn)?;
+    let sql = format!("SELECT MIN({}) FROM {}", p.date_col, p.source);
+    query_number(conn, &sql, &[(":type_id", &p.type_id)])
 }
 
 pub(crate) fn read(conn: &Connection, indicator_id: &str) -> Result<Option<Derivation>> {

@@ -21,8 +21,8 @@ const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
 impl RoundPeriod {
     pub fn quarter(q: Quarter) -> Self {
         Self::Quarter {
-            year: q.year,
-            q: q.q,
+            year: q.year(),
+            q: q.q(),
         }
     }
 
@@ -56,7 +56,7 @@ impl RoundPeriod {
     /// The first and last day.
     pub fn period(self) -> Period {
         match self {
-            Self::Quarter { year, q } => Quarter { year, q }.period(),
+            Self::Quarter { year, q } => Quarter::new(year, q).expect("a round period holds a checked quarter").period(),
             Self::Month { year, month } => {
                 let start =
                     NaiveDate::from_ymd_opt(year, u32::from(month), 1).expect("valid month");

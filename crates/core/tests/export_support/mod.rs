@@ -35,7 +35,7 @@ pub fn sample() -> Sample {
 }
 
 pub fn q2() -> Quarter {
-    Quarter { year: 2024, q: 2 }
+    Quarter::new(2024, 2).unwrap()
 }
 
 /// The city's summary of 2024Q2.

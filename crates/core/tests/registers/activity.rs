@@ -221,3 +221,68 @@ fn sample_registers_give_the_release_totals() {
         "sample enterprises removed"
     );
 }
+
+#[test]
+fn a_register_types_keys_are_checked_when_it_is_made() {
+    let mut f = fixture();
+    let actor = f.actor.clone();
+    let field = |key: &str| FieldDef {
+        key: key.into(),
+        label: "人次".into(),
+        label_en: String::new(),
+        kind: FieldKind::Count,
+        options: vec![],
+        required: false,
+    };
+    let status = |key: &str| StatusDef {
+        key: key.into(),
+        label: "已举办".into(),
+        label_en: String::new(),
+    };
+    // (fields' keys, statuses' keys, the field the error names, or None when accepted)
+    let cases: [(&[&str], &[&str], Option<&str>); 9] = [
+        (&["participants", "hours_2"], &["held"], None),
+        (&["x') OR 1=1 --"], &[], Some("fields")),
+        (&["a.b"], &[], Some("fields")),
+        (&["a[0]"], &[], Some("fields")),
+        (&["2nd"], &[], Some("fields")),
+        (&["培训人次"], &[], Some("fields")),
+        (&[""], &[], Some("fields")),
+        (&["n", "n"], &[], Some("fields")),
+        (&["n"], &["held'"], Some("statuses")),
+    ];
+    for (i, (keys, statuses, refused)) in cases.into_iter().enumerate() {
+        let code = format!("t{i}");
+        let got = f.ledger.write(&actor, |w| {
+            w.add_register_type(NewRegisterType {
+                code: code.clone(),
+                action: "enterprise".into(),
+                name: format!("台账{i}"),
+                name_en: String::new(),
+                fields: keys.iter().map(|k| field(k)).collect(),
+                statuses: statuses.iter().map(|k| status(k)).collect(),
+            })
+        });
+        match (refused, got) {
+            (None, Ok(_)) => {}
+            (Some(field), Err(e)) => {
+                assert_eq!(
+                    (e.code(), e.field()),
+                    ("invalid", Some(field)),
+                    "{keys:?}: {e}"
+                );
+            }
+            (want, got) => panic!("{keys:?} {statuses:?}: want refused by {want:?}, got {got:?}"),
+        }
+    }
+    assert_eq!(
+        f.ledger
+            .register_types()
+            .unwrap()
+            .iter()
+            .filter(|t| t.code.len() == 2 && t.code.starts_with('t'))
+            .count(),
+        1,
+        "only the valid type was made"
+    );
+}

@@ -152,7 +152,7 @@ pub(crate) fn quarter_named(t: &str) -> Option<u8> {
 /// A heading's words that contradict the quarter: 「1-6月累计」 or 「第二季度」 for 2024Q3.
 pub(crate) fn contradicts(header: &str, role: Role, quarter: Quarter) -> bool {
     let t = squeeze(header);
-    let end = u32::from(quarter.q) * 3;
+    let end = u32::from(quarter.q()) * 3;
     if let Some((from, to)) = month_range(&t) {
         return match role {
             Role::YearToDate => from != 1 || to != end,
@@ -160,7 +160,7 @@ pub(crate) fn contradicts(header: &str, role: Role, quarter: Quarter) -> bool {
             _ => false,
         };
     }
-    role == Role::Period && quarter_named(&t).is_some_and(|q| q != quarter.q)
+    role == Role::Period && quarter_named(&t).is_some_and(|q| q != quarter.q())
 }
 
 fn text_of(row: &[Cell], i: usize) -> String {

@@ -50,8 +50,8 @@ pub(crate) struct Computed {
 
 /// 「2024年第三季度报表」: the note of a return's entries.
 pub(crate) fn return_note(q: Quarter) -> String {
-    let n = ["一", "二", "三", "四"][usize::from(q.q.clamp(1, 4) - 1)];
-    format!("{}年第{n}季度报表", q.year)
+    let n = ["一", "二", "三", "四"][usize::from(q.q().clamp(1, 4) - 1)];
+    format!("{}年第{n}季度报表", q.year())
 }
 
 pub(crate) struct Context<'a> {
@@ -77,7 +77,7 @@ fn same(a: f64, b: f64, decimals: u8) -> bool {
 
 pub(crate) fn compute(cx: &Context<'_>, raw: &[RawLine]) -> Result<Computed> {
     let q = cx.quarter;
-    let year_start = NaiveDate::from_ymd_opt(q.year, 1, 1).expect("valid year");
+    let year_start = NaiveDate::from_ymd_opt(q.year(), 1, 1).expect("valid year");
     let before_end = q.start().pred_opt().expect("valid date");
     let mut engine = Engine::new(cx.conn, q.end())?;
     let scope = engine.scope(Some(&cx.unit.id))?;

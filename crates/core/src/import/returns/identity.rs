@@ -156,7 +156,7 @@ pub(crate) fn title_quarter(text: &str) -> Option<Quarter> {
                 .filter(|(_, to)| to % 3 == 0)
                 .map(|(_, to)| (to / 3) as u8)
         })?;
-    Some(Quarter { year, q })
+    Quarter::new(year, q).ok()
 }
 
 /// Whose return, for which quarter, from where; and what is wrong with that.
@@ -178,8 +178,8 @@ fn find_unit<'u>(units: &'u [Unit], key: &str) -> Option<&'u Unit> {
 }
 
 fn quarter_zh(q: Quarter) -> String {
-    let n = ["一", "二", "三", "四"][usize::from(q.q.clamp(1, 4) - 1)];
-    format!("{}年第{n}季度", q.year)
+    let n = ["一", "二", "三", "四"][usize::from(q.q().clamp(1, 4) - 1)];
+    format!("{}年第{n}季度", q.year())
 }
 
 impl Who {
