@@ -67,12 +67,15 @@ const unitName = (id: string | null) => {
 
 /** The reason a write is refused, in the current language ('' when it is allowed). */
 export function why(area: Area, unitId?: string | null): string {
-  const d = denial(permissions.value, area, unitId)
-  return d ? denialText(i18n.global.t, permissions.value, d, unitName) : ''
+  const perms = permissions.value
+  const d = denial(perms, area, unitId)
+  if (!d) return ''
+  const own = perms && perms.unit_id ? { ...perms, unit_name: unitName(perms.unit_id) || perms.unit_name } : perms
+  return denialText(i18n.global.t, own, d, unitName)
 }
 
 /** 「王某某 · 兰山区填报员」's second half for the signed-in account. */
 export const accountRole = computed(() => {
   const a = account.value
-  return a ? roleTitle(i18n.global.t, a.role, a.unit_name) : ''
+  return a ? roleTitle(i18n.global.t, a.role, unitName(a.unit_id) || a.unit_name) : ''
 })
