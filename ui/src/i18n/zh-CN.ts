@@ -553,7 +553,7 @@ export default {
     signedOut: '已退出登录',
     oldPassword: '原密码',
     newPassword: '新密码',
-    repeatPassword: '再次输入新密码',
+    repeatPassword: '确认新密码',
     passwordRule: '至少 8 位，须同时包含字母和数字',
     mismatch: '两次输入的密码不一致',
     passwordChanged: '密码已修改',
