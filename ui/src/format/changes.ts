@@ -1,6 +1,6 @@
 // How an audit record's changes read: one line per field, 「数值：12 → 15」 for an update, the
 // new values of an insert (or a baseline), the old values of a delete. Pure, unit-tested.
-import type { AuditOp, FieldChange, JsonValue } from '../ipc/accountTypes'
+import type { FieldChange } from '../ipc/accountTypes'
 
 export interface ChangeLine {
   field: string
@@ -17,10 +17,11 @@ export interface ValueWords {
   yes: string
   no: string
   /** A friendlier text for a stored value (a unit's id → its name); undefined keeps it. */
-  resolve?: (field: string, value: JsonValue) => string | undefined
+  resolve?: (field: string, value: unknown) => string | undefined
 }
 
-export function formatValue(field: string, v: JsonValue | null | undefined, words: ValueWords): string {
+/** A stored JSON value as text (the trail's values are JSON: strings, numbers, booleans …). */
+export function formatValue(field: string, v: unknown, words: ValueWords): string {
   if (v === null || v === undefined || v === '') return words.empty
   const named = words.resolve?.(field, v)
   if (named !== undefined) return named
@@ -29,7 +30,7 @@ export function formatValue(field: string, v: JsonValue | null | undefined, word
   return JSON.stringify(v)
 }
 
-export function changeLines(op: AuditOp | string, changes: FieldChange[], words: ValueWords): ChangeLine[] {
+export function changeLines(op: string, changes: FieldChange[], words: ValueWords): ChangeLine[] {
   return changes.map((c) => {
     const label = c.label || c.field
     if (op === 'delete') return { field: c.field, label, old: null, value: formatValue(c.field, c.old, words), kind: 'removed' }
