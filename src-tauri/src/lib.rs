@@ -100,5 +100,17 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         import::import_preview,
         import::import_commit,
         import::import_template,
+        accounts::session_info,
+        accounts::sign_in,
+        accounts::sign_out,
+        accounts::change_password,
+        accounts::list_accounts,
+        accounts::add_account,
+        accounts::update_account,
+        accounts::set_account_disabled,
+        accounts::reset_password,
+        audit::list_audit,
+        audit::row_history,
+        audit::verify_audit,
     ])
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use taizhang_core::{Actor, Ledger};
+use taizhang_core::{Actor, Ledger, SessionInfo};
 
 use crate::error::IpcError;
 
@@ -14,7 +14,9 @@ use crate::error::IpcError;
 #[derive(Clone)]
 pub struct LedgerState {
     ledger: Result<Arc<Mutex<Ledger>>, IpcError>,
-    actor: Actor,
+    /// Who writes from this window: the signed-in account, or the OS user while the ledger
+    /// has no accounts. Shared by every clone of the state.
+    actor: Arc<Mutex<Actor>>,
     db_path: PathBuf,
 }
 
@@ -24,9 +26,10 @@ impl LedgerState {
     pub fn open(path: &Path) -> Result<Self, IpcError> {
         let mut ledger = Ledger::open(path)?;
         taizhang_core::sample::load_on_first_run(&mut ledger, &Actor::system())?;
+        ledger.set_reader(desktop_actor());
         Ok(Self {
             ledger: Ok(Arc::new(Mutex::new(ledger))),
-            actor: desktop_actor(),
+            actor: Arc::new(Mutex::new(desktop_actor())),
             db_path: path.to_path_buf(),
         })
     }
@@ -37,7 +40,7 @@ impl LedgerState {
             eprintln!("台账: cannot open {}: {e}", path.display());
             Self {
                 ledger: Err(e),
-                actor: desktop_actor(),
+                actor: Arc::new(Mutex::new(desktop_actor())),
                 db_path: path.to_path_buf(),
             }
         })
@@ -58,12 +61,50 @@ impl LedgerState {
 
     /// Who performs writes from this window. Until sign-in exists it is the OS user.
     pub fn actor(&self) -> Actor {
-        self.actor.clone()
+        self.actor.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Signs this window in: its writes and reads act as the account from now on.
+    pub async fn sign_in(&self, login: String, password: String) -> Result<SessionInfo, IpcError> {
+        let (actor, info) = self
+            .run_signed_out(move |l| {
+                let actor = l.sign_in(&login, &password)?;
+                Ok((actor, l.session_info()?))
+            })
+            .await?;
+        *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = actor;
+        Ok(info)
+    }
+
+    /// Signs this window out: back to the OS user, which a ledger with accounts refuses.
+    pub async fn sign_out(&self) -> Result<SessionInfo, IpcError> {
+        *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = desktop_actor();
+        self.run_signed_out(|l| {
+            l.sign_out();
+            l.set_reader(desktop_actor());
+            l.session_info()
+        })
+        .await
     }
 
     /// Runs `f` on the ledger on a blocking-task thread, so the UI thread never waits on
-    /// SQLite; core errors become the IPC error object.
+    /// SQLite; core errors become the IPC error object. A ledger with accounts answers
+    /// `login_required` until this window has signed in.
     pub async fn run<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
+    {
+        self.run_signed_out(move |l| {
+            l.require_signed_in()?;
+            f(l)
+        })
+        .await
+    }
+
+    /// [`run`](Self::run) without the sign-in check: for the commands the login screen
+    /// itself needs (session_info, sign_in, sign_out, app_info).
+    pub async fn run_signed_out<T, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
@@ -94,9 +135,5 @@ impl LedgerState {
 
 /// `desktop:<OS user>`, e.g. `desktop:zhangwei`.
 fn desktop_actor() -> Actor {
-    let user = ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".into());
-    Actor::named(format!("desktop:{}", user.trim()))
+    Actor::local_user("desktop")
 }

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod accounts;
 mod registers;
 mod report;
+pub use accounts::*;
 pub use registers::*;
 pub use report::*;
 
@@ -26,6 +28,14 @@ pub struct Cli {
     /// 把“今天”固定为某日，用于可重复的脚本和测试 / pin today's date
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<String>,
+
+    /// 以此账号登录（密码取自 TAIZHANG_PASSWORD 或在终端输入） / sign in as this account
+    #[arg(long, global = true, env = "TAIZHANG_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// 修改的原因，记入留痕 / why: recorded with this command's changes in the audit trail
+    #[arg(long, global = true, value_name = "TEXT")]
+    pub reason: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -77,6 +87,12 @@ pub enum Command {
     Report(ReportArgs),
     /// 填写滞后指标的滞后原因和整改措施 / write why an indicator lags and what is done
     LagNote(LagNoteArgs),
+    /// 账号：新建、列出、修改、停用、密码 / accounts
+    #[command(subcommand)]
+    User(UserCommand),
+    /// 留痕：校验、列出操作记录 / the audit trail
+    #[command(subcommand)]
+    Audit(AuditCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

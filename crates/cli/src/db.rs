@@ -1,6 +1,8 @@
 //! Which ledger file a command works on, opened how, and on whose behalf.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use taizhang_core::{store, validate, Actor, Ledger, LedgerError};
 
@@ -39,7 +41,45 @@ pub fn open(cli: &Cli, create: Create) -> CliResult<Ledger> {
     }
     let mut ledger = Ledger::open(&path).map_err(|e| opening_failure(&path, e))?;
     ledger.set_today(today);
+    let actor = sign_in(cli, &mut ledger)?;
+    ledger.set_reader(actor.clone());
+    ledger.set_write_reason(cli.reason.clone());
+    let _ = SESSION.set(actor);
     Ok(ledger)
+}
+
+/// Who this command acts as, once `open` has signed in.
+static SESSION: OnceLock<Actor> = OnceLock::new();
+
+/// Without accounts, the person at the terminal (`cli:<OS user>`); with accounts, the one
+/// named by `--user` (or TAIZHANG_USER) whose password is TAIZHANG_PASSWORD or typed.
+fn sign_in(cli: &Cli, ledger: &mut Ledger) -> CliResult<Actor> {
+    if !ledger.accounts_exist()? {
+        return Ok(Actor::local_user("cli"));
+    }
+    let Some(user) = cli.user.as_deref().filter(|u| !u.trim().is_empty()) else {
+        return Err(Failure::new(
+            "login_required",
+            "此台账已启用账号，请用 --user 登录名（或环境变量 TAIZHANG_USER）登录，密码取自 TAIZHANG_PASSWORD 或在终端输入",
+        ));
+    };
+    let password = secret("TAIZHANG_PASSWORD", &format!("{user} 的密码："))?;
+    Ok(ledger.sign_in(user, &password)?)
+}
+
+/// A password from the environment variable, else asked on the terminal (never echoed).
+pub fn secret(var: &str, prompt: &str) -> CliResult<String> {
+    if let Ok(v) = std::env::var(var) {
+        return Ok(v);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::new(
+            "password_required",
+            format!("需要密码：请设置环境变量 {var}，或在终端中运行以便输入"),
+        ));
+    }
+    rpassword::prompt_password(prompt)
+        .map_err(|e| Failure::new("password_required", format!("无法读取密码：{e}")))
 }
 
 fn opening_failure(path: &Path, e: LedgerError) -> Failure {
@@ -56,12 +96,10 @@ fn opening_failure(path: &Path, e: LedgerError) -> Failure {
     Failure::from(e)
 }
 
-/// The person running the command: `cli:<login name>`.
+/// Who this command acts as: the signed-in account, or `cli:<OS user>` without accounts.
 pub fn actor() -> Actor {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "unknown".into());
-    Actor::named(format!("cli:{user}"))
+    SESSION
+        .get()
+        .cloned()
+        .unwrap_or_else(|| Actor::local_user("cli"))
 }

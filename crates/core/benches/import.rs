@@ -147,6 +147,46 @@ fn run(label: &str, file: &Path, dir: &Path) {
     );
 }
 
+/// The audit trail's cost: the same CSV committed into fresh ledgers with the trail on and
+/// off, interleaved, three rounds each; prints both medians and the ratio (issue 9's goal:
+/// at most 1.5).
+fn trail_cost(file: &Path, dir: &Path) {
+    let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for round in 0..3 {
+        for k in 0..2 {
+            let trail = (round + k) % 2 == 0;
+            let path = dir.join(format!("trail-{round}-{trail}.db"));
+            let mut ledger = ledger(&path);
+            if !trail {
+                ledger.without_trail_for_benchmarks().expect("trail off");
+            }
+            let t = Instant::now();
+            let report = import::commit(
+                &mut ledger,
+                &Actor::named("bench"),
+                &ImportKind::Entries,
+                file,
+                None,
+                &mut |_, _| {},
+            )
+            .expect("commit");
+            times[usize::from(trail)].push(t.elapsed().as_secs_f64());
+            assert_eq!(report.written as usize, ROWS);
+            drop(ledger);
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (without, with) = (median(&mut times[0]), median(&mut times[1]));
+    println!("trail: import of {ROWS} rows without the trail {without:.2} s, with it {with:.2} s");
+    println!("import_trail_vs_none: {:.2}", with / without);
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let xlsx = dir.path().join("entries.xlsx");
@@ -160,4 +200,5 @@ fn main() {
     );
     run("xlsx", &xlsx, dir.path());
     run("csv ", &csv, dir.path());
+    trail_cost(&csv, dir.path());
 }

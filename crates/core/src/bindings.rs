@@ -16,6 +16,26 @@ use crate::progress::{
 /// Writes every core type's declaration (and those it depends on) into `dir`.
 pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     Actor::export_all_to(dir)?;
+    Role::export_all_to(dir)?;
+    {
+        use crate::audit::{AuditFilter, AuditPage, AuditRecord, AuditVerdict, FieldChange};
+        use crate::auth::{
+            AccountChange, AccountView, Area, AreaGrant, Grant, NewAccount, Permissions,
+        };
+        AccountView::export_all_to(dir)?;
+        crate::ledger::SessionInfo::export_all_to(dir)?;
+        NewAccount::export_all_to(dir)?;
+        AccountChange::export_all_to(dir)?;
+        Area::export_all_to(dir)?;
+        Grant::export_all_to(dir)?;
+        AreaGrant::export_all_to(dir)?;
+        Permissions::export_all_to(dir)?;
+        AuditFilter::export_all_to(dir)?;
+        AuditPage::export_all_to(dir)?;
+        AuditRecord::export_all_to(dir)?;
+        AuditVerdict::export_all_to(dir)?;
+        FieldChange::export_all_to(dir)?;
+    }
     Action::export_all_to(dir)?;
     Indicator::export_all_to(dir)?;
     Unit::export_all_to(dir)?;

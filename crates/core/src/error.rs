@@ -112,6 +112,25 @@ pub enum LedgerError {
     #[error("生成导入模板失败：{0}")]
     TemplateFailed(String),
 
+    /// A write or read outside the account's role or scope (auth::PERMISSIONS).
+    #[error("{message}")]
+    Forbidden { message: String },
+
+    #[error("请先登录：此台账已启用账号，请以自己的账号登录后再操作")]
+    LoginRequired,
+
+    #[error("登录名或密码不正确{}", .attempts_left.map(|n| format!("，再错{n}次账号将被锁定5分钟")).unwrap_or_default())]
+    BadLogin { attempts_left: Option<u32> },
+
+    #[error("密码连续输错5次，账号已锁定至 {until}，请稍后再试或请管理员重置密码")]
+    AccountLocked { until: String },
+
+    #[error("账号「{login}」已停用，请联系管理员")]
+    AccountDisabled { login: String },
+
+    #[error("「{}」太简单：至少8个字符，须同时包含字母和数字", field_label(.field))]
+    WeakPassword { field: &'static str },
+
     #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
     ImportRejected {
         file: String,
@@ -153,6 +172,12 @@ impl LedgerError {
             Self::UnsupportedFile { .. } => "unsupported_file",
             Self::TemplateFailed(_) => "template_failed",
             Self::ImportRejected { .. } => "import_rejected",
+            Self::Forbidden { .. } => "forbidden",
+            Self::LoginRequired => "login_required",
+            Self::BadLogin { .. } => "bad_login",
+            Self::AccountLocked { .. } => "account_locked",
+            Self::AccountDisabled { .. } => "account_disabled",
+            Self::WeakPassword { .. } => "weak_password",
         }
     }
 
@@ -163,7 +188,9 @@ impl LedgerError {
             | Self::TooManyDecimals { field, .. }
             | Self::NotANumber { field, .. }
             | Self::DateOutOfRange { field, .. }
-            | Self::Invalid { field, .. } => Some(field),
+            | Self::Invalid { field, .. }
+            | Self::WeakPassword { field } => Some(field),
+            Self::BadLogin { .. } => Some("password"),
             Self::BadField { key, .. } => Some(key),
             Self::UnknownIndicator(_) => Some("indicator"),
             Self::UnknownUnit(_) => Some("unit"),
@@ -223,6 +250,12 @@ pub fn field_label(field: &str) -> &str {
         "quarter" => "季度",
         "reason" => "滞后原因",
         "measures" => "整改措施",
+        "login" => "登录名",
+        "display_name" => "姓名",
+        "password" => "密码",
+        "old" => "原密码",
+        "new" => "新密码",
+        "role" => "角色",
         other => other,
     }
 }

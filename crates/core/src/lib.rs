@@ -4,8 +4,11 @@
 //! - [`ledger`] holds every read and write; writes go through [`Ledger::write`].
 //! - [`pacing`] says how much should be done by a date (序时进度).
 //! - [`progress`] computes completion, pace and status, roll-ups and rankings.
+//! - [`auth`] accounts, roles and the permission table; [`audit`] the chained trail (留痕).
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
+pub mod audit;
+pub mod auth;
 pub mod bindings;
 pub mod defaults;
 pub mod error;
@@ -21,7 +24,7 @@ pub mod store;
 pub mod validate;
 
 pub use error::{LedgerError, Result};
-pub use ledger::{Ledger, Settings, Writer};
+pub use ledger::{Ledger, SessionInfo, Settings, Writer};
 pub use model::*;
 pub use pacing::{Pacing, Quarter};
 pub use progress::{

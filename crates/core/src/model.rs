@@ -7,20 +7,86 @@ use ts_rs::TS;
 
 use crate::pacing::Pacing;
 
-/// Who performs a write. Every write names one, so that roles and the audit trail can be
-/// enforced in one place (the ledger's write path) rather than in every caller.
+/// Who performs a write (and whose reads are scoped). Every write names one, so that roles
+/// and the audit trail are enforced in one place (the ledger's write path) rather than in
+/// every caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Actor {
+    /// What rows' `created_by`/`updated_by` say: the account's login name, or in single-user
+    /// mode `desktop:<OS user>` / `cli:<OS user>`.
     pub name: String,
+    /// The person's name as the trail shows it (王某某); empty outside accounts.
+    pub display_name: String,
+    pub role: Role,
+    /// The root of the actor's scope (its unit and subtree); None is the whole tree.
+    pub unit_id: Option<String>,
+    /// The signed-in account; None in single-user mode and for the program itself.
+    pub account_id: Option<String>,
 }
 
 impl Actor {
+    /// A single-user actor (no accounts yet): may do everything, named as given.
     pub fn named(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+            display_name: String::new(),
+            role: Role::Admin,
+            unit_id: None,
+            account_id: None,
+        }
     }
     /// The program itself (migrations, first-run setup, sample data).
     pub fn system() -> Self {
         Self::named("system")
+    }
+    /// The person at this machine in single-user mode: `<door>:<OS user>`, never `unknown`.
+    pub fn local_user(door: &str) -> Self {
+        Self::named(format!("{door}:{}", crate::auth::os_user()))
+    }
+    /// Whether this actor acts for a signed-in account.
+    pub fn is_account(&self) -> bool {
+        self.account_id.is_some()
+    }
+}
+
+/// The four roles of issue 9: what a signed-in account may do is `auth::PERMISSIONS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 管理员: everything, including the catalogue, accounts, settings and sample data.
+    Admin,
+    /// 审核员: reads and reviews within its scope; writes lag notes.
+    Reviewer,
+    /// 填报员: entries, register rows, imports and lag notes within its scope.
+    Clerk,
+    /// 领导: reads everything in its scope, exports summaries; writes nothing.
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Reviewer, Role::Clerk, Role::Viewer];
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Reviewer => "reviewer",
+            Role::Clerk => "clerk",
+            Role::Viewer => "viewer",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "管理员",
+            Role::Reviewer => "审核员",
+            Role::Clerk => "填报员",
+            Role::Viewer => "领导",
+        }
+    }
+    /// `admin`, `管理员` … as typed on the command line.
+    pub fn parse(s: &str) -> Option<Role> {
+        let s = s.trim();
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(s) || r.label() == s)
     }
 }
 

@@ -18,6 +18,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../../migrations/0002_registers.sql"),
     include_str!("../../../migrations/0003_lag_notes.sql"),
     include_str!("../../../migrations/0004_register_pages.sql"),
+    include_str!("../../../migrations/0006_accounts_audit.sql"),
 ];
 
 /// The schema version this binary writes (SQLite's `user_version`).

@@ -29,7 +29,7 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError> {
     let db_path = state.db_path().display().to_string();
     state
-        .run(move |l| {
+        .run_signed_out(move |l| {
             let has_sample = l.has_sample()?;
             Ok(AppInfo {
                 version: env!("CARGO_PKG_VERSION").to_string(),

@@ -1,7 +1,9 @@
 //! The IPC commands, one file per area. Each one only delegates to the core (see
 //! ARCHITECTURE.md's IPC contract); validation, rules and messages live in taizhang-core.
 
+pub mod accounts;
 pub mod app;
+pub mod audit;
 pub mod catalog;
 pub mod entries;
 pub mod files;

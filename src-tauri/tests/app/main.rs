@@ -7,6 +7,7 @@
 
 mod desk;
 
+mod accounts;
 mod catalog;
 mod entries;
 mod import;

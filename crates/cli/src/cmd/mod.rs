@@ -1,5 +1,7 @@
 //! One module per area of subcommands; each returns the text to print on stdout.
 
+mod accounts;
+mod audit;
 mod edit;
 mod entries;
 mod import;
@@ -17,8 +19,8 @@ mod setup;
 mod targets;
 
 use crate::args::{
-    Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand, RegisterCommand,
-    TargetCommand, VillagesCommand,
+    AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand,
+    RegisterCommand, TargetCommand, UserCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -52,5 +54,13 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Register(RegisterCommand::Edit(a)) => edit::register_row(cli, a),
         Command::Report(a) => report::report(cli, a),
         Command::LagNote(a) => report::lag_note(cli, a),
+        Command::User(UserCommand::Add(a)) => accounts::add(cli, a),
+        Command::User(UserCommand::List(a)) => accounts::list(cli, a),
+        Command::User(UserCommand::Edit(a)) => accounts::edit(cli, a),
+        Command::User(UserCommand::Disable(a)) => accounts::set_disabled(cli, &a.name, true),
+        Command::User(UserCommand::Enable(a)) => accounts::set_disabled(cli, &a.name, false),
+        Command::User(UserCommand::Passwd(a)) => accounts::passwd(cli, &a.name),
+        Command::Audit(AuditCommand::Verify) => audit::verify(cli),
+        Command::Audit(AuditCommand::List(a)) => audit::list(cli, a),
     }
 }

@@ -134,11 +134,14 @@ fn note_text(field: &'static str, text: &str) -> Result<String> {
 impl Ledger {
     /// Notes matching the filter, by quarter, unit and indicator order.
     pub fn lag_notes(&self, f: &LagNoteFilter) -> Result<Vec<LagNote>> {
-        let unit = f
-            .unit
-            .as_deref()
-            .map(|k| lookup_unit(self.conn(), k))
-            .transpose()?;
+        let scope_root = self.read_scope()?.root;
+        let unit = match f.unit.as_deref() {
+            Some(k) => self
+                .clamp_unit(Some(k))?
+                .map(|id| lookup_unit(self.conn(), &id))
+                .transpose()?,
+            None => None,
+        };
         let indicator = f
             .indicator
             .as_deref()
@@ -147,6 +150,8 @@ impl Ledger {
         let sql = format!(
             "{SELECT} WHERE (?1 IS NULL OR n.quarter = ?1) AND (?2 IS NULL OR n.unit_id = ?2)
                AND (?3 IS NULL OR n.indicator_id = ?3)
+               AND (?4 IS NULL OR n.unit_id IN (WITH RECURSIVE sub(id) AS
+                    (SELECT ?4 UNION SELECT x.id FROM unit x JOIN sub ON x.parent_id = sub.id) SELECT id FROM sub))
              ORDER BY n.quarter, u.sort_order, i.sort_order, i.code"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -155,7 +160,8 @@ impl Ledger {
                 rusqlite::params![
                     f.quarter.map(|q| q.to_string()),
                     unit.map(|u| u.id),
-                    indicator.map(|i| i.id)
+                    indicator.map(|i| i.id),
+                    scope_root
                 ],
                 row,
             )?

@@ -10,6 +10,7 @@ use crate::validate::{check_entry_date, check_value};
 impl Ledger {
     /// Entries matching the filter, newest first.
     pub fn entries(&self, filter: &EntryFilter) -> Result<Vec<Entry>> {
+        let filter = &self.scoped(filter)?;
         let (clause, params) = where_clause(self.conn(), filter)?;
         let sql = format!(
             "SELECT {} FROM progress_entry e {clause} ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT ?{} OFFSET ?{}",
@@ -32,6 +33,7 @@ impl Ledger {
 
     /// How many entries match the filter (ignoring limit and offset).
     pub fn count_entries(&self, filter: &EntryFilter) -> Result<u64> {
+        let filter = &self.scoped(filter)?;
         let (clause, params) = where_clause(self.conn(), filter)?;
         let sql = format!("SELECT COUNT(*) FROM progress_entry e {clause}");
         let n: i64 = self.conn().query_row(
@@ -40,6 +42,21 @@ impl Ledger {
             |r| r.get(0),
         )?;
         Ok(n as u64)
+    }
+
+    /// The filter limited to the reader's scope (its unit asked for, or the scope's root).
+    fn scoped(&self, filter: &EntryFilter) -> Result<EntryFilter> {
+        let asked = filter.unit.is_some();
+        let unit = self.clamp_unit(filter.unit.as_deref())?;
+        Ok(EntryFilter {
+            include_subunits: if asked {
+                filter.include_subunits
+            } else {
+                Some(true)
+            },
+            unit,
+            ..filter.clone()
+        })
     }
 
     pub fn entry(&self, id: &str) -> Result<Entry> {

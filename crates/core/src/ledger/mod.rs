@@ -7,6 +7,7 @@ mod entries;
 mod indicators;
 mod lookup;
 mod rows;
+mod session;
 mod settings;
 mod targets;
 mod units;
@@ -16,11 +17,14 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::audit;
+use crate::auth::Scope;
 use crate::error::Result;
 use crate::model::Actor;
 use crate::store;
 
 pub use indicators::IndicatorChange;
+pub use session::SessionInfo;
 pub use settings::Settings;
 pub use targets::TargetFilter;
 
@@ -29,6 +33,16 @@ pub struct Ledger {
     path: Option<PathBuf>,
     /// Fixed "today" for tests and reproducible runs; None means the system clock.
     today: Option<NaiveDate>,
+    /// Whose reads these are (session.rs): the signed-in account, or the person at the
+    /// machine while the ledger has no accounts.
+    reader: Actor,
+    /// The machine's name, as the trail records it.
+    machine: String,
+    /// The trail is written (always, except in a benchmark measuring its cost).
+    trail: bool,
+    /// The reason every write of this ledger gives, unless the write sets its own (the
+    /// CLI's `--reason`).
+    write_reason: Option<String>,
 }
 
 impl Ledger {
@@ -36,24 +50,59 @@ impl Ledger {
     /// needs (the five actions, default settings).
     pub fn open(path: &Path) -> Result<Self> {
         let conn = store::open(path)?;
+        Self::start(conn, Some(path.to_path_buf()))
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = store::open_in_memory()?;
+        Self::start(conn, None)
+    }
+
+    /// Installs the trail's capture on the connection, baselines rows the trail has not
+    /// seen (a ledger made before it, a reshaped table), and adds the defaults.
+    fn start(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        audit::install(&conn)?;
+        let machine = crate::auth::machine();
+        if audit::baseline_needed(&conn)? {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            audit::ensure_baseline(&tx, &now_stamp(), &machine)?;
+            tx.commit()?;
+        }
         let mut ledger = Self {
             conn,
-            path: Some(path.to_path_buf()),
+            path,
             today: None,
+            reader: Actor::local_user("local"),
+            machine,
+            trail: true,
+            write_reason: None,
         };
         ledger.ensure_defaults()?;
         Ok(ledger)
     }
 
-    pub fn open_in_memory() -> Result<Self> {
-        let conn = store::open_in_memory()?;
-        let mut ledger = Self {
-            conn,
-            path: None,
-            today: None,
-        };
-        ledger.ensure_defaults()?;
-        Ok(ledger)
+    /// The reason recorded in the trail with every later write (unless it sets its own).
+    pub fn set_write_reason(&mut self, reason: Option<String>) {
+        self.write_reason = reason
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
+    }
+
+    /// Turns the trail off on this connection. Only for the benchmark that prints what the
+    /// trail costs; a ledger written this way no longer verifies.
+    #[doc(hidden)]
+    pub fn without_trail_for_benchmarks(&mut self) -> Result<()> {
+        self.trail = false;
+        let names: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'tz_audit_%'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for n in names {
+            self.conn
+                .execute_batch(&format!("DROP TRIGGER temp.\"{n}\";"))?;
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -83,17 +132,32 @@ impl Ledger {
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
         let today = self.today();
+        let actor = self.acting(actor)?;
+        let scope = Scope::of(&self.conn, actor.unit_id.as_deref())?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut w = Writer {
             tx,
-            actor: actor.clone(),
+            actor,
             now: now_stamp(),
             today,
             stable_ids: None,
+            reason: self.write_reason.clone().unwrap_or_default(),
+            own_password_verified: false,
         };
         let out = f(&mut w)?;
+        if self.trail {
+            let stamp = audit::Stamp {
+                actor: &w.actor,
+                scope: &scope,
+                at: &w.now,
+                machine: &self.machine,
+                reason: &w.reason,
+                own_password_verified: w.own_password_verified,
+            };
+            audit::seal(&w.tx, &stamp)?;
+        }
         w.tx.commit()?;
         Ok(out)
     }
@@ -121,9 +185,19 @@ pub struct Writer<'a> {
     /// When set, new rows get UUIDv5 ids derived from their natural key in this namespace,
     /// so the same reference data (e.g. the city's units) has the same id on every machine.
     stable_ids: Option<uuid::Uuid>,
+    /// Why, when the person said (the trail records it with every row of this write).
+    reason: String,
+    /// Set by `change_own_password` once the old password matched: only then may an
+    /// account without the accounts grant change its own password.
+    pub(crate) own_password_verified: bool,
 }
 
 impl Writer<'_> {
+    /// Records why this write is made (a correction, an unlock …) in its trail records.
+    pub fn set_reason(&mut self, reason: &str) {
+        self.reason = reason.trim().to_string();
+    }
+
     /// Derive ids of rows added from now on from their natural keys (see `stable_ids`).
     pub fn use_stable_ids(&mut self, namespace: uuid::Uuid) {
         self.stable_ids = Some(namespace);

@@ -25,6 +25,7 @@ const TARGET_SELECT: &str =
 impl Ledger {
     /// Targets, newest period first, optionally of one indicator and/or unit.
     pub fn targets(&self, filter: &TargetFilter) -> Result<Vec<Target>> {
+        self.read_scope()?;
         list(self.conn(), filter)
     }
 }

@@ -44,6 +44,7 @@ impl Ledger {
     /// Direct sub-units with at least one target, best first: by pace index, then by mean
     /// completion rate, then in the units' own order.
     pub fn unit_ranking(&self, q: &RankingQuery) -> Result<Vec<UnitRank>> {
+        self.read_scope()?; // figures are open to every signed-in reader
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.parent.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), None)?;

@@ -74,6 +74,7 @@ pub fn group_status(rows: &[&ProgressRow], threshold: f64) -> Status {
 impl Ledger {
     /// One summary per active action (or the one asked for) for the query's scope.
     pub fn action_summaries(&self, q: &ProgressQuery) -> Result<Vec<ActionSummary>> {
+        self.read_scope()?; // figures are open to every signed-in reader
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         // The action asked for, resolved like every typed key (id, code or exact name); an

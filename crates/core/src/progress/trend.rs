@@ -43,6 +43,7 @@ impl Ledger {
     /// From the start of the applicable target's period (or the first entry) to the as-of
     /// date, one point per month or quarter; the last point ends at the as-of date.
     pub fn trend(&self, q: &TrendQuery) -> Result<Vec<TrendPoint>> {
+        self.read_scope()?; // figures are open to every signed-in reader
         let mut engine = Engine::new(self.conn(), q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let ind = engine

@@ -188,8 +188,8 @@ impl Ledger {
 
     pub fn register_rows(&self, f: &RegisterFilter) -> Result<Page<RegisterRow>> {
         let t = type_by_key(self.conn(), &f.register)?;
-        let units = f
-            .unit
+        let unit = self.clamp_unit(f.unit.as_deref())?;
+        let units = unit
             .as_deref()
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;

@@ -163,8 +163,8 @@ pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Pairing> {
 impl Ledger {
     /// Pairings matching the filter, newest first, one page at a time.
     pub fn pairings(&self, f: &PairingFilter) -> Result<Page<Pairing>> {
-        let units = f
-            .unit
+        let unit = self.clamp_unit(f.unit.as_deref())?;
+        let units = unit
             .as_deref()
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;

@@ -182,8 +182,8 @@ fn by_id(conn: &Connection, id: &str) -> Result<Project> {
 
 impl Ledger {
     pub fn projects(&self, f: &ProjectFilter) -> Result<Page<Project>> {
-        let units = f
-            .unit
+        let unit = self.clamp_unit(f.unit.as_deref())?;
+        let units = unit
             .as_deref()
             .map(|k| subtree_json(self.conn(), k))
             .transpose()?;

@@ -1,0 +1,150 @@
+//! The end of every write: the changes the TEMP triggers captured are checked against the
+//! permission table (guard.rs) and appended to the trail, in the write's own transaction.
+//! A refused change rolls the whole write back.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde_json::{Map, Value};
+
+use super::chain::{sm3_hex, Appender, Record};
+use super::guard;
+use crate::auth::Scope;
+use crate::error::Result;
+use crate::model::Actor;
+
+/// One captured change: which row, and its images before and after.
+#[derive(Debug)]
+pub struct Change {
+    pub tbl: String,
+    pub op: String,
+    pub row_id: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub old_map: Map<String, Value>,
+    pub new_map: Map<String, Value>,
+}
+
+impl Change {
+    /// The fields whose values differ (all of them for an insert or a delete).
+    pub fn changed_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .new_map
+            .keys()
+            .chain(self.old_map.keys())
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.retain(|k| self.old_map.get(*k) != self.new_map.get(*k));
+        keys
+    }
+}
+
+/// Who, from where and why, for every record of one write.
+pub struct Stamp<'a> {
+    pub actor: &'a Actor,
+    pub scope: &'a Scope,
+    pub at: &'a str,
+    pub machine: &'a str,
+    pub reason: &'a str,
+    /// The old password was checked in this write (a person changing their own).
+    pub own_password_verified: bool,
+}
+
+/// Drains `temp.tz_change`: checks each change, then appends one record per changed row.
+pub fn seal(conn: &Connection, stamp: &Stamp<'_>) -> Result<usize> {
+    let changes = drain(conn)?;
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    let units = guard::RowUnits::of(conn, &changes)?;
+    for c in &changes {
+        guard::check(conn, stamp, c, &units)?;
+    }
+    let mut appender = Appender::new(conn)?;
+    let mut written = 0;
+    for c in changes {
+        let Some(rec) = record(&c, &units, stamp) else {
+            continue;
+        };
+        appender.append(conn, rec)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn drain(conn: &Connection) -> Result<Vec<Change>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT tbl, op, row_id, old, new FROM temp.tz_change ORDER BY rowid")?;
+    let raw: Vec<(String, String, String, Option<String>, Option<String>)> = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    conn.execute("DELETE FROM temp.tz_change", [])?;
+    Ok(raw
+        .into_iter()
+        .map(|(tbl, op, row_id, old, new)| Change {
+            old_map: parse(old.as_deref()),
+            new_map: parse(new.as_deref()),
+            tbl,
+            op,
+            row_id,
+            old,
+            new,
+        })
+        .collect())
+}
+
+pub(crate) fn parse(image: Option<&str>) -> Map<String, Value> {
+    match image.map(serde_json::from_str::<Value>) {
+        Some(Ok(Value::Object(m))) => m,
+        _ => Map::new(),
+    }
+}
+
+fn record(c: &Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Record> {
+    let (old, new) = match c.op.as_str() {
+        "update" => {
+            let keys = c.changed_keys();
+            if keys.is_empty() {
+                return None; // an update that changed nothing leaves no trace
+            }
+            let pick = |m: &Map<String, Value>| {
+                let sub: HashMap<&str, &Value> = keys
+                    .iter()
+                    .map(|k| (*k, m.get(*k).unwrap_or(&Value::Null)))
+                    .collect();
+                Some(sorted_json(&sub))
+            };
+            (pick(&c.old_map), pick(&c.new_map))
+        }
+        _ => (c.old.clone(), c.new.clone()),
+    };
+    let unit_id = units.unit_after(c).or_else(|| units.unit_before(c));
+    Some(Record {
+        seq: 0,
+        at: stamp.at.to_string(),
+        account: stamp.actor.name.clone(),
+        display_name: stamp.actor.display_name.clone(),
+        role: stamp.actor.role.code().to_string(),
+        machine: stamp.machine.to_string(),
+        op: c.op.clone(),
+        tbl: c.tbl.clone(),
+        row_id: c.row_id.clone(),
+        unit_id,
+        old,
+        new,
+        row_digest: c.new.as_deref().map(|n| sm3_hex(n.as_bytes())),
+        reason: stamp.reason.to_string(),
+        prev_hash: String::new(),
+        hash: String::new(),
+    })
+}
+
+fn sorted_json(m: &HashMap<&str, &Value>) -> String {
+    let sorted: std::collections::BTreeMap<&str, &Value> =
+        m.iter().map(|(k, v)| (*k, *v)).collect();
+    serde_json::to_string(&sorted).unwrap_or_else(|_| "{}".into())
+}
