@@ -287,7 +287,7 @@ impl LedgerError {
             | Self::Invalid { field, .. }
             | Self::WeakPassword { field } => Some(field),
             Self::BadLogin { .. } => Some("password"),
-            | Self::ImplausibleValue { field, .. }
+            Self::ImplausibleValue { field, .. }
             | Self::TooSmall { field, .. }
             | Self::NotACounty { field, .. } => Some(field),
             Self::ControlCharacter { field, .. } | Self::TooLong { field, .. } => Some(field),

@@ -29,7 +29,7 @@ import { call } from './invoke'
 
 export { IpcFailure, isInputError, normaliseError } from './error'
 export type { IpcError, AppInfo, EntryPage } from './appTypes'
-export { inTauri } from './invoke'
+export { inTauri, onLoginRequired } from './invoke'
 
 // The app
 export const appInfo = () => call<AppInfo>('app_info')
@@ -83,3 +83,8 @@ export * from './registers'
 
 // Quarterly summary (季度汇总)
 export * from './report'
+
+// Accounts, the session and the audit trail (留痕)
+export * from './accounts'
+export * from './audit'
+export type * from './accountTypes'

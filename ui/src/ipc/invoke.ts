@@ -7,6 +7,17 @@ export function inTauri(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window
 }
 
+type LoginRequiredListener = () => void
+const loginRequiredListeners: LoginRequiredListener[] = []
+
+/**
+ * Called whenever a command answers `login_required` (accounts exist and nobody is signed
+ * in, or the session ended): the session store shows the login screen.
+ */
+export function onLoginRequired(listener: LoginRequiredListener): void {
+  loginRequiredListeners.push(listener)
+}
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   if (!inTauri()) {
     throw new IpcFailure({
@@ -18,6 +29,8 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   try {
     return await invoke<T>(command, args)
   } catch (e) {
-    throw normaliseError(e)
+    const failure = normaliseError(e)
+    if (failure.code === 'login_required') for (const l of loginRequiredListeners) l()
+    throw failure
   }
 }

@@ -15,8 +15,8 @@ mod ranking;
 mod reference;
 mod register;
 mod report;
-mod rounds;
 mod return_import;
+mod rounds;
 mod setup;
 mod targets;
 

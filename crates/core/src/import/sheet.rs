@@ -335,7 +335,13 @@ pub(crate) fn named_sheet(path: &Path, name: &str) -> Option<Sheet> {
     let read = || -> Option<Sheet> {
         let mut book = calamine::open_workbook_auto(path).ok()?;
         let range = book.worksheet_range(name).ok()?;
-        from_range(name.to_string(), &range, &[], &mut Budget::new(&path.display().to_string())).ok()
+        from_range(
+            name.to_string(),
+            &range,
+            &[],
+            &mut Budget::new(&path.display().to_string()),
+        )
+        .ok()
     };
     std::panic::catch_unwind(read).ok().flatten()
 }

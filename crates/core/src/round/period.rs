@@ -56,7 +56,9 @@ impl RoundPeriod {
     /// The first and last day.
     pub fn period(self) -> Period {
         match self {
-            Self::Quarter { year, q } => Quarter::new(year, q).expect("a round period holds a checked quarter").period(),
+            Self::Quarter { year, q } => Quarter::new(year, q)
+                .expect("a round period holds a checked quarter")
+                .period(),
             Self::Month { year, month } => {
                 let start =
                     NaiveDate::from_ymd_opt(year, u32::from(month), 1).expect("valid month");

@@ -2,6 +2,7 @@
 // key a select uses for each (activity rows carry their register type), the template's
 // default file name and the pages where imported data shows.
 import type { ImportKind } from '../../bindings/core/ImportKind'
+import type { Area } from '../../ipc/accountTypes'
 
 export type KindName = ImportKind['kind']
 
@@ -66,4 +67,11 @@ export function cleanPath(text: string): string {
     }
   }
   return p
+}
+
+/** Which area of the permission table an import of the kind writes in. */
+export function areaOf(name: KindName): Area {
+  if (name === 'entries') return 'entries'
+  if (name === 'targets') return 'targets'
+  return 'registers'
 }
