@@ -269,7 +269,7 @@ fn audit_verify_and_list_from_the_command_line() {
         .rsplit("编号 ")
         .next()
         .unwrap()
-        .trim_end_matches(|c| c == '）' || c == '\n')
+        .trim_end_matches(['）', '\n'])
         .to_string();
     as_user(
         &ws,

@@ -219,12 +219,12 @@ fn the_year_to_date_arithmetic() {
 }
 
 fn quarter_zh(quarter: &str) -> String {
-    let n = ["一", "二", "三", "四"][(q(quarter).q - 1) as usize];
+    let n = ["一", "二", "三", "四"][(q(quarter).q() - 1) as usize];
     format!("第{n}季度")
 }
 
 fn ytd_heading(quarter: &str) -> String {
-    format!("1-{}月累计完成", q(quarter).q * 3)
+    format!("1-{}月累计完成", q(quarter).q() * 3)
 }
 
 /// 兰陵县's 2024Q3 return with 结对企业数 累计 `cnt` and 帮扶资金 本期 `amt`.

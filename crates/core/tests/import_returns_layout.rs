@@ -11,7 +11,7 @@ use taizhang_core::import::returns::{self, ReturnOptions, ReturnPreview, ReturnS
 use taizhang_core::Quarter;
 
 fn q3() -> Quarter {
-    Quarter { year: 2024, q: 3 }
+    Quarter::new(2024, 3).unwrap()
 }
 
 fn preview_with(

@@ -74,10 +74,13 @@ pub fn seal(conn: &Connection, stamp: &Stamp<'_>) -> Result<usize> {
     Ok(written)
 }
 
+/// A row of `temp.tz_change`: table, op, row id, old image, new image.
+type Captured = (String, String, String, Option<String>, Option<String>);
+
 fn drain(conn: &Connection) -> Result<Vec<Change>> {
     let mut stmt =
         conn.prepare_cached("SELECT tbl, op, row_id, old, new FROM temp.tz_change ORDER BY rowid")?;
-    let raw: Vec<(String, String, String, Option<String>, Option<String>)> = stmt
+    let raw: Vec<Captured> = stmt
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?

@@ -64,6 +64,7 @@ const CASES: &[(&str, [[bool; 2]; 4], Op)] = &[
                 period,
                 value: 5.0,
                 milestones: vec![],
+                replace_overlapping: false,
             };
             w.set_target(t).map(drop)
         },

@@ -61,6 +61,7 @@ fn county_rows(w: &mut Writer<'_>, code: &str, name: &str, n: u32) -> Result<Row
         },
         value: 100.0,
         milestones: Vec::new(),
+        replace_overlapping: false,
     })?;
     let pairing = w.add_pairing(NewPairing {
         enterprise: EnterpriseRef::New(NewEnterprise {

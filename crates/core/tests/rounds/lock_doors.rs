@@ -151,6 +151,7 @@ fn doors(path: &Path) -> Vec<(&'static str, Door)> {
         },
         value: 100.0,
         milestones: Vec::new(),
+        replace_overlapping: false,
     };
     let (t_year, t_q2) = (
         target_of("2024-01-01", "2024-12-31"),

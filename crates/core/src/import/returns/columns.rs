@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn headings_against_the_quarter() {
-        let q3 = Quarter { year: 2024, q: 3 };
+        let q3 = Quarter::new(2024, 3).unwrap();
         let cases = [
             ("1-9月累计完成", Role::YearToDate, false),
             ("1-6月累计", Role::YearToDate, true),

@@ -326,7 +326,7 @@ mod tests {
             ("五大行动进展情况统计表", None),
         ];
         for (text, want) in cases {
-            let got = title_quarter(text).map(|q| (q.year, q.q));
+            let got = title_quarter(text).map(|q| (q.year(), q.q()));
             assert_eq!(got, want, "quarter of {text:?}");
         }
     }
