@@ -649,7 +649,7 @@ fn a_locked_quarter_refuses_every_cli_door_and_opens_again_with_a_reason() {
                 "--kind",
                 "产业",
                 "--date",
-                "2024-06-01",
+                "2024-06-30",
             ],
         ),
         (
