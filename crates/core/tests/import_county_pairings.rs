@@ -177,7 +177,7 @@ fn pairings_and_their_projects_below_them() {
     let conn = rusqlite::Connection::open(w.dir.path().join("ledger.db")).expect("open");
     let investment: f64 = conn
         .query_row(
-            "SELECT investment FROM coop_project WHERE name = '冷链仓储项目'",
+            "SELECT investment_yuan / 10000.0 FROM coop_project WHERE name = '冷链仓储项目'",
             [],
             |r| r.get(0),
         )

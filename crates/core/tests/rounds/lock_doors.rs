@@ -280,7 +280,7 @@ fn doors(path: &Path) -> Vec<(&'static str, Door)> {
                     pairing: p4.clone(),
                     name: "锁定期项目".into(),
                     kind: Default::default(),
-                    agreed_on: in_q2,
+                    agreed_on: d("2024-06-30"), // in Q2, not before its pairing
                     investment: Some(10.0),
                     status: Default::default(),
                     beneficiaries: None,
