@@ -26,7 +26,9 @@ pub fn run() {
         .menu(menu::build)
         .on_menu_event(menu::on_event)
         .setup(|app| {
-            app.manage(LedgerState::open_or_report(&LedgerState::db_path_from_env()));
+            let db_path = LedgerState::db_path_from_env();
+            taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db_path));
+            app.manage(LedgerState::open_or_report(&db_path));
             Ok(())
         });
     with_commands(builder)
@@ -91,6 +93,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         files::choose_file_to_open,
         files::choose_file_to_save,
         files::default_export_dir,
+        files::choose_folder,
         report::quarterly_summary,
         report::export_summary,
         report::list_lag_notes,
@@ -126,5 +129,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         rounds::send_round,
         import::return_preview,
         import::return_commit,
+        backup::list_backups,
+        backup::backup_now,
+        backup::preview_backup,
+        backup::restore_backup,
     ])
 }

@@ -1,5 +1,6 @@
-//! The ledger the window works on: one SQLite connection shared by every command, behind a
-//! mutex, with database work kept off the main (UI) thread.
+//! The ledger the window works on: a read-write connection for writes and a read-only one
+//! for reads, each behind its own mutex, with database work kept off the main (UI) thread.
+//! A long write (an import of 100,000 rows) holds only the writer: the pages keep reading.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -14,23 +15,45 @@ use crate::error::IpcError;
 #[derive(Clone)]
 pub struct LedgerState {
     ledger: Result<Arc<Mutex<Ledger>>, IpcError>,
+    /// A read-only connection to the same file (`Ledger::open_read_only`): reads never
+    /// wait for a write in progress. It reads as the same account as the writer.
+    reader: Result<Arc<Mutex<Ledger>>, IpcError>,
     /// Who writes from this window: the signed-in account, or the OS user while the ledger
     /// has no accounts. Shared by every clone of the state.
     actor: Arc<Mutex<Actor>>,
     db_path: PathBuf,
+    /// Why the ledger is read-only, when its file or folder cannot be written.
+    read_only: Option<String>,
 }
 
 impl LedgerState {
     /// Opens the ledger at `path`; on the very first run of an empty ledger the release's
     /// sample data is loaded (and marked as sample) so the window has something to show.
+    /// Once a day the start makes a backup (`启动`) into the `备份` folder beside the file.
     pub fn open(path: &Path) -> Result<Self, IpcError> {
         let mut ledger = Ledger::open(path)?;
-        taizhang_core::sample::load_on_first_run(&mut ledger, &Actor::system())?;
+        let read_only = ledger.read_only_notice().map(str::to_string);
+        if read_only.is_none() {
+            taizhang_core::sample::load_on_first_run(&mut ledger, &Actor::system())?;
+            if let Err(e) = ledger.daily_backup() {
+                tracing::warn!(target: "taizhang::desktop", code = e.code(), "start-up backup failed");
+            }
+        }
         ledger.set_reader(desktop_actor());
+        let mut reader = Ledger::open_read_only(path)?;
+        reader.set_reader(desktop_actor());
+        tracing::info!(
+            target: "taizhang::desktop",
+            version = env!("CARGO_PKG_VERSION"),
+            read_only = read_only.is_some(),
+            "window started"
+        );
         Ok(Self {
             ledger: Ok(Arc::new(Mutex::new(ledger))),
+            reader: Ok(Arc::new(Mutex::new(reader))),
             actor: Arc::new(Mutex::new(desktop_actor())),
             db_path: path.to_path_buf(),
+            read_only,
         })
     }
 
@@ -38,10 +61,13 @@ impl LedgerState {
     pub fn open_or_report(path: &Path) -> Self {
         Self::open(path).unwrap_or_else(|e| {
             eprintln!("台账: cannot open {}: {e}", path.display());
+            tracing::error!(target: "taizhang::desktop", code = %e.code, "the ledger did not open");
             Self {
-                ledger: Err(e),
+                ledger: Err(e.clone()),
+                reader: Err(e),
                 actor: Arc::new(Mutex::new(desktop_actor())),
                 db_path: path.to_path_buf(),
+                read_only: None,
             }
         })
     }
@@ -59,7 +85,12 @@ impl LedgerState {
         &self.db_path
     }
 
-    /// Who performs writes from this window. Until sign-in exists it is the OS user.
+    /// Why the ledger is read-only (the window shows it in a banner), if it is.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Who performs writes from this window: the signed-in account, or the OS user.
     pub fn actor(&self) -> Actor {
         self.actor.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
@@ -72,17 +103,29 @@ impl LedgerState {
                 Ok((actor, l.session_info()?))
             })
             .await?;
-        *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = actor;
+        *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = actor.clone();
+        self.read_as(actor).await?;
         Ok(info)
     }
 
     /// Signs this window out: back to the OS user, which a ledger with accounts refuses.
     pub async fn sign_out(&self) -> Result<SessionInfo, IpcError> {
         *self.actor.lock().unwrap_or_else(|p| p.into_inner()) = desktop_actor();
+        self.read_as(desktop_actor()).await?;
         self.run_signed_out(|l| {
             l.sign_out();
             l.set_reader(desktop_actor());
             l.session_info()
+        })
+        .await
+    }
+
+    /// The read-only connection reads as `actor` (sign-in itself writes, so it happens on
+    /// the writer; the reader only takes the result).
+    async fn read_as(&self, actor: Actor) -> Result<(), IpcError> {
+        on(&self.reader, "sign_in", move |l: &mut Ledger| {
+            l.set_reader(actor);
+            Ok(())
         })
         .await
     }
@@ -109,17 +152,31 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        let ledger = Arc::clone(self.ledger.as_ref().map_err(Clone::clone)?);
-        tauri::async_runtime::spawn_blocking(move || {
-            // A panic inside an earlier command poisons the mutex; the connection itself is
-            // still consistent (the transaction rolled back), so keep serving.
-            let mut guard = ledger
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut guard).map_err(IpcError::from)
+        on(&self.ledger, command_name::<F>(), f).await
+    }
+
+    /// Runs a read on the read-only connection: it answers while a write is in progress.
+    /// A ledger with accounts answers `login_required` until this window has signed in.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
+    {
+        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| {
+            l.require_signed_in()?;
+            f(l)
         })
         .await
-        .map_err(|e| IpcError::internal(format!("后台任务失败：{e}")))?
+    }
+
+    /// [`read`](Self::read) without the sign-in check, for `app_info` (the login screen
+    /// shows the version and the file).
+    pub async fn read_signed_out<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
+    {
+        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| f(l)).await
     }
 
     /// Runs a write on behalf of this window's actor, in one transaction.
@@ -129,8 +186,55 @@ impl LedgerState {
         F: FnOnce(&mut taizhang_core::Writer<'_>) -> taizhang_core::Result<T> + Send + 'static,
     {
         let actor = self.actor();
-        self.run(move |ledger| ledger.write(&actor, f)).await
+        let name = command_name::<F>();
+        on(&self.ledger, name, move |ledger| ledger.write(&actor, f)).await
     }
+}
+
+/// Runs `f` on `ledger` on a blocking-task thread and logs the command's name, duration
+/// and error code (never its arguments).
+async fn on<T, F>(
+    ledger: &Result<Arc<Mutex<Ledger>>, IpcError>,
+    name: &'static str,
+    f: F,
+) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
+{
+    let ledger = Arc::clone(ledger.as_ref().map_err(Clone::clone)?);
+    let started = std::time::Instant::now();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        // A panic inside an earlier command poisons the mutex; the connection itself is
+        // still consistent (the transaction rolled back), so keep serving.
+        let mut guard = ledger
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut guard).map_err(IpcError::from)
+    })
+    .await
+    .map_err(|e| IpcError::internal(format!("后台任务失败：{e}")))
+    .and_then(|r| r);
+    let ms = started.elapsed().as_millis() as u64;
+    match &result {
+        Ok(_) => {
+            tracing::info!(target: "taizhang::desktop", command = name, ms, code = "ok", "command")
+        }
+        Err(e) => {
+            tracing::warn!(target: "taizhang::desktop", command = name, ms, code = %e.code, "command failed")
+        }
+    }
+    result
+}
+
+/// The IPC command a closure was written in, from its type's path
+/// (`…::commands::progress::trend::{{closure}}` → `trend`).
+fn command_name<F>() -> &'static str {
+    let path = std::any::type_name::<F>();
+    let Some((_, after)) = path.rsplit_once("::commands::") else {
+        return "other";
+    };
+    after.split("::").nth(1).unwrap_or("other")
 }
 
 /// `desktop:<OS user>`, e.g. `desktop:zhangwei`.

@@ -6,10 +6,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod accounts;
+mod backup;
 mod registers;
 mod report;
-pub use accounts::*;
 mod rounds;
+pub use accounts::*;
+pub use backup::*;
 pub use registers::*;
 pub use report::*;
 pub use rounds::*;
@@ -101,6 +103,10 @@ pub enum Command {
     /// 审核报表：通过、退回、更正 / review the returns
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// 立即备份（或 backup list 列出备份） / back the ledger up now, or list the backups
+    Backup(BackupArgs),
+    /// 从备份恢复（先自动备份当前台账） / restore a backup (the current state is backed up first)
+    Restore(RestoreArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,9 @@ use crate::failure::{CliResult, Failure};
 /// Whether a command may create the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Create {
-    /// `init` and `sample`: a new ledger is what the person asked for.
+    /// `init`: a new ledger is what the person asked for, even over an empty (0-byte) file.
+    Init,
+    /// `sample`: a new ledger where no file exists.
     Allowed,
     /// Everything else: a mistyped path must not quietly become an empty ledger.
     Refused,
@@ -23,8 +25,46 @@ pub fn path(cli: &Cli) -> PathBuf {
     cli.db.clone().unwrap_or_else(store::default_db_path)
 }
 
-/// Opens the ledger (migrating it), with "today" pinned when `--today` is given.
+/// Opens the ledger (migrating it), with "today" pinned when `--today` is given. A file
+/// that cannot be written opens read-only, with one line saying so on stderr.
 pub fn open(cli: &Cli, create: Create) -> CliResult<Ledger> {
+    let (path, today) = checked_path(cli, create)?;
+    let opened = match create {
+        Create::Init => Ledger::init(&path),
+        _ => Ledger::open(&path),
+    };
+    let mut ledger = opened.map_err(|e| opening_failure(&path, e))?;
+    if let Some(why) = ledger.read_only_notice() {
+        eprintln!("注意：台账以只读方式打开（{why}），只能查看，不能修改");
+    }
+    ledger.set_today(today);
+    act_as_signed_in(cli, &mut ledger)?;
+    Ok(ledger)
+}
+
+/// Opens the ledger for a command that only reads: a read-only connection, which takes no
+/// write lock and so answers while an import or another write runs.
+pub fn open_read(cli: &Cli) -> CliResult<Ledger> {
+    let (path, today) = checked_path(cli, Create::Refused)?;
+    let mut ledger = Ledger::open_read_only(&path).map_err(|e| opening_failure(&path, e))?;
+    if let Some(why) = taizhang_core::health::read_only_reason(&path) {
+        eprintln!("注意：台账以只读方式打开（{why}），只能查看，不能修改");
+    }
+    ledger.set_today(today);
+    act_as_signed_in(cli, &mut ledger)?;
+    Ok(ledger)
+}
+
+/// Signs in (see [`sign_in`]) and makes every read and write of `ledger` that account's.
+fn act_as_signed_in(cli: &Cli, ledger: &mut Ledger) -> CliResult<()> {
+    let actor = sign_in(cli, ledger)?;
+    ledger.set_reader(actor.clone());
+    ledger.set_write_reason(cli.reason.clone());
+    let _ = SESSION.set(actor);
+    Ok(())
+}
+
+fn checked_path(cli: &Cli, create: Create) -> CliResult<(PathBuf, Option<chrono::NaiveDate>)> {
     let path = path(cli);
     let today = cli.today.as_deref().map(validate::parse_date).transpose()?;
     if path.is_dir() {
@@ -39,13 +79,7 @@ pub fn open(cli: &Cli, create: Create) -> CliResult<Ledger> {
             format!("找不到数据库文件「{}」；新建请先运行 taizhang init（或 taizhang sample 加载示例数据）", path.display()),
         ));
     }
-    let mut ledger = Ledger::open(&path).map_err(|e| opening_failure(&path, e))?;
-    ledger.set_today(today);
-    let actor = sign_in(cli, &mut ledger)?;
-    ledger.set_reader(actor.clone());
-    ledger.set_write_reason(cli.reason.clone());
-    let _ = SESSION.set(actor);
-    Ok(ledger)
+    Ok((path, today))
 }
 
 /// Who this command acts as, once `open` has signed in.

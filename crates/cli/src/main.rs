@@ -20,7 +20,20 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    match cmd::run(&cli) {
+    taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db::path(&cli)));
+    let name = cmd::name(&cli.command);
+    let started = std::time::Instant::now();
+    let result = cmd::run(&cli);
+    let ms = started.elapsed().as_millis() as u64;
+    match &result {
+        Ok(_) => {
+            tracing::info!(target: "taizhang::cli", command = %name, ms, code = "ok", "command")
+        }
+        Err(f) => {
+            tracing::warn!(target: "taizhang::cli", command = %name, ms, code = f.code, "command failed")
+        }
+    }
+    match result {
         Ok(text) => print(&text),
         Err(failure) => {
             // The bracketed code is stable, for scripts; the message is for people.

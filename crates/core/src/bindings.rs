@@ -64,6 +64,8 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     TrendPoint::export_all_to(dir)?;
     Granularity::export_all_to(dir)?;
     crate::sample::SampleReport::export_all_to(dir)?;
+    crate::backup::BackupInfo::export_all_to(dir)?;
+    crate::ledger::RestoreReport::export_all_to(dir)?;
     use crate::register::{activity, derive, enterprise, pairing, project, village};
     enterprise::Enterprise::export_all_to(dir)?;
     enterprise::NewEnterprise::export_all_to(dir)?;

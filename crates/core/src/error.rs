@@ -86,7 +86,41 @@ pub enum LedgerError {
     Migration(String),
 
     #[error("数据库错误：{0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+
+    /// The file exists but is not a Taizhang ledger (empty, another program's file, or a
+    /// SQLite file without the ledger's tables); only `init` turns an empty file into one.
+    #[error("「{path}」不是台账数据库文件（{why}）{advice}")]
+    NotALedger {
+        path: String,
+        why: String,
+        advice: String,
+    },
+
+    /// SQLite found the file damaged (malformed pages, a broken header).
+    #[error("台账数据库文件已损坏（{detail}）{advice}")]
+    LedgerDamaged { detail: String, advice: String },
+
+    /// The file's tables do not match its schema version (a table dropped by hand, a
+    /// user_version changed by hand).
+    #[error("台账数据库的结构与其版本不符（{problem}）{advice}")]
+    SchemaMismatch { problem: String, advice: String },
+
+    /// The ledger was opened read-only (the file or its folder cannot be written).
+    #[error("台账是以只读方式打开的（{why}），不能修改数据；请检查文件和所在文件夹的写入权限")]
+    ReadOnly { why: String },
+
+    #[error("备份失败：{0}")]
+    BackupFailed(String),
+
+    /// A file offered for restoring is not one; `code` says why (not_a_ledger,
+    /// database_newer, ledger_damaged).
+    #[error("不能用「{path}」恢复：{why}")]
+    RestoreRefused {
+        path: String,
+        why: String,
+        code: &'static str,
+    },
 
     #[error("文件读写错误：{0}")]
     Io(#[from] std::io::Error),
@@ -245,6 +279,12 @@ impl LedgerError {
             Self::DatabaseNewer { .. } => "database_newer",
             Self::Migration(_) => "migration_failed",
             Self::Database(_) => "database",
+            Self::NotALedger { .. } => "not_a_ledger",
+            Self::LedgerDamaged { .. } => "ledger_damaged",
+            Self::SchemaMismatch { .. } => "schema_mismatch",
+            Self::ReadOnly { .. } => "read_only",
+            Self::BackupFailed(_) => "backup_failed",
+            Self::RestoreRefused { code, .. } => code,
             Self::Io(_) => "io",
             Self::UnsupportedFormat(_) => "unsupported_format",
             Self::WriteFile { .. } => "write_failed",
@@ -301,6 +341,24 @@ impl LedgerError {
             Self::BadCreditCode { .. } => Some("credit_code"),
             Self::DerivedIndicator { .. } => Some("indicator"),
             _ => None,
+        }
+    }
+}
+
+/// SQLite's own errors, with the three a person must act on made typed: a damaged file, a
+/// file that is not a database, and a write to a ledger opened read-only.
+impl From<rusqlite::Error> for LedgerError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseCorrupt | C::NotADatabase) => Self::LedgerDamaged {
+                detail: e.to_string(),
+                advice: crate::backup::GENERIC_ADVICE.to_string(),
+            },
+            Some(C::ReadOnly) => Self::ReadOnly {
+                why: "文件或文件夹不可写".into(),
+            },
+            _ => Self::Database(e),
         }
     }
 }

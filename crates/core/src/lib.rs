@@ -10,12 +10,15 @@
 
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod bindings;
 pub mod defaults;
 pub mod error;
 pub mod export;
+pub mod health;
 pub mod import;
 pub mod ledger;
+pub mod logfile;
 pub mod model;
 pub mod pacing;
 pub mod progress;

@@ -182,7 +182,11 @@ fn a_missing_directory_is_created_and_a_file_that_is_not_a_database_is_refused()
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "这不是数据库，只是一段文字。".repeat(100)).unwrap();
     let code = Ledger::open(&text).err().map(|e| e.code());
-    assert_eq!(code, Some("database"), "opening a text file: got {code:?}");
+    assert_eq!(
+        code,
+        Some("not_a_ledger"),
+        "opening a text file: got {code:?}"
+    );
     let still = std::fs::read_to_string(&text).unwrap();
     assert!(
         still.starts_with("这不是数据库"),

@@ -23,13 +23,26 @@ pub struct AppInfo {
     pub today: NaiveDate,
     #[ts(type = "number")]
     pub schema_version: i64,
+    /// The folder of the daily log files (设置 → 关于 shows it).
+    pub log_dir: String,
+    /// The folder of the automatic backups.
+    pub backup_dir: String,
+    /// Why the ledger is read-only (the window shows a notice banner), when it is.
+    pub read_only: Option<String>,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError> {
     let db_path = state.db_path().display().to_string();
+    let log_dir = taizhang_core::logfile::dir_for(state.db_path())
+        .display()
+        .to_string();
+    let backup_dir = taizhang_core::backup::folder_for(state.db_path())
+        .display()
+        .to_string();
+    let read_only = state.read_only().map(str::to_string);
     state
-        .run_signed_out(move |l| {
+        .read_signed_out(move |l| {
             let has_sample = l.has_sample()?;
             Ok(AppInfo {
                 version: env!("CARGO_PKG_VERSION").to_string(),
@@ -38,6 +51,9 @@ pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError
                 sample_as_of: has_sample.then(taizhang_core::sample::as_of),
                 today: l.today(),
                 schema_version: taizhang_core::store::schema_version(),
+                log_dir,
+                backup_dir,
+                read_only,
             })
         })
         .await

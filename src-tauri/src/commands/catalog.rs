@@ -13,7 +13,7 @@ pub async fn list_actions(
     state: State<'_, LedgerState>,
     include_archived: bool,
 ) -> Result<Vec<Action>, IpcError> {
-    state.run(move |l| l.actions(include_archived)).await
+    state.read(move |l| l.actions(include_archived)).await
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub async fn list_indicators(
     include_archived: bool,
 ) -> Result<Vec<Indicator>, IpcError> {
     state
-        .run(move |l| l.indicators(action.as_deref(), include_archived))
+        .read(move |l| l.indicators(action.as_deref(), include_archived))
         .await
 }
 
@@ -32,7 +32,7 @@ pub async fn list_units(
     state: State<'_, LedgerState>,
     include_archived: bool,
 ) -> Result<Vec<Unit>, IpcError> {
-    state.run(move |l| l.units(include_archived)).await
+    state.read(move |l| l.units(include_archived)).await
 }
 
 #[tauri::command]

@@ -22,7 +22,7 @@ pub async fn list_entries(
     filter: EntryFilter,
 ) -> Result<EntryPage, IpcError> {
     state
-        .run(move |l| {
+        .read(move |l| {
             Ok(EntryPage {
                 rows: l.entries(&filter)?,
                 total: l.count_entries(&filter)?,
@@ -34,7 +34,7 @@ pub async fn list_entries(
 /// Validates an entry with every rule of the core, writing nothing (validation as you type).
 #[tauri::command]
 pub async fn check_entry(state: State<'_, LedgerState>, entry: NewEntry) -> Result<(), IpcError> {
-    state.run(move |l| l.check_entry(&entry)).await
+    state.read(move |l| l.check_entry(&entry)).await
 }
 
 #[tauri::command]

@@ -63,6 +63,19 @@ pub async fn choose_file_to_save<R: Runtime>(
     picked.map(path_text).transpose()
 }
 
+/// Asks for a folder (备份到…). `None` when the person cancels.
+#[tauri::command]
+pub async fn choose_folder<R: Runtime>(
+    app: AppHandle<R>,
+    title: String,
+) -> Result<Option<String>, IpcError> {
+    let dialog = app.dialog().file().set_title(title);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(|e| IpcError::internal(format!("文件夹对话框失败：{e}")))?;
+    picked.map(path_text).transpose()
+}
+
 /// The folder exports go to by default: the person's Documents folder (文档), else home.
 #[tauri::command]
 pub async fn default_export_dir<R: Runtime>(app: AppHandle<R>) -> Result<String, IpcError> {

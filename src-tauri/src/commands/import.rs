@@ -31,7 +31,7 @@ pub async fn import_fields(
     state: State<'_, LedgerState>,
     kind: ImportKind,
 ) -> Result<Vec<ImportField>, IpcError> {
-    state.run(move |l| import::fields(l, &kind)).await
+    state.read(move |l| import::fields(l, &kind)).await
 }
 
 /// What importing `path` as `kind` would write; writes nothing.
@@ -43,7 +43,7 @@ pub async fn import_preview(
     mapping: Option<ColumnMapping>,
 ) -> Result<ImportPreview, IpcError> {
     state
-        .run(move |l| import::preview(l, &kind, &PathBuf::from(path), mapping.as_ref()))
+        .read(move |l| import::preview(l, &kind, &PathBuf::from(path), mapping.as_ref()))
         .await
 }
 
@@ -81,7 +81,7 @@ pub async fn import_template(
     path: String,
 ) -> Result<(), IpcError> {
     state
-        .run(move |l| import::template_to_file(&kind, l, &PathBuf::from(path)))
+        .read(move |l| import::template_to_file(&kind, l, &PathBuf::from(path)))
         .await
 }
 

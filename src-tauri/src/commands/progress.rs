@@ -13,7 +13,7 @@ pub async fn progress(
     state: State<'_, LedgerState>,
     query: ProgressQuery,
 ) -> Result<Vec<ProgressRow>, IpcError> {
-    state.run(move |l| l.progress(&query)).await
+    state.read(move |l| l.progress(&query)).await
 }
 
 /// One row per direct sub-unit of the query's unit and indicator.
@@ -22,7 +22,7 @@ pub async fn progress_by_unit(
     state: State<'_, LedgerState>,
     query: ProgressQuery,
 ) -> Result<Vec<ProgressRow>, IpcError> {
-    state.run(move |l| l.progress_by_unit(&query)).await
+    state.read(move |l| l.progress_by_unit(&query)).await
 }
 
 #[tauri::command]
@@ -30,7 +30,7 @@ pub async fn action_summaries(
     state: State<'_, LedgerState>,
     query: ProgressQuery,
 ) -> Result<Vec<ActionSummary>, IpcError> {
-    state.run(move |l| l.action_summaries(&query)).await
+    state.read(move |l| l.action_summaries(&query)).await
 }
 
 #[tauri::command]
@@ -38,7 +38,7 @@ pub async fn unit_ranking(
     state: State<'_, LedgerState>,
     query: RankingQuery,
 ) -> Result<Vec<UnitRank>, IpcError> {
-    state.run(move |l| l.unit_ranking(&query)).await
+    state.read(move |l| l.unit_ranking(&query)).await
 }
 
 #[tauri::command]
@@ -46,5 +46,5 @@ pub async fn trend(
     state: State<'_, LedgerState>,
     query: TrendQuery,
 ) -> Result<Vec<TrendPoint>, IpcError> {
-    state.run(move |l| l.trend(&query)).await
+    state.read(move |l| l.trend(&query)).await
 }

@@ -23,7 +23,7 @@ pub async fn list_enterprises(
     state: State<'_, LedgerState>,
     filter: EnterpriseFilter,
 ) -> Result<Page<Enterprise>, IpcError> {
-    state.run(move |l| l.enterprises(&filter)).await
+    state.read(move |l| l.enterprises(&filter)).await
 }
 
 #[tauri::command]
@@ -31,7 +31,7 @@ pub async fn list_villages(
     state: State<'_, LedgerState>,
     filter: VillageFilter,
 ) -> Result<Page<Village>, IpcError> {
-    state.run(move |l| l.villages(&filter)).await
+    state.read(move |l| l.villages(&filter)).await
 }
 
 #[tauri::command]
@@ -39,7 +39,7 @@ pub async fn list_pairings(
     state: State<'_, LedgerState>,
     filter: PairingFilter,
 ) -> Result<Page<Pairing>, IpcError> {
-    state.run(move |l| l.pairings(&filter)).await
+    state.read(move |l| l.pairings(&filter)).await
 }
 
 /// Adds a pairing, with its enterprise and village when they are new (`kind: "new"`).
@@ -103,7 +103,7 @@ pub async fn list_projects(
     state: State<'_, LedgerState>,
     filter: ProjectFilter,
 ) -> Result<Page<Project>, IpcError> {
-    state.run(move |l| l.projects(&filter)).await
+    state.read(move |l| l.projects(&filter)).await
 }
 
 #[tauri::command]
@@ -133,7 +133,7 @@ pub async fn delete_project(state: State<'_, LedgerState>, id: String) -> Result
 pub async fn list_register_types(
     state: State<'_, LedgerState>,
 ) -> Result<Vec<RegisterType>, IpcError> {
-    state.run(|l| l.register_types()).await
+    state.read(|l| l.register_types()).await
 }
 
 #[tauri::command]
@@ -141,7 +141,7 @@ pub async fn list_register_rows(
     state: State<'_, LedgerState>,
     filter: RegisterFilter,
 ) -> Result<Page<RegisterRow>, IpcError> {
-    state.run(move |l| l.register_rows(&filter)).await
+    state.read(move |l| l.register_rows(&filter)).await
 }
 
 #[tauri::command]
@@ -179,5 +179,5 @@ pub async fn get_derivation(
     state: State<'_, LedgerState>,
     indicator: String,
 ) -> Result<Option<Derivation>, IpcError> {
-    state.run(move |l| l.derivation(&indicator)).await
+    state.read(move |l| l.derivation(&indicator)).await
 }

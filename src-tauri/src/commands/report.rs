@@ -17,7 +17,9 @@ pub async fn quarterly_summary(
     state: State<'_, LedgerState>,
     query: SummaryQuery,
 ) -> Result<DraftedSummary, IpcError> {
-    state.run(move |l| export::drafted_summary(l, &query)).await
+    state
+        .read(move |l| export::drafted_summary(l, &query))
+        .await
 }
 
 /// Writes the summary to `path` (.xlsx, .docx or .csv by its extension). An existing file
@@ -30,7 +32,7 @@ pub async fn export_summary(
     replace: bool,
 ) -> Result<ExportReport, IpcError> {
     state
-        .run(move |l| export::export_to_file_checked(l, &query, path.as_ref(), replace))
+        .read(move |l| export::export_to_file_checked(l, &query, path.as_ref(), replace))
         .await
 }
 
@@ -39,7 +41,7 @@ pub async fn list_lag_notes(
     state: State<'_, LedgerState>,
     filter: LagNoteFilter,
 ) -> Result<Vec<LagNote>, IpcError> {
-    state.run(move |l| l.lag_notes(&filter)).await
+    state.read(move |l| l.lag_notes(&filter)).await
 }
 
 /// Writes the reason and measures of an indicator for a unit and quarter (replacing them).

@@ -8,7 +8,7 @@ use crate::state::LedgerState;
 
 #[tauri::command]
 pub async fn get_settings(state: State<'_, LedgerState>) -> Result<Settings, IpcError> {
-    state.run(|l| l.settings()).await
+    state.read(|l| l.settings()).await
 }
 
 #[tauri::command]

@@ -12,7 +12,7 @@ pub async fn list_targets(
     state: State<'_, LedgerState>,
     filter: TargetFilter,
 ) -> Result<Vec<Target>, IpcError> {
-    state.run(move |l| l.targets(&filter)).await
+    state.read(move |l| l.targets(&filter)).await
 }
 
 #[tauri::command]

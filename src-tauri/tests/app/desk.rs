@@ -35,9 +35,22 @@ impl Desk {
     pub fn with(
         adjust: impl FnOnce(tauri::Builder<MockRuntime>) -> tauri::Builder<MockRuntime>,
     ) -> Self {
+        Self::prepared(|_| {}, adjust)
+    }
+
+    /// Like [`new`](Self::new), with the ledger file prepared first (say, made read-only).
+    pub fn with_file(prepare: impl FnOnce(&Path)) -> Self {
+        Self::prepared(prepare, |builder| builder)
+    }
+
+    fn prepared(
+        prepare: impl FnOnce(&Path),
+        adjust: impl FnOnce(tauri::Builder<MockRuntime>) -> tauri::Builder<MockRuntime>,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("taizhang.db");
         std::fs::copy(first_run_ledger(), &db).expect("copy of the first-run ledger");
+        prepare(&db);
         let state = LedgerState::open(&db).expect("the ledger opens");
         let app = adjust(with_commands(mock_builder()))
             .manage(state)

@@ -8,6 +8,7 @@
 mod desk;
 
 mod accounts;
+mod backup;
 mod catalog;
 mod entries;
 mod import;

@@ -1,6 +1,7 @@
 // English. Mirrors zh-CN.ts key for key (a test checks).
 export default {
   app: {
+    readOnly: 'The ledger is open read-only ({why}): you can look, not change.',
     name: 'Taizhang',
     tagline: 'Progress ledger',
     loading: 'Opening the ledger…',
@@ -302,6 +303,32 @@ export default {
     archiveConfirm: 'Archive “{name}”? It leaves entry forms and the overview; its data is kept and it can be restored.',
     codeHint: 'Letters or digits; cannot change later',
   },
+  backup: {
+    tab: 'Backup and restore',
+    explain: 'The ledger is backed up automatically at the first start of each day and before every import, restore and upgrade, into this folder (the last 7 days, 4 weeks and 12 months are kept, and the last 10 taken before an import):',
+    now: 'Back up now',
+    toFolder: 'Back up to…',
+    fromFile: 'Restore from file…',
+    made: 'Backed up: {path}',
+    none: 'No backups yet',
+    madeAt: 'Time',
+    reason: 'Reason',
+    size: 'Size',
+    entries: 'Entries',
+    pairings: 'Pairings',
+    file: 'File',
+    unreadable: 'unreadable',
+    restore: 'Restore',
+    confirm: 'This backup holds {entries} entries and {pairings} pairings. Restoring replaces the current ledger with it (the current ledger is backed up first). Restore?',
+    restored: 'Restored: the ledger now holds {entries} entries and {pairings} pairings',
+    reasons: { startup: 'Start', before_import: 'Before import', before_restore: 'Before restore', before_migration: 'Before upgrade', manual: 'Manual' },
+  },
+  about: {
+    tab: 'About',
+    backups: 'Backup folder',
+    logs: 'Log folder',
+    logsHint: 'One log file a day, kept 14 days; send it to support when something went wrong (it holds nothing people typed).',
+  },
   registers: {
     nav: 'Registers',
     pairings: 'Pairings',
@@ -565,6 +592,7 @@ export default {
       entries: 'progress entries',
       registers: 'registers',
       lag_notes: 'lag notes',
+      backups: 'backups',
     },
   },
   login: {

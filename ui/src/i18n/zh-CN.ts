@@ -1,6 +1,7 @@
 // 简体中文 (default). Keys are grouped by page; en.ts mirrors them exactly (a test checks).
 export default {
   app: {
+    readOnly: '台账以只读方式打开（{why}），只能查看，不能修改。',
     name: '台账',
     tagline: '进度台账',
     loading: '正在打开台账…',
@@ -302,6 +303,32 @@ export default {
     archiveConfirm: '归档「{name}」？归档后不再出现在录入和总览中，数据保留，可随时恢复。',
     codeHint: '英文字母或数字，创建后不可修改',
   },
+  backup: {
+    tab: '备份与恢复',
+    explain: '台账每天首次启动时、每次导入前、恢复前和升级前都会自动备份到以下文件夹（保留最近 7 天、4 周、12 个月的备份和最近 10 次导入前的备份）：',
+    now: '立即备份',
+    toFolder: '备份到…',
+    fromFile: '从文件恢复…',
+    made: '已备份：{path}',
+    none: '还没有备份',
+    madeAt: '时间',
+    reason: '原因',
+    size: '大小',
+    entries: '完成情况',
+    pairings: '结对',
+    file: '文件',
+    unreadable: '无法读取',
+    restore: '恢复',
+    confirm: '该备份包含完成情况 {entries} 条、结对 {pairings} 个。恢复后当前台账将被它替换（恢复前会自动备份当前台账）。确定恢复？',
+    restored: '已恢复：台账现有完成情况 {entries} 条、结对 {pairings} 个',
+    reasons: { startup: '启动', before_import: '导入前', before_restore: '恢复前', before_migration: '升级前', manual: '手动' },
+  },
+  about: {
+    tab: '关于',
+    backups: '备份文件夹',
+    logs: '日志文件夹',
+    logsHint: '每天一个日志文件，保留 14 天；出现问题时可把它发给技术人员（日志不记录录入的内容）。',
+  },
   registers: {
     nav: '台账',
     pairings: '结对共建',
@@ -565,6 +592,7 @@ export default {
       entries: '完成情况',
       registers: '台账',
       lag_notes: '滞后说明',
+      backups: '备份与恢复',
     },
   },
   login: {

@@ -16,3 +16,9 @@ export const defaultExportDir = () => call<string>('default_export_dir')
 export const SPREADSHEET_FILTERS: FileFilter[] = [
   { name: '表格文件 (xlsx, xls, ods, csv)', extensions: ['xlsx', 'xls', 'ods', 'csv'] },
 ]
+
+/** Asks for a folder (备份到…); null when the person cancels. */
+export const chooseFolder = (title: string) => call<string | null>('choose_folder', { title })
+
+/** Ledger backups, for 从文件恢复…. */
+export const BACKUP_FILTERS: FileFilter[] = [{ name: '台账备份 (db)', extensions: ['db'] }]

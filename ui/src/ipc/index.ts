@@ -88,3 +88,5 @@ export * from './report'
 export * from './accounts'
 export * from './audit'
 export type * from './accountTypes'
+// Backups (备份与恢复)
+export * from './backup'

@@ -38,7 +38,7 @@ pub fn record(cli: &Cli, args: &RecordArgs) -> CliResult<String> {
 }
 
 pub fn list(cli: &Cli, args: &EntriesArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let filter = EntryFilter {
         indicator: args.indicator.clone(),
         unit: args.unit.clone(),

@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     };
     let mapping = args.mapping.as_deref().map(read_mapping).transpose()?;
     if args.dry_run {
-        let ledger = db::open(cli, Create::Refused)?;
+        let ledger = db::open_read(cli)?;
         let preview = import::preview(&ledger, &kind, &args.file, mapping.as_ref())?;
         let text = match args.format {
             Format::Json => json(&preview)?,
@@ -85,7 +85,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
 pub fn template(cli: &Cli, args: &TemplateArgs) -> CliResult<String> {
     let kind = kind(&args.kind, args.register.as_deref())?;
     taizhang_core::export::refuse_existing(&args.out, args.force)?;
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     // Beside the target first, then renamed into place: a failed write keeps the old file.
     import::template_to_file_checked(&kind, &ledger, &args.out, args.force)?;
     Ok(format!(

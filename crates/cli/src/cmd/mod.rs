@@ -2,6 +2,7 @@
 
 mod accounts;
 mod audit;
+mod backup;
 mod edit;
 mod entries;
 mod import;
@@ -76,5 +77,28 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Review(ReviewCommand::Approve(a)) => rounds::approve(cli, a),
         Command::Review(ReviewCommand::Return(a)) => rounds::send_back(cli, a),
         Command::Review(ReviewCommand::Correct(a)) => rounds::correct(cli, a),
+        Command::Backup(a) => backup::backup(cli, a),
+        Command::Restore(a) => backup::restore(cli, a),
     }
+}
+
+/// The command's name for the log: clap's variant names only (`pairings add`), never an
+/// argument's value.
+pub fn name(command: &Command) -> String {
+    let debug = format!("{command:?}");
+    let mut words = Vec::new();
+    for part in debug.split('(') {
+        let word: String = part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if word.is_empty() || word.ends_with("Args") || word.ends_with("Arg") || words.len() == 2 {
+            break;
+        }
+        words.push(word.to_lowercase());
+        if !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+    }
+    words.join(" ")
 }

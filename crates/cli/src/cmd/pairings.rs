@@ -39,7 +39,7 @@ pub(crate) fn parse_status(text: &str) -> CliResult<PairingStatus> {
 }
 
 pub fn list(cli: &Cli, args: &PairingListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let filter = PairingFilter {
         search: args.search.clone(),
         unit: args.unit.clone(),

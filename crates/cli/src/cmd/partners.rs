@@ -5,12 +5,12 @@ use taizhang_core::register::village::VillageFilter;
 
 use super::listing;
 use crate::args::{CatalogListArgs, Cli};
-use crate::db::{self, Create};
+use crate::db;
 use crate::failure::CliResult;
 use crate::table::{left, Table};
 
 pub fn enterprises(cli: &Cli, args: &CatalogListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let page = ledger.enterprises(&EnterpriseFilter {
         search: args.search.clone(),
         county: args.county.clone(),
@@ -47,7 +47,7 @@ pub fn enterprises(cli: &Cli, args: &CatalogListArgs) -> CliResult<String> {
 }
 
 pub fn villages(cli: &Cli, args: &CatalogListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let page = ledger.villages(&VillageFilter {
         search: args.search.clone(),
         county: args.county.clone(),

@@ -6,14 +6,14 @@ use taizhang_core::{Ledger, ProgressQuery, ProgressRow};
 
 use super::input;
 use crate::args::{Cli, Format, ProgressArgs};
-use crate::db::{self, Create};
+use crate::db;
 use crate::failure::{CliResult, Failure};
 use crate::figures;
 use crate::output::json;
 use crate::table::{left, right, Column, Table};
 
 pub fn show(cli: &Cli, args: &ProgressArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     require_units(&ledger)?;
     let query = ProgressQuery {
         as_of: input::as_of(&args.as_of, &ledger)?,

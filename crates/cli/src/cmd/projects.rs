@@ -49,7 +49,7 @@ pub(crate) fn people(text: &str) -> CliResult<u32> {
 }
 
 pub fn list(cli: &Cli, args: &ProjectListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let filter = ProjectFilter {
         search: args.search.clone(),
         unit: args.unit.clone(),

@@ -5,14 +5,14 @@ use taizhang_core::{RankingQuery, UnitKind};
 use super::input;
 use super::progress::{footnote, require_units};
 use crate::args::{Cli, Format, RankingArgs};
-use crate::db::{self, Create};
+use crate::db;
 use crate::failure::{CliResult, Failure};
 use crate::figures;
 use crate::output::emit;
 use crate::table::{left, right, Table};
 
 pub fn show(cli: &Cli, args: &RankingArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     require_units(&ledger)?;
     let query = RankingQuery {
         as_of: input::as_of(&args.as_of, &ledger)?,

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use taizhang_core::{Pacing, Unit};
 
 use crate::args::{Cli, Format, FormatArgs, IndicatorsArgs};
-use crate::db::{self, Create};
+use crate::db;
 use crate::failure::CliResult;
 use crate::output::{emit, json};
 use crate::table::{left, right, Table};
 
 pub fn actions(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let actions = ledger.actions(false)?;
     let indicators = ledger.indicators(None, false)?;
     emit(args.format, &actions, || {
@@ -37,7 +37,7 @@ pub fn actions(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
 }
 
 pub fn indicators(cli: &Cli, args: &IndicatorsArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let indicators = ledger.indicators(args.action.as_deref(), false)?;
     let action_names: HashMap<String, String> = ledger
         .actions(true)?
@@ -74,7 +74,7 @@ pub fn indicators(cli: &Cli, args: &IndicatorsArgs) -> CliResult<String> {
 }
 
 pub fn units(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let units = ledger.units(false)?;
     match args.format {
         Format::Json => json(&units),

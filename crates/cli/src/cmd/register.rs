@@ -17,7 +17,7 @@ use crate::output::emit;
 use crate::table::{left, Align, Column, Table};
 
 pub fn types(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let types = ledger.register_types()?;
     let actions: HashMap<String, String> = ledger
         .actions(true)?
@@ -105,7 +105,7 @@ pub(crate) fn pair(text: &str) -> CliResult<(&str, &str)> {
 }
 
 pub fn list(cli: &Cli, args: &RegisterListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let t = ledger.register_type(&args.register)?;
     let (match_field, match_value) = match args.matching.as_deref() {
         Some(m) => {

@@ -18,7 +18,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> CliResult<String> {
     // the ledger is even opened.
     let format = ExportFormat::from_path(&args.out)?;
     export::refuse_existing(&args.out, args.force)?;
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     require_units(&ledger)?;
     let query = SummaryQuery {
         quarter: args.quarter.as_deref().map(quarter).transpose()?,

@@ -9,7 +9,7 @@ use crate::failure::CliResult;
 pub fn init(cli: &Cli) -> CliResult<String> {
     let path = db::path(cli);
     let existed = path.exists();
-    db::open(cli, Create::Allowed)?;
+    db::open(cli, Create::Init)?;
     let version = store::schema_version();
     Ok(if existed {
         format!("数据库已就绪：{}（结构版本 {version}）\n", path.display())

@@ -79,7 +79,7 @@ fn period(args: &TargetSetArgs) -> CliResult<Period> {
 }
 
 pub fn list(cli: &Cli, args: &TargetListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let filter = TargetFilter {
         indicator: args.indicator.clone(),
         unit: args.unit.clone(),

@@ -27,10 +27,13 @@ pub enum Area {
     Registers,
     /// 滞后原因 / 整改措施.
     LagNotes,
+    /// Backups: listing, copying out and restoring the whole ledger (it holds every unit's
+    /// rows and the accounts), so administrators only. Automatic backups need no grant.
+    Backups,
 }
 
 impl Area {
-    pub const ALL: [Area; 8] = [
+    pub const ALL: [Area; 9] = [
         Area::Catalogue,
         Area::Accounts,
         Area::Settings,
@@ -39,6 +42,7 @@ impl Area {
         Area::Entries,
         Area::Registers,
         Area::LagNotes,
+        Area::Backups,
     ];
     /// How a refusal names it: 「…无权修改沂南县的数据（完成情况）」.
     pub fn label(self) -> &'static str {
@@ -51,6 +55,7 @@ impl Area {
             Area::Entries => "完成情况",
             Area::Registers => "台账",
             Area::LagNotes => "滞后说明",
+            Area::Backups => "备份与恢复",
         }
     }
     /// Whether rows of this area belong to a unit (so a scope can contain them).
@@ -91,6 +96,7 @@ pub const PERMISSIONS: &[(Area, [Grant; 4])] = &[
     (A::Entries, [All, No, In, No]),
     (A::Registers, [All, No, In, No]),
     (A::LagNotes, [All, In, In, No]),
+    (A::Backups, [All, No, No, No]),
 ];
 
 /// The grant of `role` in `area`, read off [`PERMISSIONS`].

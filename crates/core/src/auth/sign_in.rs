@@ -64,10 +64,11 @@ impl Ledger {
             let failures = failures + 1;
             let lock = (failures >= LOCK_AFTER_FAILURES)
                 .then(|| stamp(now + Duration::minutes(LOCK_MINUTES)));
-            self.conn().execute(
+            self.record_login(
                 "INSERT INTO account_login (account_id, failures, locked_until) VALUES (?1, ?2, ?3)
                  ON CONFLICT(account_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",
                 rusqlite::params![id, if lock.is_some() { 0 } else { failures }, lock],
+                true,
             )?;
             return Err(match lock {
                 Some(until) => LedgerError::AccountLocked {
@@ -78,10 +79,11 @@ impl Ledger {
                 },
             });
         }
-        self.conn().execute(
+        self.record_login(
             "INSERT INTO account_login (account_id, failures, locked_until, last_signed_in) VALUES (?1, 0, NULL, ?2)
              ON CONFLICT(account_id) DO UPDATE SET failures = 0, locked_until = NULL, last_signed_in = excluded.last_signed_in",
             rusqlite::params![id, stamp(now)],
+            false,
         )?;
         let actor = Actor {
             name: login,
@@ -92,5 +94,27 @@ impl Ledger {
         };
         self.set_reader(actor.clone());
         Ok(actor)
+    }
+
+    /// Writes a sign-in attempt to `account_login`. A read-only connection (the window's
+    /// reader, a CLI read) cannot: a wrong password is then recorded through a short
+    /// read-write connection to the same file, so that reads cannot be used to guess
+    /// passwords past the lock; a success is not recorded there (it only clears the count,
+    /// which the next read-write sign-in does). A file that cannot be written at all keeps
+    /// no count.
+    fn record_login(&self, sql: &str, params: impl rusqlite::Params, must_count: bool) -> Result<()> {
+        if self.read_only_notice().is_none() {
+            self.conn().execute(sql, params)?;
+            return Ok(());
+        }
+        let Some(path) = self.path().filter(|p| crate::health::read_only_reason(p).is_none()) else {
+            return Ok(());
+        };
+        if must_count {
+            let conn = rusqlite::Connection::open(path)?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            conn.execute(sql, params)?;
+        }
+        Ok(())
     }
 }

@@ -81,6 +81,7 @@ pub fn commit(
 ) -> Result<ImportReport> {
     let sheets = sheet::read(path)?;
     let file = path.display().to_string();
+    ledger.backup_before(crate::backup::BackupReason::BeforeImport)?;
     let report = ledger.write(actor, |w| {
         let plan = plan::build(w.conn(), w.today(), kind, path, &sheets, mapping)?;
         if !plan.preview.problems.is_empty() {
@@ -100,6 +101,14 @@ pub fn commit(
             new_villages: written.villages,
         })
     })?;
+    tracing::info!(
+        target: "taizhang::import",
+        kind = kind.label_zh(),
+        written = report.written,
+        duplicates = report.duplicates,
+        skipped = report.skipped,
+        "import committed"
+    );
     if report.written > 1_000 {
         // The import is committed; fresher statistics only help later page queries, so a
         // failure here must not turn the import into an error.

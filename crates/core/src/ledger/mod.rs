@@ -3,6 +3,7 @@
 //! transaction, so that permission checks and the audit trail have exactly one home.
 
 mod actions;
+mod backups;
 mod entries;
 mod indicators;
 mod lookup;
@@ -23,6 +24,7 @@ use crate::error::Result;
 use crate::model::Actor;
 use crate::store;
 
+pub use backups::RestoreReport;
 pub use indicators::IndicatorChange;
 pub use session::SessionInfo;
 pub use settings::Settings;
@@ -43,27 +45,67 @@ pub struct Ledger {
     /// The reason every write of this ledger gives, unless the write sets its own (the
     /// CLI's `--reason`).
     write_reason: Option<String>,
+    /// Why the ledger was opened read-only (the file or its folder cannot be written).
+    read_only: Option<String>,
 }
 
 impl Ledger {
-    /// Opens or creates the ledger file, migrating it and adding the defaults a new ledger
-    /// needs (the five actions, default settings).
+    /// Opens the ledger file (creating it when missing), migrating it and adding the
+    /// defaults a new ledger needs (the five actions, default settings). An existing file
+    /// that is not a ledger is refused (see [`store::open_ledger`]); one that cannot be
+    /// written opens read-only ([`read_only_notice`](Self::read_only_notice) says why).
     pub fn open(path: &Path) -> Result<Self> {
-        let conn = store::open(path)?;
-        Self::start(conn, Some(path.to_path_buf()))
+        Self::open_as(path, store::NewLedger::IfMissing)
+    }
+
+    /// Like [`open`](Self::open), and an existing empty file becomes a new ledger too: what
+    /// `taizhang init` asks for.
+    pub fn init(path: &Path) -> Result<Self> {
+        Self::open_as(path, store::NewLedger::OverEmptyFile)
+    }
+
+    fn open_as(path: &Path, new_ledger: store::NewLedger) -> Result<Self> {
+        let opened = store::open_ledger(path, new_ledger)?;
+        Self::start(opened.conn, Some(path.to_path_buf()), opened.read_only)
+    }
+
+    /// Opens an existing ledger for reading only (no write lock, so it answers while
+    /// another connection writes). A ledger whose schema is older is first upgraded by a
+    /// read-write open when the file can be written.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = match store::open_read_only(path) {
+            Err(crate::LedgerError::ReadOnly { .. })
+                if crate::health::read_only_reason(path).is_none() =>
+            {
+                drop(Self::open(path)?);
+                store::open_read_only(path)?
+            }
+            other => other?,
+        };
+        Self::start(conn, Some(path.to_path_buf()), Some("以只读方式打开".into()))
+    }
+
+    /// Why this ledger cannot be written, when it was opened read-only.
+    pub fn read_only_notice(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     pub fn open_in_memory() -> Result<Self> {
         let conn = store::open_in_memory()?;
-        Self::start(conn, None)
+        Self::start(conn, None, None)
     }
 
     /// Installs the trail's capture on the connection, baselines rows the trail has not
-    /// seen (a ledger made before it, a reshaped table), and adds the defaults.
-    fn start(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
-        audit::install(&conn)?;
+    /// seen (a ledger made before it, a reshaped table), and adds the defaults. A read-only
+    /// connection writes nothing: it only gets the trail's SM3 function (for verifying).
+    fn start(mut conn: Connection, path: Option<PathBuf>, read_only: Option<String>) -> Result<Self> {
         let machine = crate::auth::machine();
-        if audit::baseline_needed(&conn)? {
+        if read_only.is_some() {
+            audit::register_functions(&conn)?;
+        } else {
+            audit::install(&conn)?;
+        }
+        if read_only.is_none() && audit::baseline_needed(&conn)? {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             audit::ensure_baseline(&tx, &now_stamp(), &machine)?;
             tx.commit()?;
@@ -76,8 +118,11 @@ impl Ledger {
             machine,
             trail: true,
             write_reason: None,
+            read_only,
         };
-        ledger.ensure_defaults()?;
+        if ledger.read_only.is_none() {
+            ledger.ensure_defaults()?;
+        }
         Ok(ledger)
     }
 
