@@ -14,7 +14,7 @@ as_root() {
 # Debian packages a Tauri 2 app needs to build and run; the test extras drive a real window.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk)
-TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick)
+TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3)
 
 ensure_packages() {
   local missing=()

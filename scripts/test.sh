@@ -23,4 +23,7 @@ cargo test --workspace
 say "End-to-end tests in a real window"
 bash tests/e2e/run.sh
 
+say "Kill tests (quick): imports, records and restores killed at random moments"
+bash scripts/crash-test.sh --quick
+
 say "All tests passed"

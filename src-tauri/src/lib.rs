@@ -27,6 +27,9 @@ pub fn run() {
         .on_menu_event(menu::on_event)
         .setup(|app| {
             let db_path = LedgerState::db_path_from_env();
+            if let Some(dir) = db_path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
             taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db_path));
             app.manage(LedgerState::open_or_report(&db_path));
             Ok(())

@@ -14,10 +14,12 @@ use crate::error::IpcError;
 /// still starts and every command answers with that error, so the UI can say what to do.
 #[derive(Clone)]
 pub struct LedgerState {
-    ledger: Result<Arc<Mutex<Ledger>>, IpcError>,
     /// A read-only connection to the same file (`Ledger::open_read_only`): reads never
-    /// wait for a write in progress. It reads as the same account as the writer.
+    /// wait for a write in progress. It reads as the same account as the writer. Declared
+    /// first so that it closes first: the writer, closing last, checkpoints the log into
+    /// the file.
     reader: Result<Arc<Mutex<Ledger>>, IpcError>,
+    ledger: Result<Arc<Mutex<Ledger>>, IpcError>,
     /// Who writes from this window: the signed-in account, or the OS user while the ledger
     /// has no accounts. Shared by every clone of the state.
     actor: Arc<Mutex<Actor>>,

@@ -1,6 +1,6 @@
-//! Which backups to keep: the newest of each of the last 7 days, 4 weeks and 12 months
-//! (whatever made them), and the 10 latest made before an import (likewise the 10 latest
-//! made by hand and before a restore, so a clerk's own backups are not thinned within a day).
+//! Which backups to keep: of the daily ones (start-up, before an upgrade) the newest of each
+//! of the last 7 days, 4 weeks and 12 months; the 10 latest made before an import (likewise
+//! the 10 latest made by hand and the 10 latest before a restore).
 
 use std::collections::BTreeSet;
 
@@ -31,7 +31,7 @@ pub fn to_delete(backups: &[(NaiveDateTime, BackupReason)]) -> Vec<usize> {
     let others: Vec<usize> = order
         .iter()
         .copied()
-        .filter(|&i| backups[i].1 != BackupReason::BeforeImport)
+        .filter(|&i| !COUNTED.contains(&backups[i].1))
         .collect();
     let day = |t: &NaiveDateTime| (t.year(), t.ordinal(), 0u8);
     let week = |t: &NaiveDateTime| {

@@ -20,4 +20,16 @@ sample_as_of: string | null,
 /**
  * Today by the ledger's clock (the default as-of date and the latest allowed entry date).
  */
-today: string, schema_version: number, };
+today: string, schema_version: number, 
+/**
+ * The folder of the daily log files (设置 → 关于 shows it).
+ */
+log_dir: string, 
+/**
+ * The folder of the automatic backups.
+ */
+backup_dir: string, 
+/**
+ * Why the ledger is read-only (the window shows a notice banner), when it is.
+ */
+read_only: string | null, };
