@@ -103,7 +103,7 @@ while [ "$kills" -lt "$KILLS" ]; do
   sleep "$(printf '0.%03d' "$delay_ms")"
   kill -9 "$pid" 2>/dev/null || true
   status=0
-  wait "$pid" || status=$?
+  wait "$pid" 2>/dev/null || status=$?
   if [ "$status" = 137 ]; then
     kills=$((kills + 1))
   elif [ "$status" = 0 ]; then
