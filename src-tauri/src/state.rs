@@ -178,7 +178,10 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| f(l)).await
+        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| {
+            f(l)
+        })
+        .await
     }
 
     /// Runs a write on behalf of this window's actor, in one transaction.

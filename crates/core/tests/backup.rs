@@ -214,16 +214,13 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
         "taken before the rows"
     );
 
-    // An older ledger (schema 3: without 0004's indexes) is backed up before migrating.
+    // An older ledger (schema 7: without 0008's return tables) is backed up before migrating.
     let path = f.path.clone();
     f.ledger = Ledger::open(&f.dir.path().join("x").join("other.db")).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP INDEX pairing_page; DROP INDEX coop_project_page;
-         DROP INDEX coop_project_by_pairing_page; DROP INDEX register_row_page;
-         DROP INDEX enterprise_by_name;
-         CREATE INDEX coop_project_by_pairing ON coop_project(pairing_id);
-         PRAGMA user_version = 3;",
+        "DROP TABLE unit_return_entry; DROP TABLE unit_return;
+         PRAGMA user_version = 7;",
     )
     .unwrap();
     drop(conn);
@@ -243,5 +240,5 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
         .iter()
         .find(|b| b.reason == BackupReason::BeforeMigration)
         .and_then(|b| b.figures.as_ref().map(|x| x.schema_version));
-    assert_eq!(version, Some(3), "the backup holds the ledger as it was");
+    assert_eq!(version, Some(7), "the backup holds the ledger as it was");
 }

@@ -10,7 +10,7 @@ use crate::state::LedgerState;
 
 #[tauri::command]
 pub async fn session_info(state: State<'_, LedgerState>) -> Result<SessionInfo, IpcError> {
-    state.run_signed_out(|l| l.session_info()).await
+    state.read_signed_out(|l| l.session_info()).await
 }
 
 #[tauri::command]
@@ -40,7 +40,7 @@ pub async fn change_password(
 
 #[tauri::command]
 pub async fn list_accounts(state: State<'_, LedgerState>) -> Result<Vec<AccountView>, IpcError> {
-    state.run(|l| l.accounts()).await
+    state.read(|l| l.accounts()).await
 }
 
 #[tauri::command]

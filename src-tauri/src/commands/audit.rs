@@ -11,7 +11,7 @@ pub async fn list_audit(
     state: State<'_, LedgerState>,
     filter: AuditFilter,
 ) -> Result<AuditPage, IpcError> {
-    state.run(move |l| l.audit_records(&filter)).await
+    state.read(move |l| l.audit_records(&filter)).await
 }
 
 #[tauri::command]
@@ -20,10 +20,10 @@ pub async fn row_history(
     table: String,
     row_id: String,
 ) -> Result<Vec<AuditRecord>, IpcError> {
-    state.run(move |l| l.row_history(&table, &row_id)).await
+    state.read(move |l| l.row_history(&table, &row_id)).await
 }
 
 #[tauri::command]
 pub async fn verify_audit(state: State<'_, LedgerState>) -> Result<AuditVerdict, IpcError> {
-    state.run(|l| l.verify_audit()).await
+    state.read(|l| l.verify_audit()).await
 }

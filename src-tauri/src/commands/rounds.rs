@@ -23,7 +23,7 @@ pub async fn open_round(state: State<'_, LedgerState>, round: NewRound) -> Resul
 /// Every round, newest period first.
 #[tauri::command]
 pub async fn list_rounds(state: State<'_, LedgerState>) -> Result<Vec<Round>, IpcError> {
-    state.run(|l| l.rounds()).await
+    state.read(|l| l.rounds()).await
 }
 
 /// The board: one row per unit with its state, who submitted when and days late.
@@ -33,7 +33,7 @@ pub async fn round_board(
     quarter: String,
 ) -> Result<Vec<BoardRow>, IpcError> {
     let p = period(&quarter)?;
-    state.run(move |l| l.round_board(p)).await
+    state.read(move |l| l.round_board(p)).await
 }
 
 #[tauri::command]
@@ -42,7 +42,7 @@ pub async fn round_history(
     quarter: String,
 ) -> Result<Vec<RoundEvent>, IpcError> {
     let p = period(&quarter)?;
-    state.run(move |l| l.round_events(p)).await
+    state.read(move |l| l.round_events(p)).await
 }
 
 #[tauri::command]
@@ -122,7 +122,7 @@ pub async fn remind_text(
     quarter: String,
 ) -> Result<Vec<Reminder>, IpcError> {
     let p = period(&quarter)?;
-    state.run(move |l| l.reminders(p)).await
+    state.read(move |l| l.reminders(p)).await
 }
 
 /// Writes each unit's table into the folder `dir`.

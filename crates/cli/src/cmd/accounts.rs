@@ -61,7 +61,7 @@ pub fn add(cli: &Cli, args: &UserAddArgs) -> CliResult<String> {
 }
 
 pub fn list(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let accounts = ledger.accounts()?;
     emit(args.format, &accounts, || {
         let mut t = Table::new(vec![

@@ -4,14 +4,14 @@ use taizhang_core::audit::AuditFilter;
 use taizhang_core::validate;
 
 use crate::args::{AuditListArgs, Cli};
-use crate::db::{self, Create};
+use crate::db;
 use crate::failure::{CliResult, Failure};
 use crate::output::emit;
 use crate::table::{left, right, Table};
 
 /// One line and exit 0 when the trail holds; the first discrepancy and exit 1 otherwise.
 pub fn verify(cli: &Cli) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let verdict = ledger.verify_audit()?;
     if verdict.ok {
         Ok(format!("{}\n链头 {}\n", verdict.message, verdict.head))
@@ -29,7 +29,7 @@ fn value(v: &Option<serde_json::Value>) -> String {
 }
 
 pub fn list(cli: &Cli, args: &AuditListArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let filter = AuditFilter {
         table: args.table.clone(),
         row: args.row.clone(),

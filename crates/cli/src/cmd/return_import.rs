@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
         mapping: args.mapping.as_deref().map(read_mapping).transpose()?,
     };
     if args.dry_run {
-        let ledger = db::open(cli, Create::Refused)?;
+        let ledger = db::open_read(cli)?;
         let preview = returns::preview(&ledger, &args.file, &options)?;
         let text = match args.format {
             Format::Json => json(&preview)?,

@@ -91,7 +91,7 @@ fn line(r: &BoardRow) -> StatusLine<'_> {
 }
 
 pub fn status(cli: &Cli, args: &RoundStatusArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let p = period(&args.quarter)?;
     let round = ledger.round(p)?;
     let board = ledger.round_board(p)?;
@@ -148,7 +148,7 @@ fn heading(round: &Round, board: &[BoardRow]) -> String {
 }
 
 pub fn remind(cli: &Cli, args: &RoundRemindArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let p = period(&args.quarter)?;
     let reminders = match &args.out {
         Some(path) => ledger.reminders_to_file(p, path)?,
@@ -245,7 +245,7 @@ pub fn unlock(cli: &Cli, args: &RoundUnlockArgs) -> CliResult<String> {
 }
 
 pub fn list(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let rounds = ledger.rounds()?;
     emit(args.format, &rounds, || {
         let mut t = Table::new(vec![
@@ -285,7 +285,7 @@ fn kind_zh(kind: &str) -> &str {
 }
 
 pub fn history(cli: &Cli, args: &RoundQuarterArgs) -> CliResult<String> {
-    let ledger = db::open(cli, Create::Refused)?;
+    let ledger = db::open_read(cli)?;
     let events = ledger.round_events(period(&args.quarter)?)?;
     emit(args.output.format, &events, || {
         let mut t = Table::new(vec![

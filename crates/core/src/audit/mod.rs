@@ -21,7 +21,7 @@ pub use tables::{area_of, table_label};
 pub use verify::AuditVerdict;
 
 pub(crate) use baseline::{ensure as ensure_baseline, needed as baseline_needed};
+pub(crate) use chain::register_sm3 as register_functions;
 pub(crate) use seal::{seal, Stamp};
 pub(crate) use tables::install;
-pub(crate) use chain::register_sm3 as register_functions;
 pub(crate) use verify::local_minute;

@@ -102,12 +102,20 @@ impl Ledger {
     /// passwords past the lock; a success is not recorded there (it only clears the count,
     /// which the next read-write sign-in does). A file that cannot be written at all keeps
     /// no count.
-    fn record_login(&self, sql: &str, params: impl rusqlite::Params, must_count: bool) -> Result<()> {
+    fn record_login(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        must_count: bool,
+    ) -> Result<()> {
         if self.read_only_notice().is_none() {
             self.conn().execute(sql, params)?;
             return Ok(());
         }
-        let Some(path) = self.path().filter(|p| crate::health::read_only_reason(p).is_none()) else {
+        let Some(path) = self
+            .path()
+            .filter(|p| crate::health::read_only_reason(p).is_none())
+        else {
             return Ok(());
         };
         if must_count {

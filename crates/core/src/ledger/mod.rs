@@ -82,7 +82,11 @@ impl Ledger {
             }
             other => other?,
         };
-        Self::start(conn, Some(path.to_path_buf()), Some("以只读方式打开".into()))
+        Self::start(
+            conn,
+            Some(path.to_path_buf()),
+            Some("以只读方式打开".into()),
+        )
     }
 
     /// Why this ledger cannot be written, when it was opened read-only.
@@ -98,7 +102,11 @@ impl Ledger {
     /// Installs the trail's capture on the connection, baselines rows the trail has not
     /// seen (a ledger made before it, a reshaped table), and adds the defaults. A read-only
     /// connection writes nothing: it only gets the trail's SM3 function (for verifying).
-    fn start(mut conn: Connection, path: Option<PathBuf>, read_only: Option<String>) -> Result<Self> {
+    fn start(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        read_only: Option<String>,
+    ) -> Result<Self> {
         let machine = crate::auth::machine();
         if read_only.is_some() {
             audit::register_functions(&conn)?;

@@ -131,3 +131,54 @@ fn the_first_account_must_be_an_admin() {
         "from now on every door signs in"
     );
 }
+
+#[test]
+fn a_read_only_connection_signs_in_and_its_wrong_passwords_still_count() {
+    let prepared = prepare();
+    let dir = tempfile::tempdir().unwrap();
+    let (path, writer) = prepared.copy(dir.path());
+    drop(writer);
+    // Wrong passwords through read-only connections (the window's reader, a CLI read):
+    // each one counts, so reads cannot be used to guess past the lock.
+    for n in 1..=4 {
+        let mut reader = Ledger::open_read_only(&path).unwrap();
+        let err = reader.sign_in("lanshan", "wrong-password-1").unwrap_err();
+        assert_eq!(err.code(), "bad_login", "read-only attempt {n}");
+    }
+    let mut reader = Ledger::open_read_only(&path).unwrap();
+    let err = reader.sign_in("lanshan", "wrong-password-1").unwrap_err();
+    assert_eq!(
+        err.code(),
+        "account_locked",
+        "the fifth locks, read-only too"
+    );
+    let mut writer = Ledger::open(&path).unwrap();
+    let err = writer.sign_in("lanshan", PASSWORD).unwrap_err();
+    assert_eq!(
+        err.code(),
+        "account_locked",
+        "the writer sees the same lock"
+    );
+
+    // The right password on a read-only connection: reads as the account, in its scope.
+    let mut reader = Ledger::open_read_only(&path).unwrap();
+    let err = reader.entries(&EntryFilter::default()).unwrap_err();
+    assert_eq!(err.code(), "login_required", "nobody signed in yet");
+    let actor = reader
+        .sign_in("shenhe", PASSWORD)
+        .expect("signs in read-only");
+    assert_eq!(actor.name, "shenhe");
+    assert_eq!(reader.permissions().unwrap().role, Role::Reviewer);
+    let in_scope = reader.entries(&EntryFilter::default()).unwrap().len();
+    let mut admin = Ledger::open_read_only(&path).unwrap();
+    admin.sign_in("admin", PASSWORD).unwrap();
+    let all = admin.entries(&EntryFilter::default()).unwrap().len();
+    assert!(
+        0 < in_scope && in_scope < all,
+        "兰山区's reviewer lists 兰山区's entries only: {in_scope} of {all}"
+    );
+    let verdict = reader
+        .verify_audit()
+        .expect("the trail verifies read-only (tz_sm3)");
+    assert!(verdict.ok, "{}", verdict.message);
+}
