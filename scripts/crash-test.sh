@@ -4,21 +4,22 @@
 # operation must be all or nothing (an import's 500 rows all there or none), no operation
 # that finished may be lost, and the next open must work.
 #   bash scripts/crash-test.sh           200 kills
-#   bash scripts/crash-test.sh --quick   20 kills (scripts/test.sh)
+#   bash scripts/crash-test.sh --quick   20 kills, with the debug build the tests already made
+#                                        (scripts/test.sh)
 # Prints one line: crash-test: N kills, 0 integrity failures, 0 partial operations, 0 lost commits
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-KILLS=200
-[ "${1:-}" = "--quick" ] && KILLS=20
+KILLS=200 PROFILE=release
+[ "${1:-}" = "--quick" ] && KILLS=20 PROFILE=debug
 ROWS=500                       # rows per imported file
 SEED="${CRASH_SEED:-$$}"
 RANDOM=$SEED
 
 command -v sqlite3 >/dev/null || { echo "crash-test: needs the sqlite3 command (apt-get install sqlite3)"; exit 2; }
-cargo build --release -q -p taizhang-cli
-BIN="$ROOT/target/release/taizhang"
+if [ "$PROFILE" = release ]; then cargo build --release -q -p taizhang-cli; else cargo build -q -p taizhang-cli; fi
+BIN="$ROOT/target/$PROFILE/taizhang"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
