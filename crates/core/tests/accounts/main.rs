@@ -4,3 +4,4 @@ mod permissions;
 mod setup;
 mod sign_in;
 mod trail;
+mod backups;
