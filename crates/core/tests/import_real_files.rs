@@ -351,6 +351,65 @@ fn bad_cells_in_the_register_are_named_at_their_row_and_column() {
 }
 
 #[test]
+fn a_pairing_list_with_its_county_and_towns_merged_down() {
+    for form in FORMS {
+        let mut w = lanshan();
+        let path = made().path("兰山区结对名单", form);
+        let p = import::preview(&w.ledger, &ImportKind::Pairings, &path, None)
+            .unwrap_or_else(|e| panic!("{form:?}: preview: {e}"));
+        assert_eq!(
+            messages(&p.problems),
+            Vec::<String>::new(),
+            "{form:?}: no problem"
+        );
+        assert_eq!(
+            p.mapping.sheets[0].header_row,
+            Some(3),
+            "{form:?}: the heading"
+        );
+        let shown: Vec<Vec<String>> = (0..p.rows.len())
+            .map(|i| {
+                ["county", "township", "village", "signed_on"]
+                    .iter()
+                    .map(|f| value(&p, i, f))
+                    .collect()
+            })
+            .collect();
+        let want: Vec<Vec<String>> = [
+            ["兰山区", "枣园镇", "前石埠村", "2024-03-15"],
+            ["兰山区", "枣园镇", "后石埠村", "2024-04-08"],
+            ["兰山区", "汪沟镇", "南汪沟村", "2024-05-20"],
+            ["兰山区", "汪沟镇", "北汪沟村", "2024-06-03"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect();
+        assert_eq!(
+            shown, want,
+            "{form:?}: 区县, 乡镇 (merged down), 村, 结对时间"
+        );
+        assert_eq!(
+            p.skipped, 3,
+            "{form:?}: the blank, 注 and signature rows skipped"
+        );
+        let report = import::commit(
+            &mut w.ledger,
+            &actor(),
+            &ImportKind::Pairings,
+            &path,
+            None,
+            &mut |_, _| {},
+        )
+        .unwrap_or_else(|e| panic!("{form:?}: commit: {e}"));
+        assert_eq!(
+            (report.written, w.count("pairing"), w.count("village")),
+            (4, 4, 4),
+            "{form:?}: rows written, pairings, villages"
+        );
+    }
+}
+
+#[test]
 fn the_conversions_took_a_measured_time() {
     let made = made();
     let names: Vec<&str> = made.took.iter().map(|(e, _)| *e).collect();

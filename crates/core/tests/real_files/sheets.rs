@@ -19,6 +19,7 @@ pub fn all() -> Vec<(&'static str, Vec<Sheet>)> {
         ("兰山区二季度报表_有误", vec![quarterly(true)]),
         ("兰山区结对台账", vec![register(false)]),
         ("兰山区结对台账_有误", vec![register(true)]),
+        ("兰山区结对名单", vec![pairing_list()]),
     ]
 }
 
@@ -279,5 +280,71 @@ pub fn register(bad: bool) -> Sheet {
         name: "结对台账",
         rows,
         merges,
+    }
+}
+
+/// 兰山区's list of pairings (the plain 结对关系 import). Rows: 1 title, 2 填报单位, 3
+/// heading, 4–7 pairings with 所属区县 merged down over all four and 所属乡镇 over each
+/// two, 8 blank, 9 a note typed into column B (not merged), 10 signatures.
+pub fn pairing_list() -> Sheet {
+    let rows = vec![
+        vec![T("兰山区万企兴万村行动结对名单")],
+        vec![T("填报单位：兰山区委统战部　　报送时间：2024年7月5日")],
+        vec![
+            T("序号"),
+            T("企业名称"),
+            T("所属区县"),
+            T("所属乡镇"),
+            T("结对村"),
+            T("结对时间"),
+            T("备注"),
+        ],
+        vec![
+            N(1.0),
+            T("临沂兰山华信商贸有限公司"),
+            T("兰山区"),
+            T("枣园镇"),
+            T("前石埠村"),
+            D(day(2024, 3, 15)),
+        ],
+        vec![
+            N(2.0),
+            T("山东文瑞食品有限公司"),
+            E,
+            E,
+            T("后石埠村"),
+            T("２０２４年４月８日"),
+        ],
+        vec![
+            N(3.0),
+            T("兰山区城市建设投资有限公司"),
+            E,
+            T("汪沟镇"),
+            T("南汪沟村"),
+            D(day(2024, 5, 20)),
+        ],
+        vec![
+            N(4.0),
+            T("临沂顺和物流有限公司"),
+            E,
+            E,
+            T("北汪沟村"),
+            D(day(2024, 6, 3)),
+            T("原结对村已撤并"),
+        ],
+        vec![],
+        vec![E, T("注：结对时间以签订协议之日为准。")],
+        vec![T("填报人：王五"), E, E, T("审核人：赵六")],
+    ];
+    Sheet {
+        name: "结对名单",
+        rows,
+        merges: vec![
+            (0, 0, 0, 6),
+            (1, 0, 1, 6),
+            (3, 2, 6, 2),
+            (3, 3, 4, 3),
+            (5, 3, 6, 3),
+        ],
     }
 }
