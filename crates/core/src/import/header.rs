@@ -91,24 +91,20 @@ fn assign(row: &[Cell], fields: &[ImportField]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Columns of header row `i` that name a field exactly as well as the column it was given
+/// Columns of the header row that name a field exactly as well as the column it was given
 /// to (two 「日期」 columns). They get the field too, so that checking the mapping reports
-/// both rather than one being chosen silently. The copies of a merged header cell are
-/// not columns of their own.
+/// both rather than one being chosen silently. The copies of a merged header cell
+/// (`is_copy`) are not columns of their own.
 fn duplicates(
-    sheet: &Sheet,
-    i: usize,
+    row: &[Cell],
+    is_copy: impl Fn(usize) -> bool,
     assigned: &[(usize, usize)],
     fields: &[ImportField],
 ) -> Vec<(usize, usize)> {
-    let row = &sheet.rows[i];
     let mut out = Vec::new();
     for (col, cell) in row.iter().enumerate() {
         let Cell::Text(text) = cell else { continue };
-        if text.chars().count() > 30
-            || assigned.iter().any(|(c, _)| *c == col)
-            || sheet.is_merge_copy(i, col)
-        {
+        if text.chars().count() > 30 || assigned.iter().any(|(c, _)| *c == col) || is_copy(col) {
             continue;
         }
         let twin = assigned.iter().find(|(c, f)| {
@@ -124,30 +120,84 @@ fn duplicates(
     out
 }
 
-/// The guessed mapping: the first row (of the top rows) naming two or more fields.
+/// A row that may be a heading's second row: some text, and no numbers or dates.
+fn text_only(row: &[Cell]) -> bool {
+    row.iter().any(|c| !c.is_empty())
+        && row.iter().all(|c| matches!(c, Cell::Empty | Cell::Text(_)))
+}
+
+/// Two heading rows read as one: the lower row's text where it has one (「企业名称」 under
+/// 「企业情况」 merged across), else the upper's (「结对时间」 merged down, whose lower cell
+/// is blank where the file keeps no merge).
+fn joined(top: &[Cell], below: &[Cell]) -> Vec<Cell> {
+    (0..top.len().max(below.len()))
+        .map(|c| match below.get(c) {
+            Some(b) if !b.is_empty() => b.clone(),
+            _ => top.get(c).cloned().unwrap_or(Cell::Empty),
+        })
+        .collect()
+}
+
+/// The guessed mapping: the first row (of the top rows) naming two or more fields, read
+/// together with the row below it when the two are one heading — a group title merged
+/// across its columns above their own names — and the pair names more fields than the
+/// upper row alone (and, when the upper row names too few, than the lower row alone).
 pub(crate) fn guess(sheet: &Sheet, fields: &[ImportField]) -> SheetMapping {
     let need = fields.iter().filter(|f| f.required).count().clamp(1, 2);
     for (i, row) in sheet.rows.iter().take(HEADER_SCAN).enumerate() {
-        let mut assigned = assign(row, fields);
-        if assigned.len() >= need {
-            let twins = duplicates(sheet, i, &assigned, fields);
-            assigned.extend(twins);
-            return SheetMapping {
-                sheet: sheet.name.clone(),
-                header_row: Some(sheet.excel_row(i)),
-                columns: columns(row, |col| {
-                    assigned
-                        .iter()
-                        .find(|(c, _)| *c == col)
-                        .map(|(_, f)| fields[*f].key.clone())
-                }),
-            };
+        let single = assign(row, fields);
+        if let Some(below) = sheet.rows.get(i + 1).filter(|b| text_only(b)) {
+            let both = joined(row, below);
+            let pair = assign(&both, fields);
+            let better = pair.len() >= need
+                && pair.len() > single.len()
+                && (single.len() >= need || pair.len() > assign(below, fields).len());
+            if better {
+                let is_copy = |col: usize| match below.get(col) {
+                    Some(b) if !b.is_empty() => sheet.is_merge_copy(i + 1, col),
+                    _ => sheet.is_merge_copy(i, col),
+                };
+                return mapping(sheet, i + 1, &both, pair, is_copy, fields);
+            }
+        }
+        if single.len() >= need {
+            return mapping(
+                sheet,
+                i,
+                row,
+                single,
+                |col| sheet.is_merge_copy(i, col),
+                fields,
+            );
         }
     }
     SheetMapping {
         sheet: sheet.name.clone(),
         header_row: None,
         columns: Vec::new(),
+    }
+}
+
+/// The mapping of the heading whose last row is `rows[i]`, read as `row`.
+fn mapping(
+    sheet: &Sheet,
+    i: usize,
+    row: &[Cell],
+    mut assigned: Vec<(usize, usize)>,
+    is_copy: impl Fn(usize) -> bool,
+    fields: &[ImportField],
+) -> SheetMapping {
+    let twins = duplicates(row, is_copy, &assigned, fields);
+    assigned.extend(twins);
+    SheetMapping {
+        sheet: sheet.name.clone(),
+        header_row: Some(sheet.excel_row(i)),
+        columns: columns(row, |col| {
+            assigned
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map(|(_, f)| fields[*f].key.clone())
+        }),
     }
 }
 

@@ -26,6 +26,7 @@ mod entries;
 mod fields;
 mod file_limits;
 mod header;
+mod ods_merges;
 mod pairings;
 pub mod parsers;
 mod plan;

@@ -35,8 +35,8 @@ impl Columns {
 
 /// Rows below the header that carry data, with Excel's row numbers; blank rows, 合计 /
 /// 总计 / 小计 rows, a template's （示例） row, repeated header rows, signature lines
-/// (填报人、审核人、联系电话) and lines merged across the table are counted in `skipped`
-/// instead.
+/// (填报人、审核人、联系电话), notes (注：…) and lines merged across the table are counted in
+/// `skipped` instead.
 pub(crate) fn data_rows<'s>(
     sheet: &'s Sheet,
     mapping: &SheetMapping,
@@ -66,11 +66,13 @@ pub(crate) fn data_rows<'s>(
                 .any(|t| f.starts_with(t))
         });
         let example = first.as_deref().is_some_and(is_example_mark);
-        // 「填报人：… 审核人：… 联系电话：…」 under the table, or any line merged across it.
+        // 「填报人：… 审核人：… 联系电话：…」 or 「注：…」 under the table, or any line merged
+        // across it.
         let signature = first.as_deref().is_some_and(|f| {
             ["填报人", "填表人", "审核人", "联系电话", "负责人", "制表人"]
                 .iter()
                 .any(|t| f.starts_with(t))
+                || ["注:", "说明:", "备注:"].iter().any(|t| f.starts_with(t))
         });
         let merged_line = mapped.len() >= 3
             && mapped

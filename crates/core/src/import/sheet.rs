@@ -1,6 +1,7 @@
 //! A file as sheets of cells, whatever it was: .xlsx/.xls/.ods through calamine (every
-//! sheet, merged cells filled with their value), .csv through the csv crate after the
-//! encoding is found (UTF-8 with or without BOM, else GB18030).
+//! sheet, merged cells filled with their value; an .ods's merges from `ods_merges`), .csv
+//! through the csv crate after the encoding is found (UTF-8 with or without BOM, else
+//! GB18030).
 //!
 //! Nothing is parsed before `file_limits` has looked at the file (a regular file, not too
 //! large, a zip that does not unpack to too much), and every cell kept is counted against
@@ -174,13 +175,19 @@ fn workbook<R: Read + Seek>(reader: R, kind: FileKind, budget: &mut Budget) -> R
             Ok(out)
         }
         FileKind::Ods | FileKind::Csv => {
+            let mut reader = reader;
+            let merges = super::ods_merges::read(&mut reader);
+            reader
+                .seek(SeekFrom::Start(0))
+                .map_err(|e| unreadable(&file, file_limits::io_reason(&e)))?;
             let mut book: Ods<R> = Ods::new(reader).map_err(|e| fail(&e))?;
             let mut out = Vec::new();
             for name in visible(&book) {
                 let range = book
                     .worksheet_range(&name)
                     .map_err(|e| sheet_failed(&file, &name, &e))?;
-                out.push(from_range(name, &range, &[], budget)?);
+                let merged = merges.get(&name).map_or(&[][..], Vec::as_slice);
+                out.push(from_range(name, &range, merged, budget)?);
             }
             Ok(out)
         }
