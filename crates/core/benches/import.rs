@@ -3,6 +3,9 @@
 //! import of the same file (every row a duplicate, nothing written).
 //!
 //! `cargo bench -p taizhang-core --bench import` prints rows per second.
+//! `cargo bench -p taizhang-core --bench import -- memory` instead measures the peak memory
+//! (VmHWM) of previewing and committing the largest file an import accepts (just under
+//! 1,100,000 rows), as .xlsx and as .csv (issue 12: under 2 GB, proportional to the file).
 
 use std::path::Path;
 use std::time::Instant;
@@ -67,7 +70,7 @@ fn row(i: usize) -> (String, String, NaiveDate, f64, String) {
     )
 }
 
-fn write_xlsx(path: &Path) {
+fn write_xlsx(path: &Path, rows: usize) {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     for (c, h) in ["指标", "责任单位", "日期", "数值", "备注"]
@@ -76,7 +79,7 @@ fn write_xlsx(path: &Path) {
     {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    for i in 0..ROWS {
+    for i in 0..rows {
         let (ind, unit, day, value, note) = row(i);
         let r = i as u32 + 1;
         ws.write_string(r, 0, &ind).unwrap();
@@ -88,9 +91,9 @@ fn write_xlsx(path: &Path) {
     book.save(path).unwrap();
 }
 
-fn write_gbk_csv(path: &Path) {
+fn write_gbk_csv(path: &Path, rows: usize) {
     let mut text = String::from("指标,责任单位,日期,数值,备注\n");
-    for i in 0..ROWS {
+    for i in 0..rows {
         let (ind, unit, day, value, note) = row(i);
         text.push_str(&format!(
             "{ind},{unit},{},{value},{note}\n",
@@ -187,13 +190,74 @@ fn trail_cost(file: &Path, dir: &Path) {
     println!("import_trail_vs_none: {:.2}", with / without);
 }
 
+/// Peak resident memory since the last reset, in MB (Linux: VmHWM, reset through
+/// /proc/self/clear_refs).
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The largest accepted import, previewed and committed, with the peak memory of each.
+fn memory(dir: &Path) {
+    // A worksheet holds at most 1,048,576 rows (the header is one); a CSV may come nearer
+    // the import's own limit.
+    let xlsx_rows = 1_048_575;
+    let csv_rows = import::MAX_ROWS - 1_000;
+    let xlsx = dir.join("largest.xlsx");
+    let csv = dir.join("largest.csv");
+    write_xlsx(&xlsx, xlsx_rows);
+    write_gbk_csv(&csv, csv_rows);
+    for (label, file, rows) in [("xlsx", &xlsx, xlsx_rows), ("csv ", &csv, csv_rows)] {
+        let mb = std::fs::metadata(file).unwrap().len() as f64 / 1e6;
+        let mut ledger = ledger(&dir.join(format!("memory-{}.db", label.trim())));
+        reset_peak();
+        let base = peak_mb().unwrap_or(0.0);
+        let t = Instant::now();
+        let preview = import::preview(&ledger, &ImportKind::Entries, file, None).expect("preview");
+        assert_eq!(preview.rows.len(), rows, "every row previewed");
+        let preview_peak = peak_mb().unwrap_or(0.0);
+        drop(preview);
+        reset_peak();
+        let report = import::commit(
+            &mut ledger,
+            &Actor::named("bench"),
+            &ImportKind::Entries,
+            file,
+            None,
+            &mut |_, _| {},
+        )
+        .expect("commit");
+        assert_eq!(report.written as usize, rows, "every row written");
+        let commit_peak = peak_mb().unwrap_or(0.0);
+        println!(
+            "memory {label}: {rows} rows, file {mb:.0} MB: peak {preview_peak:.0} MB previewing, {commit_peak:.0} MB committing (before: {base:.0} MB; {:.1} s)",
+            t.elapsed().as_secs_f64()
+        );
+        println!(
+            "import_peak_mb_{}: {:.0}",
+            label.trim(),
+            preview_peak.max(commit_peak)
+        );
+    }
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
+    if std::env::args().any(|a| a == "memory") {
+        memory(dir.path());
+        return;
+    }
     let xlsx = dir.path().join("entries.xlsx");
     let csv = dir.path().join("entries.csv");
     let t = Instant::now();
-    write_xlsx(&xlsx);
-    write_gbk_csv(&csv);
+    write_xlsx(&xlsx, ROWS);
+    write_gbk_csv(&csv, ROWS);
     println!(
         "{ROWS} entry rows written as .xlsx and GBK .csv in {:.2} s",
         t.elapsed().as_secs_f64()
