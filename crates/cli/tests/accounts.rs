@@ -6,28 +6,15 @@ mod support;
 
 use std::path::Path;
 
-use support::{json, run_raw, Run, Workspace, TODAY};
+use support::{json, row_counts, run_raw, table_names, Run, Workspace, TODAY};
 
 const PW: &str = "Mima2024ok";
 
+/// Rows of every table but the login attempts (a refused sign-in still counts one).
 fn counts(db: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'account_login' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|t| {
-            let n = conn
-                .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))
-                .unwrap();
-            (t, n)
-        })
-        .collect()
+    let mut tables = table_names(db);
+    tables.retain(|t| t != "account_login");
+    row_counts(db, &tables)
 }
 
 /// `taizhang --db … --today … [--user U] args` with the password (and a new one) in the env.

@@ -4,26 +4,18 @@
 
 mod support;
 
-use support::Workspace;
+use support::{row_counts, Workspace};
 
 /// Rows of the tables a command could write.
-fn counts(ws: &Workspace) -> Vec<(&'static str, i64)> {
-    let conn = rusqlite::Connection::open(ws.path()).expect("open the ledger file");
-    [
+fn counts(ws: &Workspace) -> Vec<(String, i64)> {
+    let tables = [
         "progress_entry",
         "target",
         "enterprise",
         "village",
         "pairing",
-    ]
-    .into_iter()
-    .map(|t| {
-        let n = conn
-            .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
-            .expect("count");
-        (t, n)
-    })
-    .collect()
+    ];
+    row_counts(ws.path(), &tables)
 }
 
 fn record(value: &str, note: &str) -> Vec<String> {

@@ -1,11 +1,10 @@
 //! `import KIND FILE [--dry-run]` and `template KIND --out FILE.xlsx`.
 
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::io::IsTerminal;
 
 use taizhang_core::import::{self, ColumnMapping, ImportKind, ImportPreview};
-use taizhang_core::LedgerError;
 
+use super::import_answer::{self, commit_failure, problem_lines, SHOWN_PROBLEMS};
 use crate::args::{Cli, Format, ImportArgs, TemplateArgs};
 use crate::db::{self, Create};
 use crate::failure::{CliResult, Failure};
@@ -14,8 +13,6 @@ use crate::table::{left, Table};
 
 /// How many rows of the preview a terminal shows.
 const SHOWN_ROWS: usize = 20;
-/// How many problems an error lists.
-const SHOWN_PROBLEMS: usize = 50;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     if super::return_import::is_return(&args.kind) {
@@ -27,21 +24,21 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
         },
         other => other,
     };
-    let mapping = args.mapping.as_deref().map(read_mapping).transpose()?;
+    let mapping: Option<ColumnMapping> = args
+        .mapping
+        .as_deref()
+        .map(|path| import_answer::read_mapping(path, "列对应文件"))
+        .transpose()?;
     if args.dry_run {
         let ledger = db::open_read(cli)?;
         let preview = import::preview(&ledger, &kind, &args.file, mapping.as_ref())?;
-        let text = match args.format {
-            Format::Json => json(&preview)?,
-            _ => describe(&preview) + "未写入任何数据（--dry-run）。\n",
-        };
-        if preview.problems.is_empty() {
-            return Ok(text);
-        }
-        // The preview on stdout, the verdict on stderr and in the exit status.
-        print!("{text}");
-        let _ = std::io::stdout().flush();
-        return Err(rejected(&preview.file, &preview.problems));
+        return import_answer::dry_run(
+            args.format,
+            &preview,
+            &preview.file,
+            &preview.problems,
+            || describe(&preview),
+        );
     }
     let mut ledger = db::open(cli, Create::Refused)?;
     let show_progress = std::io::stderr().is_terminal();
@@ -61,10 +58,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
         mapping.as_ref(),
         &mut progress,
     )
-    .map_err(|e| match e {
-        LedgerError::ImportRejected { file, problems } => rejected(&file, &problems),
-        other => Failure::from(other),
-    })?;
+    .map_err(commit_failure)?;
     if args.format == Format::Json {
         return json(&report);
     }
@@ -114,39 +108,6 @@ fn kind(text: &str, register: Option<&str>) -> CliResult<ImportKind> {
         },
         (kind, _) => Ok(kind),
     }
-}
-
-fn read_mapping(path: &Path) -> CliResult<ColumnMapping> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::new(
-            "unreadable_file",
-            format!("无法读取列对应文件「{}」：{e}", path.display()),
-        )
-    })?;
-    serde_json::from_str(&text).map_err(|e| {
-        Failure::new(
-            "bad_mapping",
-            format!("列对应文件「{}」格式有误：{e}", path.display()),
-        )
-    })
-}
-
-/// Every problem, one per line (the first 50), as the error of a refused import.
-pub(crate) fn rejected(file: &str, problems: &[import::ImportProblem]) -> Failure {
-    let several_sheets = problems.iter().any(|p| p.sheet != problems[0].sheet);
-    let mut message = format!("「{file}」有 {} 处问题，未导入任何数据：", problems.len());
-    for p in problems.iter().take(SHOWN_PROBLEMS) {
-        let sheet = if several_sheets && !p.sheet.is_empty() {
-            format!("工作表「{}」", p.sheet)
-        } else {
-            String::new()
-        };
-        message += &format!("\n  {sheet}{}", p.message);
-    }
-    if problems.len() > SHOWN_PROBLEMS {
-        message += &format!("\n  ……另有 {} 处", problems.len() - SHOWN_PROBLEMS);
-    }
-    Failure::new("import_rejected", message)
 }
 
 /// The preview for a terminal: each sheet's mapping, the counts, the first rows, the
@@ -217,11 +178,5 @@ fn describe(p: &ImportPreview) -> String {
             out += &format!("  ……另有 {} 行\n", p.duplicates.len() - SHOWN_ROWS);
         }
     }
-    if !p.problems.is_empty() {
-        out += "\n问题：\n";
-        for x in p.problems.iter().take(SHOWN_PROBLEMS) {
-            out += &format!("  {}\n", x.message);
-        }
-    }
-    out
+    out + &problem_lines(&p.problems, SHOWN_PROBLEMS)
 }

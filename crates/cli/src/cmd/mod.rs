@@ -6,6 +6,7 @@ mod backup;
 mod edit;
 mod entries;
 mod import;
+mod import_answer;
 mod input;
 mod listing;
 mod pairings;

@@ -2,16 +2,13 @@
 //! unit's return for a quarter, previewed per indicator (本期, 累计, what is written) or
 //! written in one transaction, replacing the unit's earlier return for the quarter.
 
-use std::io::Write;
-use std::path::Path;
-
-use taizhang_core::import::returns::{self, ReturnMapping, ReturnOptions, ReturnPreview};
+use taizhang_core::import::returns::{self, ReturnOptions, ReturnPreview};
 use taizhang_core::{LedgerError, Quarter};
 
-use super::import::rejected;
+use super::import_answer::{self, commit_failure, problem_lines};
 use crate::args::{Cli, Format, ImportArgs};
 use crate::db::{self, Create};
-use crate::failure::{CliResult, Failure};
+use crate::failure::CliResult;
 use crate::figures::raw;
 use crate::output::json;
 use crate::table::{left, right, Table};
@@ -32,21 +29,22 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     let options = ReturnOptions {
         unit: args.unit.clone(),
         quarter,
-        mapping: args.mapping.as_deref().map(read_mapping).transpose()?,
+        mapping: args
+            .mapping
+            .as_deref()
+            .map(|path| import_answer::read_mapping(path, "对应关系文件"))
+            .transpose()?,
     };
     if args.dry_run {
         let ledger = db::open_read(cli)?;
         let preview = returns::preview(&ledger, &args.file, &options)?;
-        let text = match args.format {
-            Format::Json => json(&preview)?,
-            _ => describe(&preview) + "未写入任何数据（--dry-run）。\n",
-        };
-        if preview.problems.is_empty() {
-            return Ok(text);
-        }
-        print!("{text}");
-        let _ = std::io::stdout().flush();
-        return Err(rejected(&preview.file, &preview.problems));
+        return import_answer::dry_run(
+            args.format,
+            &preview,
+            &preview.file,
+            &preview.problems,
+            || describe(&preview),
+        );
     }
     let mut ledger = db::open(cli, Create::Refused)?;
     let report = returns::commit(
@@ -56,10 +54,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
         &options,
         &mut |_, _| {},
     )
-    .map_err(|e| match e {
-        LedgerError::ImportRejected { file, problems } => rejected(&file, &problems),
-        other => Failure::from(other),
-    })?;
+    .map_err(commit_failure)?;
     if args.format == Format::Json {
         return json(&report);
     }
@@ -78,21 +73,6 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
         "已导入{}{}报表：写入完成情况 {} 条{replaced}；滞后原因/整改措施 {} 条。\n",
         report.unit, report.quarter, report.written, report.lag_notes
     ))
-}
-
-fn read_mapping(path: &Path) -> CliResult<ReturnMapping> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::new(
-            "unreadable_file",
-            format!("无法读取对应关系文件「{}」：{e}", path.display()),
-        )
-    })?;
-    serde_json::from_str(&text).map_err(|e| {
-        Failure::new(
-            "bad_mapping",
-            format!("对应关系文件「{}」格式有误：{e}", path.display()),
-        )
-    })
 }
 
 /// The preview for a terminal: who and when, the columns read, one line per indicator.
@@ -159,11 +139,5 @@ fn describe(p: &ReturnPreview) -> String {
         out += "\n";
         out += &t.render();
     }
-    if !p.problems.is_empty() {
-        out += "\n问题：\n";
-        for x in &p.problems {
-            out += &format!("  {}\n", x.message);
-        }
-    }
-    out
+    out + &problem_lines(&p.problems, usize::MAX)
 }

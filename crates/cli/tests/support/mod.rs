@@ -116,3 +116,32 @@ pub fn run_raw(args: &[&str], env: &[(&str, &str)]) -> Run {
 pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
+
+/// Every table of the ledger file (SQLite's own left out), by name.
+pub fn table_names(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("open the ledger file");
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .expect("list tables");
+    let names = stmt
+        .query_map([], |r| r.get(0))
+        .expect("list tables")
+        .collect::<rusqlite::Result<_>>()
+        .expect("list tables");
+    names
+}
+
+/// Rows in each of `tables`, read through a connection of its own.
+pub fn row_counts<T: AsRef<str>>(db: &Path, tables: &[T]) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(db).expect("open the ledger file");
+    tables
+        .iter()
+        .map(|t| {
+            let t = t.as_ref();
+            let n = conn
+                .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))
+                .expect("count rows");
+            (t.to_string(), n)
+        })
+        .collect()
+}

@@ -13,7 +13,7 @@ use super::rows::RowReader;
 use crate::error::Result;
 use crate::register::activity::{type_by_key, FieldKind, NewRegisterRow, RegisterType};
 use crate::register::clean_name;
-use crate::validate::{check_entry_date, check_text, check_value};
+use crate::validate::{check_text, check_value};
 
 pub(crate) struct Activity {
     catalog: Catalog,
@@ -133,12 +133,7 @@ impl Activity {
 
 impl RowKind for Activity {
     fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>> {
-        let date = r.required_date("occurred_on");
-        if let Some(d) = date {
-            if let Err(e) = check_entry_date(d, self.today) {
-                r.rule("occurred_on", &e);
-            }
-        }
+        let date = r.required_entry_date("occurred_on", self.today);
         let unit = r.required("unit").and_then(|k| {
             let found = self.catalog.unit(&k).map_err(|e| r.rule("unit", &e));
             found.ok()

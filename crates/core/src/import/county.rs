@@ -11,22 +11,22 @@ use rusqlite::Connection;
 
 use super::catalog::Catalog;
 use super::cell::Cell;
-use super::enterprises::name_and_code;
+use super::enterprises::{self, name_and_code};
 use super::entries::round_to;
 use super::header;
-use super::pairings::{status, PairingRow};
+use super::pairings::{status, PairingRow, Parties};
 use super::plan::{Item, Parsed, RowKind};
+use super::projects::{project_kind, project_status};
 use super::registers::{self, NEW};
 use super::returns::{identity_lines, is_ancestor_or_self, units_named};
 use super::rows::RowReader;
 use super::sheet::Sheet;
 use super::types::{ImportField, SheetMapping};
+use super::villages::place_name;
 use crate::error::Result;
 use crate::model::{Unit, UnitKind};
 use crate::register::clean_name;
-use crate::register::enterprise::{EnterpriseKind, NewEnterprise};
-use crate::register::project::{NewProject, ProjectKind, ProjectStatus};
-use crate::register::village::NewVillage;
+use crate::register::project::NewProject;
 use crate::validate::{check_entry_date, check_text, check_value};
 
 /// A row of the register: the pairing (None when an earlier row of the import or the
@@ -128,32 +128,24 @@ pub(crate) fn fill_down(sheet: &Sheet, sm: &SheetMapping) -> Sheet {
 pub(crate) struct CountyRegister {
     county: Option<Unit>,
     today: NaiveDate,
-    enterprises: registers::Enterprises,
-    villages: registers::Villages,
+    parties: Parties,
     pairings: HashMap<(String, String), String>,
     projects: HashSet<(String, String)>,
     /// Placeholders of the pairings this import already writes.
     planned: HashSet<String>,
     county_missing_said: bool,
-    created: (u32, u32),
 }
 
 impl CountyRegister {
     pub(crate) fn new(conn: &Connection, today: NaiveDate, county: Option<Unit>) -> Result<Self> {
-        let mut stmt = conn.prepare("SELECT pairing_id, name FROM coop_project")?;
-        let projects = stmt
-            .query_map([], |r| Ok((r.get(0)?, clean_name(&r.get::<_, String>(1)?))))?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(Self {
             county,
             today,
-            enterprises: registers::Enterprises::read(conn)?,
-            villages: registers::Villages::read(conn)?,
+            parties: Parties::read(conn)?,
             pairings: registers::pairings(conn)?,
-            projects,
+            projects: registers::projects(conn)?,
             planned: HashSet::new(),
             county_missing_said: false,
-            created: (0, 0),
         })
     }
 
@@ -162,15 +154,7 @@ impl CountyRegister {
         let name = check_text("project", &name, 100)
             .map_err(|e| r.rule("project", &e))
             .ok()?;
-        let kind = match r.text("project_kind") {
-            None => ProjectKind::default(),
-            Some(t) => ProjectKind::parse(&t).unwrap_or_else(|| {
-                let all: Vec<&str> = ProjectKind::ALL.iter().map(|k| k.label_zh()).collect();
-                let what = format!("「{t}」不是可选的项目类型（{}）", all.join("、"));
-                r.problem("project_kind", what);
-                ProjectKind::default()
-            }),
-        };
+        let kind = project_kind(r, "project_kind");
         let agreed_on = r.date("agreed_on").ok()?.or(signed_on);
         if let Some(d) = agreed_on {
             if let Err(e) = check_entry_date(d, self.today) {
@@ -185,14 +169,7 @@ impl CountyRegister {
         if let Some(Err(e)) = beneficiaries.map(|v| check_value("beneficiaries", v, 0)) {
             r.rule("beneficiaries", &e);
         }
-        let status = match r.text("project_status") {
-            None => ProjectStatus::default(),
-            Some(t) => ProjectStatus::parse(&t).unwrap_or_else(|| {
-                let what = format!("「{t}」不是可选状态（已签约、实施中、已完成）");
-                r.problem("project_status", what);
-                ProjectStatus::default()
-            }),
-        };
+        let status = project_status(r, "project_status");
         Some(NewProject {
             pairing: String::new(),
             name: clean_name(&name),
@@ -205,35 +182,13 @@ impl CountyRegister {
     }
 }
 
-fn enterprise_kind(r: &mut RowReader<'_>) -> EnterpriseKind {
-    let Some(t) = r.text("enterprise_kind") else {
-        return EnterpriseKind::default();
-    };
-    EnterpriseKind::parse(&t).unwrap_or_else(|| {
-        let all: Vec<&str> = EnterpriseKind::ALL.iter().map(|k| k.label_zh()).collect();
-        r.problem(
-            "enterprise_kind",
-            format!("「{t}」不是可选的企业类型（{}）", all.join("、")),
-        );
-        EnterpriseKind::default()
-    })
-}
-
 impl RowKind for CountyRegister {
     fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>> {
         let (name, code) = name_and_code(r);
-        let kind = enterprise_kind(r);
-        let mut place = |field: &'static str| {
-            r.required(field).and_then(|t| {
-                let checked = check_text(field, &t, 60).map_err(|e| r.rule(field, &e));
-                checked.ok().map(|t| clean_name(&t))
-            })
-        };
-        let (township, village) = (place("township"), place("village"));
-        let signed_on = r.required_date("signed_on");
-        if let Some(Err(e)) = signed_on.map(|d| check_entry_date(d, self.today)) {
-            r.rule("signed_on", &e);
-        }
+        let kind = enterprises::kind(r, "enterprise_kind");
+        let township = place_name(r, "township");
+        let village = place_name(r, "village");
+        let signed_on = r.required_entry_date("signed_on", self.today);
         let pairing_status = status(r);
         let note = r.text("note").unwrap_or_default();
         let project = self.project(r, signed_on);
@@ -255,46 +210,16 @@ impl RowKind for CountyRegister {
             return Ok(None);
         };
         let mut creates = Vec::new();
-        let enterprise = match self.enterprises.find(&name, code.as_deref()) {
-            Some(id) => id.to_string(),
-            None => {
-                self.created.0 += 1;
-                creates.push(format!("新建企业「{name}」"));
-                self.enterprises.plan_new(&name, code.as_deref())
-            }
-        };
-        let village_id = match self.villages.find(&county.id, &township, &village) {
-            Some(id) => id.to_string(),
-            None => {
-                self.created.1 += 1;
-                creates.push(format!("新建行政村「{}{township}{village}」", county.name));
-                self.villages.plan_new(&county.id, &township, &village)
-            }
-        };
-        let pair = (enterprise.clone(), village_id.clone());
+        let party = self.parties.find_or_plan(
+            (name, code, kind),
+            (&county, township, village),
+            &mut creates,
+        );
+        let pair = (party.enterprise.clone(), party.village.clone());
         let in_ledger = self.pairings.get(&pair).cloned();
         let placeholder = format!("{NEW}pairing/{}|{}", pair.0, pair.1);
-        let pairing =
-            (in_ledger.is_none() && self.planned.insert(placeholder.clone())).then(|| PairingRow {
-                new_enterprise: enterprise.starts_with(NEW).then(|| NewEnterprise {
-                    name: name.clone(),
-                    credit_code: code.clone(),
-                    kind,
-                    county: Some(county.id.clone()),
-                    ..NewEnterprise::default()
-                }),
-                enterprise: enterprise.clone(),
-                new_village: village_id.starts_with(NEW).then(|| NewVillage {
-                    name: village.clone(),
-                    township: township.clone(),
-                    county: county.id.clone(),
-                }),
-                village: village_id.clone(),
-                signed_on,
-                unit: Some(county.id.clone()),
-                status: pairing_status,
-                note,
-            });
+        let pairing = (in_ledger.is_none() && self.planned.insert(placeholder.clone()))
+            .then(|| party.into_pairing(signed_on, Some(county.id.clone()), pairing_status, note));
         let project_name = project.as_ref().map(|p| p.name.clone()).unwrap_or_default();
         let existing = in_ledger.as_ref().and_then(|id| {
             let known =
@@ -314,6 +239,6 @@ impl RowKind for CountyRegister {
     }
 
     fn new_records(&self) -> (u32, u32) {
-        self.created
+        self.parties.created
     }
 }

@@ -44,14 +44,15 @@ pub(crate) fn name_and_code(r: &mut RowReader<'_>) -> (Option<String>, Option<St
     (name, code)
 }
 
-pub(crate) fn kind(r: &mut RowReader<'_>) -> EnterpriseKind {
-    let Some(t) = r.text("kind") else {
+/// The enterprise kind in `field` (民营 when blank), an unknown one noted.
+pub(crate) fn kind(r: &mut RowReader<'_>, field: &str) -> EnterpriseKind {
+    let Some(t) = r.text(field) else {
         return EnterpriseKind::default();
     };
     EnterpriseKind::parse(&t).unwrap_or_else(|| {
         let all: Vec<&str> = EnterpriseKind::ALL.iter().map(|k| k.label_zh()).collect();
         r.problem(
-            "kind",
+            field,
             format!("「{t}」不是可选的企业类型（{}）", all.join("、")),
         );
         EnterpriseKind::default()
@@ -61,7 +62,7 @@ pub(crate) fn kind(r: &mut RowReader<'_>) -> EnterpriseKind {
 impl RowKind for Enterprises {
     fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>> {
         let (name, code) = name_and_code(r);
-        let kind = kind(r);
+        let kind = kind(r, "kind");
         let county = r.text("county").and_then(|k| {
             let found = self.catalog.county(&k).map_err(|e| r.rule("county", &e));
             found.ok().map(|u| u.id.clone())

@@ -11,7 +11,7 @@ use super::cell::number_text;
 use super::plan::{Item, Parsed, RowKind};
 use super::rows::RowReader;
 use crate::error::{LedgerError, Result};
-use crate::validate::{check_entry_date, check_value_within};
+use crate::validate::check_value_within;
 
 #[derive(Debug, Clone)]
 pub(crate) struct EntryRow {
@@ -81,12 +81,7 @@ impl RowKind for Entries {
         if let Some(u) = unit {
             r.show("unit", u.name.clone());
         }
-        let date = r.required_date("occurred_on");
-        if let Some(d) = date {
-            if let Err(e) = check_entry_date(d, self.today) {
-                r.rule("occurred_on", &e);
-            }
-        }
+        let date = r.required_entry_date("occurred_on", self.today);
         let value = r.required_number("value");
         if let (Some(v), Some(ind)) = (value, indicator) {
             if let Err(e) = check_value_within("value", v, ind.decimals, ind.max_value) {

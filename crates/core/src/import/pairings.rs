@@ -14,10 +14,10 @@ use super::registers::{self, NEW};
 use super::rows::RowReader;
 use super::villages::place;
 use crate::error::Result;
-use crate::register::enterprise::NewEnterprise;
+use crate::model::Unit;
+use crate::register::enterprise::{EnterpriseKind, NewEnterprise};
 use crate::register::pairing::PairingStatus;
 use crate::register::village::NewVillage;
-use crate::validate::check_entry_date;
 
 #[derive(Debug, Clone)]
 pub(crate) struct PairingRow {
@@ -32,13 +32,107 @@ pub(crate) struct PairingRow {
     pub note: String,
 }
 
+/// A row's enterprise and village: registered ids or `new:` placeholders, and the records
+/// to create for the new ones.
+pub(crate) struct Party {
+    pub enterprise: String,
+    pub new_enterprise: Option<NewEnterprise>,
+    pub village: String,
+    pub new_village: Option<NewVillage>,
+}
+
+impl Party {
+    pub(crate) fn into_pairing(
+        self,
+        signed_on: NaiveDate,
+        unit: Option<String>,
+        status: PairingStatus,
+        note: String,
+    ) -> PairingRow {
+        PairingRow {
+            enterprise: self.enterprise,
+            new_enterprise: self.new_enterprise,
+            village: self.village,
+            new_village: self.new_village,
+            signed_on,
+            unit,
+            status,
+            note,
+        }
+    }
+}
+
+/// The enterprises and villages registered or planned by this import, and how many of
+/// each it creates: a pairing row's two parties are found here or planned once.
+pub(crate) struct Parties {
+    enterprises: registers::Enterprises,
+    villages: registers::Villages,
+    pub created: (u32, u32),
+}
+
+impl Parties {
+    pub(crate) fn read(conn: &Connection) -> Result<Self> {
+        Ok(Self {
+            enterprises: registers::Enterprises::read(conn)?,
+            villages: registers::Villages::read(conn)?,
+            created: (0, 0),
+        })
+    }
+
+    /// The party a row names — an enterprise (name, code, kind) and a village (county,
+    /// township, name): each found, or planned and said in `creates`. A new enterprise is
+    /// registered in the village's county.
+    pub(crate) fn find_or_plan(
+        &mut self,
+        (name, code, kind): (String, Option<String>, EnterpriseKind),
+        (county, township, village): (&Unit, String, String),
+        creates: &mut Vec<String>,
+    ) -> Party {
+        let enterprise = NewEnterprise {
+            name,
+            credit_code: code,
+            kind,
+            county: Some(county.id.clone()),
+            ..NewEnterprise::default()
+        };
+        let village = NewVillage {
+            name: village,
+            township,
+            county: county.id.clone(),
+        };
+        let county = &county.name;
+        let (name, code) = (&enterprise.name, enterprise.credit_code.as_deref());
+        let enterprise_id = match self.enterprises.find(name, code) {
+            Some(id) => id.to_string(),
+            None => {
+                self.created.0 += 1;
+                creates.push(format!("新建企业「{name}」"));
+                self.enterprises.plan_new(name, code)
+            }
+        };
+        let (township, name) = (&village.township, &village.name);
+        let village_id = match self.villages.find(&village.county, township, name) {
+            Some(id) => id.to_string(),
+            None => {
+                self.created.1 += 1;
+                creates.push(format!("新建行政村「{county}{township}{name}」"));
+                self.villages.plan_new(&village.county, township, name)
+            }
+        };
+        Party {
+            new_enterprise: enterprise_id.starts_with(NEW).then_some(enterprise),
+            enterprise: enterprise_id,
+            new_village: village_id.starts_with(NEW).then_some(village),
+            village: village_id,
+        }
+    }
+}
+
 pub(crate) struct Pairings {
     catalog: Catalog,
     today: NaiveDate,
-    enterprises: registers::Enterprises,
-    villages: registers::Villages,
+    parties: Parties,
     pairings: HashMap<(String, String), String>,
-    created: (u32, u32),
 }
 
 impl Pairings {
@@ -46,10 +140,8 @@ impl Pairings {
         Ok(Self {
             catalog: Catalog::read(conn)?,
             today,
-            enterprises: registers::Enterprises::read(conn)?,
-            villages: registers::Villages::read(conn)?,
+            parties: Parties::read(conn)?,
             pairings: registers::pairings(conn)?,
-            created: (0, 0),
         })
     }
 }
@@ -68,12 +160,7 @@ impl RowKind for Pairings {
     fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>> {
         let (name, code) = name_and_code(r);
         let place = place(&self.catalog, r);
-        let signed_on = r.required_date("signed_on");
-        if let Some(d) = signed_on {
-            if let Err(e) = check_entry_date(d, self.today) {
-                r.rule("signed_on", &e);
-            }
-        }
+        let signed_on = r.required_entry_date("signed_on", self.today);
         let unit = r.text("unit").and_then(|k| {
             let found = self.catalog.unit(&k).map_err(|e| r.rule("unit", &e));
             found.ok().map(|u| u.id.clone())
@@ -89,54 +176,25 @@ impl RowKind for Pairings {
             return Ok(None);
         }
         let mut creates = Vec::new();
-        let enterprise = match self.enterprises.find(&name, code.as_deref()) {
-            Some(id) => id.to_string(),
-            None => {
-                self.created.0 += 1;
-                creates.push(format!("新建企业「{name}」"));
-                self.enterprises.plan_new(&name, code.as_deref())
-            }
-        };
-        let village_id = match self.villages.find(&county.id, &township, &village) {
-            Some(id) => id.to_string(),
-            None => {
-                self.created.1 += 1;
-                creates.push(format!("新建行政村「{}{township}{village}」", county.name));
-                self.villages.plan_new(&county.id, &township, &village)
-            }
-        };
-        let pair = (enterprise.clone(), village_id.clone());
+        let party = self.parties.find_or_plan(
+            (name, code, EnterpriseKind::default()),
+            (county, township, village),
+            &mut creates,
+        );
+        let pair = (party.enterprise.clone(), party.village.clone());
         let existing = self
             .pairings
             .contains_key(&pair)
             .then(|| "台账中已有该企业与该村的结对关系，不再导入".to_string());
         Ok(Some(Parsed {
             key: format!("{}|{}", pair.0, pair.1),
-            item: Item::Pairing(PairingRow {
-                new_enterprise: enterprise.starts_with(NEW).then(|| NewEnterprise {
-                    name: name.clone(),
-                    credit_code: code.clone(),
-                    county: Some(county.id.clone()),
-                    ..NewEnterprise::default()
-                }),
-                enterprise,
-                new_village: village_id.starts_with(NEW).then(|| NewVillage {
-                    name: village.clone(),
-                    township: township.clone(),
-                    county: county.id.clone(),
-                }),
-                village: village_id,
-                signed_on,
-                unit,
-                status,
-                note,
-            }),
+            item: Item::Pairing(party.into_pairing(signed_on, unit, status, note)),
             existing,
             creates,
         }))
     }
 
     fn new_records(&self) -> (u32, u32) {
-        self.created
+        self.parties.created
     }
 }

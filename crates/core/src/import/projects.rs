@@ -15,7 +15,7 @@ use super::rows::RowReader;
 use crate::error::{LedgerError, Result};
 use crate::register::clean_name;
 use crate::register::project::{NewProject, ProjectKind, ProjectStatus, INVESTMENT_DECIMALS};
-use crate::validate::{check_entry_date, check_text, check_value};
+use crate::validate::{check_text, check_value};
 
 pub(crate) struct Projects {
     catalog: Catalog,
@@ -31,10 +31,7 @@ pub(crate) struct Projects {
 
 impl Projects {
     pub(crate) fn new(conn: &Connection, today: NaiveDate) -> Result<Self> {
-        let mut stmt = conn.prepare("SELECT pairing_id, name FROM coop_project")?;
-        let existing = stmt
-            .query_map([], |r| Ok((r.get(0)?, clean_name(&r.get::<_, String>(1)?))))?
-            .collect::<rusqlite::Result<_>>()?;
+        let existing = registers::projects(conn)?;
         let mut stmt = conn.prepare("SELECT id, signed_on FROM pairing")?;
         let signed_on = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -94,6 +91,35 @@ impl Projects {
     }
 }
 
+/// The project kind in `field` (the default when blank), an unknown one noted.
+pub(crate) fn project_kind(r: &mut RowReader<'_>, field: &str) -> ProjectKind {
+    let Some(t) = r.text(field) else {
+        return ProjectKind::default();
+    };
+    ProjectKind::parse(&t).unwrap_or_else(|| {
+        let all: Vec<&str> = ProjectKind::ALL.iter().map(|k| k.label_zh()).collect();
+        r.problem(
+            field,
+            format!("「{t}」不是可选的项目类型（{}）", all.join("、")),
+        );
+        ProjectKind::default()
+    })
+}
+
+/// The project status in `field` (the default when blank), an unknown one noted.
+pub(crate) fn project_status(r: &mut RowReader<'_>, field: &str) -> ProjectStatus {
+    let Some(t) = r.text(field) else {
+        return ProjectStatus::default();
+    };
+    ProjectStatus::parse(&t).unwrap_or_else(|| {
+        r.problem(
+            field,
+            format!("「{t}」不是可选状态（已签约、实施中、已完成）"),
+        );
+        ProjectStatus::default()
+    })
+}
+
 impl RowKind for Projects {
     fn read(&mut self, r: &mut RowReader<'_>) -> Result<Option<Parsed>> {
         let (enterprise, code) = name_and_code(r);
@@ -104,23 +130,8 @@ impl RowKind for Projects {
             let checked = check_text("name", &n, 100).map_err(|e| r.rule("name", &e));
             checked.ok()
         });
-        let kind = match r.text("kind") {
-            None => ProjectKind::default(),
-            Some(t) => ProjectKind::parse(&t).unwrap_or_else(|| {
-                let all: Vec<&str> = ProjectKind::ALL.iter().map(|k| k.label_zh()).collect();
-                r.problem(
-                    "kind",
-                    format!("「{t}」不是可选的项目类型（{}）", all.join("、")),
-                );
-                ProjectKind::default()
-            }),
-        };
-        let agreed_on = r.required_date("agreed_on");
-        if let Some(d) = agreed_on {
-            if let Err(e) = check_entry_date(d, self.today) {
-                r.rule("agreed_on", &e);
-            }
-        }
+        let kind = project_kind(r, "kind");
+        let agreed_on = r.required_entry_date("agreed_on", self.today);
         let investment = r.number("investment").ok().flatten();
         if let Some(v) = investment {
             if let Err(e) = check_value("investment", v, INVESTMENT_DECIMALS) {
@@ -135,16 +146,7 @@ impl RowKind for Projects {
                 r.problem("beneficiaries", format!("数值过大：{v}"));
             }
         }
-        let status = match r.text("status") {
-            None => ProjectStatus::default(),
-            Some(t) => ProjectStatus::parse(&t).unwrap_or_else(|| {
-                r.problem(
-                    "status",
-                    format!("「{t}」不是可选状态（已签约、实施中、已完成）"),
-                );
-                ProjectStatus::default()
-            }),
-        };
+        let status = project_status(r, "status");
         let (Some(pairing), Some(name), Some(agreed_on)) = (pairing, name, agreed_on) else {
             return Ok(None);
         };

@@ -2,7 +2,7 @@
 //! import, together with those the import itself will create (ids prefixed `new:`), so
 //! that a file naming the same new enterprise on ten rows creates it once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
@@ -161,5 +161,12 @@ impl Villages {
 pub(crate) fn pairings(conn: &Connection) -> Result<HashMap<(String, String), String>> {
     let mut stmt = conn.prepare("SELECT enterprise_id, village_id, id FROM pairing")?;
     let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The cooperation projects in the ledger, as (pairing id, clean name).
+pub(crate) fn projects(conn: &Connection) -> Result<HashSet<(String, String)>> {
+    let mut stmt = conn.prepare("SELECT pairing_id, name FROM coop_project")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, clean_name(&r.get::<_, String>(1)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

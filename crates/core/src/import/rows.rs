@@ -10,6 +10,7 @@ use super::sheet::Sheet;
 use super::types::{ImportProblem, SheetMapping};
 use crate::error::LedgerError;
 use crate::text::{first_control, TextKind};
+use crate::validate::check_entry_date;
 
 /// Which column holds each field, and its header text.
 pub(crate) struct Columns {
@@ -246,6 +247,22 @@ impl<'a> RowReader<'a> {
             }
             Err(()) => None,
         }
+    }
+
+    /// A required date checked as an entry's date is (not after `today` …); a date that
+    /// breaks the rule is still returned, its problem noted.
+    pub(crate) fn required_entry_date(
+        &mut self,
+        field: &str,
+        today: NaiveDate,
+    ) -> Option<NaiveDate> {
+        let date = self.required_date(field);
+        if let Some(d) = date {
+            if let Err(e) = check_entry_date(d, today) {
+                self.rule(field, &e);
+            }
+        }
+        date
     }
 
     /// "第12行「投资金额」<what>" at the field's column.

@@ -37,15 +37,17 @@ pub(crate) fn place<'c>(
         let found = catalog.county(&k).map_err(|e| r.rule("county", &e));
         found.ok()
     });
-    let mut text = |field: &'static str| {
-        r.required(field).and_then(|t| {
-            let checked = check_text(field, &t, 60).map_err(|e| r.rule(field, &e));
-            checked.ok().map(|t| clean_name(&t))
-        })
-    };
-    let township = text("township");
-    let village = text("village");
+    let township = place_name(r, "township");
+    let village = place_name(r, "village");
     Some((county?, township?, village?))
+}
+
+/// A required township or village name, checked as the register does and cleaned.
+pub(crate) fn place_name(r: &mut RowReader<'_>, field: &'static str) -> Option<String> {
+    r.required(field).and_then(|t| {
+        let checked = check_text(field, &t, 60).map_err(|e| r.rule(field, &e));
+        checked.ok().map(|t| clean_name(&t))
+    })
 }
 
 impl RowKind for Villages {

@@ -1,5 +1,7 @@
 //! Accounts, roles and the audit trail (issue 9), on real SQLite files.
 
+#[path = "../fixture/mod.rs"]
+mod fixture;
 mod permissions;
 mod setup;
 mod sign_in;

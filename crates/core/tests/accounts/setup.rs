@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use taizhang_core::auth::NewAccount;
 use taizhang_core::export::lag_notes::NewLagNote;
 use taizhang_core::register::activity::{FieldDef, FieldKind, NewRegisterRow, NewRegisterType};
@@ -16,9 +15,8 @@ use taizhang_core::*;
 
 pub const PASSWORD: &str = "Mima2024ok";
 
-pub fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::fixture::unit;
+pub use crate::fixture::{all_counts as counts, d};
 
 /// The rows of one county: (entry, target, pairing, project, register row, lag note,
 /// enterprise, village) ids.
@@ -196,16 +194,6 @@ pub fn prepare() -> Prepared {
     }
 }
 
-fn unit(code: &str, name: &str, kind: UnitKind, parent: Option<&str>) -> NewUnit {
-    NewUnit {
-        code: code.into(),
-        name: name.into(),
-        name_en: String::new(),
-        kind,
-        parent: parent.map(Into::into),
-    }
-}
-
 /// The actor of an account, as signing in would give it (the ledger re-reads role and unit).
 pub fn signed(ledger: &Ledger, account_id: &str) -> Actor {
     let a = ledger.account(account_id).unwrap();
@@ -231,25 +219,4 @@ impl Prepared {
     pub fn account(&self, role: Role) -> &str {
         &self.accounts.iter().find(|(r, _)| *r == role).unwrap().1
     }
-}
-
-/// Row counts of every table of the file, the trail included.
-pub fn counts(path: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|t| {
-            let n = conn
-                .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))
-                .unwrap();
-            (t, n)
-        })
-        .collect()
 }

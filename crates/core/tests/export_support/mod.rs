@@ -5,20 +5,14 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use chrono::NaiveDate;
 use taizhang_core::export::SummaryQuery;
-use taizhang_core::{sample, Actor, Ledger, Quarter};
+use taizhang_core::{sample, Ledger, Quarter};
 use tempfile::TempDir;
 
-pub const TODAY: &str = "2024-07-15";
+#[path = "../fixture/mod.rs"]
+mod fixture;
 
-pub fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("test date {s:?}"))
-}
-
-pub fn actor() -> Actor {
-    Actor::named("test")
-}
+pub use fixture::{actor, d, TODAY};
 
 /// The sample data in a ledger file of its own; today pinned to 2024-07-15.
 pub struct Sample {

@@ -16,17 +16,18 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use taizhang_core::register::activity::{FieldDef, FieldKind, NewRegisterType, StatusDef};
-use taizhang_core::register::derive::{Derivation, DerivedSource, Measure};
-use taizhang_core::{Actor, Ledger, NewIndicator, NewUnit, Pacing, UnitKind};
+use taizhang_core::{Ledger, UnitKind};
 use tempfile::TempDir;
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
 }
 
-pub fn actor() -> Actor {
-    Actor::named("test")
-}
+#[path = "../fixture/mod.rs"]
+mod fixture;
+
+pub use fixture::actor;
+use fixture::{count_rows, pairings_counted, prosperity_indicator as ind, unit};
 
 pub struct World {
     pub dir: TempDir,
@@ -40,10 +41,7 @@ impl World {
     }
 
     pub fn count(&self, table: &str) -> i64 {
-        let db = self.dir.path().join("ledger.db");
-        let conn = rusqlite::Connection::open(db).expect("open the ledger file");
-        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
-            .expect("count rows")
+        count_rows(&self.dir.path().join("ledger.db"), table)
     }
 }
 
@@ -53,42 +51,14 @@ pub fn world() -> World {
     ledger.set_today(Some(day(2024, 7, 15)));
     ledger
         .write(&actor(), |w| {
-            let unit = |code: &str, name: &str, kind, parent: Option<&str>| NewUnit {
-                code: code.into(),
-                name: name.into(),
-                name_en: String::new(),
-                kind,
-                parent: parent.map(Into::into),
-            };
             w.add_unit(unit("CITY", "临沂市", UnitKind::City, None))?;
             w.add_unit(unit("LS", "兰山区", UnitKind::County, Some("CITY")))?;
             w.add_unit(unit("LZ", "罗庄区", UnitKind::County, Some("CITY")))?;
             w.add_unit(unit("GSL", "市工商联", UnitKind::Department, Some("CITY")))?;
-            let ind = |code: &str, name: &str, measure: &str, decimals| NewIndicator {
-                action: "prosperity".into(),
-                code: code.into(),
-                name: name.into(),
-                name_en: String::new(),
-                measure: measure.into(),
-                headline: false,
-                decimals,
-                pacing: Pacing::Linear,
-            };
             w.add_indicator(ind("CNT", "结对企业数", "家", 0))?;
             w.add_indicator(ind("AMT", "帮扶资金", "万元", 2))?;
             w.add_indicator(ind("PAIRED", "结对共建企业", "家", 0))?;
-            w.set_derivation(
-                "PAIRED",
-                Some(Derivation {
-                    source: DerivedSource::Pairing,
-                    register: None,
-                    measure: Measure::Count,
-                    field: None,
-                    status: None,
-                    match_field: None,
-                    match_value: None,
-                }),
-            )?;
+            w.set_derivation("PAIRED", Some(pairings_counted()))?;
             let field = |key: &str, label: &str, kind, options: &[&str], required| FieldDef {
                 key: key.into(),
                 label: label.into(),

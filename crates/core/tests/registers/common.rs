@@ -14,9 +14,7 @@ pub use taizhang_core::register::project::{NewProject, ProjectFilter};
 pub use taizhang_core::register::village::NewVillage;
 pub use taizhang_core::*;
 
-pub fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+pub use crate::fixture::d;
 
 pub struct Fixture {
     pub _dir: tempfile::TempDir,
@@ -54,16 +52,10 @@ pub fn fixture() -> Fixture {
                 ("PRJ", "合作项目", "个"),
                 ("INV", "项目投资", "万元"),
             ] {
-                w.add_indicator(NewIndicator {
-                    action: "prosperity".into(),
-                    code: code.into(),
-                    name: name.into(),
-                    name_en: String::new(),
-                    measure: measure.into(),
-                    headline: false,
-                    decimals: if code == "INV" { 2 } else { 0 },
-                    pacing: Pacing::Linear,
-                })?;
+                let decimals = if code == "INV" { 2 } else { 0 };
+                w.add_indicator(crate::fixture::prosperity_indicator(
+                    code, name, measure, decimals,
+                ))?;
             }
             let derive = |source, measure, field: Option<&str>, status: Option<&str>| Derivation {
                 source,

@@ -5,6 +5,8 @@ mod activity;
 mod common;
 mod edits;
 mod edits_rows;
+#[path = "../fixture/mod.rs"]
+mod fixture;
 mod money;
 mod pairings;
 mod places_and_dates;

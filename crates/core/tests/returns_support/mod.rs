@@ -15,25 +15,18 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook};
-use taizhang_core::register::derive::{Derivation, DerivedSource, Measure};
-use taizhang_core::{
-    Actor, EntryFilter, Ledger, NewEntry, NewIndicator, NewUnit, Pacing, UnitKind,
-};
+use taizhang_core::{EntryFilter, Ledger, NewEntry, UnitKind};
 use tempfile::TempDir;
 
 mod books;
 #[allow(unused_imports)]
 pub use books::*;
+#[path = "../fixture/mod.rs"]
+mod fixture;
 
-pub fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("test date {s:?}"))
-}
-
-pub fn actor() -> Actor {
-    Actor::named("test")
-}
+pub use fixture::{actor, d as day};
+use fixture::{count_rows, pairings_counted, prosperity_indicator as ind, unit};
 
 pub struct World {
     pub dir: TempDir,
@@ -47,9 +40,7 @@ impl World {
 
     /// Rows of a table, counted on the file itself.
     pub fn count(&self, table: &str) -> i64 {
-        let conn = rusqlite::Connection::open(self.dir.path().join("ledger.db")).expect("open");
-        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
-            .expect("count rows")
+        count_rows(&self.dir.path().join("ledger.db"), table)
     }
 
     /// An entry typed by hand.
@@ -86,43 +77,15 @@ pub fn world() -> World {
     ledger.set_today(Some(day("2024-10-15")));
     ledger
         .write(&actor(), |w| {
-            let unit = |code: &str, name: &str, kind, parent: Option<&str>| NewUnit {
-                code: code.into(),
-                name: name.into(),
-                name_en: String::new(),
-                kind,
-                parent: parent.map(Into::into),
-            };
             w.add_unit(unit("CITY", "临沂市", UnitKind::City, None))?;
             w.add_unit(unit("LL", "兰陵县", UnitKind::County, Some("CITY")))?;
             w.add_unit(unit("LLKF", "兰陵经济开发区", UnitKind::Zone, Some("LL")))?;
             w.add_unit(unit("YN", "沂南县", UnitKind::County, Some("CITY")))?;
-            let ind = |code: &str, name: &str, measure: &str, decimals| NewIndicator {
-                action: "prosperity".into(),
-                code: code.into(),
-                name: name.into(),
-                name_en: String::new(),
-                measure: measure.into(),
-                headline: false,
-                decimals,
-                pacing: Pacing::Linear,
-            };
             w.add_indicator(ind("CNT", "结对企业数", "家", 0))?;
             w.add_indicator(ind("AMT", "帮扶资金", "万元", 2))?;
             w.add_indicator(ind("VIS", "走访企业数", "个", 0))?;
             w.add_indicator(ind("PAIRED", "结对共建企业", "家", 0))?;
-            w.set_derivation(
-                "PAIRED",
-                Some(Derivation {
-                    source: DerivedSource::Pairing,
-                    register: None,
-                    measure: Measure::Count,
-                    field: None,
-                    status: None,
-                    match_field: None,
-                    match_value: None,
-                }),
-            )
+            w.set_derivation("PAIRED", Some(pairings_counted()))
         })
         .expect("the test ledger");
     World { dir, ledger }

@@ -9,14 +9,13 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 use sha2::{Digest, Sha256};
-use taizhang_core::register::derive::{Derivation, DerivedSource, Measure};
 use taizhang_core::register::enterprise::NewEnterprise;
 use taizhang_core::register::pairing::{EnterpriseRef, NewPairing, PairingStatus, VillageRef};
 use taizhang_core::register::village::NewVillage;
 use taizhang_core::round::send::{send_round, HEADINGS};
 use taizhang_core::{Actor, NewIndicator, Pacing};
 
-use super::fixture::{actor, d, with_tree, Fixture};
+use super::fixture::{actor, d, pairings_counted, with_tree, Fixture};
 use super::{open_q3, q3};
 
 /// 甲区 has LIN (target 120; 5 in 2023, 10 + 18 before Q3, 4 in Q3), AMT (target 100.5;
@@ -47,18 +46,7 @@ fn ledger_with_figures() -> Fixture {
                 decimals: 0,
                 pacing: Pacing::Linear,
             })?;
-            w.set_derivation(
-                "PAIR",
-                Some(Derivation {
-                    source: DerivedSource::Pairing,
-                    register: None,
-                    measure: Measure::Count,
-                    field: None,
-                    status: None,
-                    match_field: None,
-                    match_value: None,
-                }),
-            )?;
+            w.set_derivation("PAIR", Some(pairings_counted()))?;
             for (i, on) in ["2024-03-01", "2024-08-01"].iter().enumerate() {
                 w.add_pairing(NewPairing {
                     enterprise: EnterpriseRef::New(NewEnterprise {
