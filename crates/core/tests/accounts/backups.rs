@@ -21,18 +21,35 @@ fn only_an_administrator_lists_copies_or_restores_backups() {
         let refused = [
             ("list", ledger.backups().err()),
             ("manual", ledger.backup_before(BackupReason::Manual).err()),
-            ("copy out", ledger.backup_to(&dir.path().join("out.db")).err()),
-            ("restore", ledger.restore(std::path::Path::new(&made.path)).err()),
+            (
+                "copy out",
+                ledger.backup_to(&dir.path().join("out.db")).err(),
+            ),
+            (
+                "restore",
+                ledger.restore(std::path::Path::new(&made.path)).err(),
+            ),
         ];
         for (what, err) in refused {
             let err = err.unwrap_or_else(|| panic!("{role:?} {what}: refused"));
             assert_eq!(err.code(), "forbidden", "{role:?} {what}");
-            assert!(err.to_string().contains("备份与恢复"), "{role:?} {what}: {err}");
+            assert!(
+                err.to_string().contains("备份与恢复"),
+                "{role:?} {what}: {err}"
+            );
         }
-        assert!(!dir.path().join("out.db").exists(), "{role:?}: nothing copied out");
+        assert!(
+            !dir.path().join("out.db").exists(),
+            "{role:?}: nothing copied out"
+        );
         assert_eq!(counts(&path), before, "{role:?}: nothing changed");
     }
     ledger.set_reader(signed(&ledger, prepared.account(Role::Admin)));
-    assert!(!ledger.backups().unwrap().is_empty(), "the admin lists them");
-    ledger.restore(std::path::Path::new(&made.path)).expect("the admin restores");
+    assert!(
+        !ledger.backups().unwrap().is_empty(),
+        "the admin lists them"
+    );
+    ledger
+        .restore(std::path::Path::new(&made.path))
+        .expect("the admin restores");
 }

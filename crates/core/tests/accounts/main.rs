@@ -1,9 +1,9 @@
 //! Accounts, roles and the audit trail (issue 9), on real SQLite files.
 
+mod backups;
 #[path = "../fixture/mod.rs"]
 mod fixture;
 mod permissions;
 mod setup;
 mod sign_in;
 mod trail;
-mod backups;
