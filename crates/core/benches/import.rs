@@ -104,6 +104,19 @@ fn write_gbk_csv(path: &Path, rows: usize) {
     std::fs::write(path, bytes).unwrap();
 }
 
+/// The file committed as an entries import on the bench's behalf.
+fn commit(ledger: &mut Ledger, file: &Path) -> import::ImportReport {
+    import::commit(
+        ledger,
+        &Actor::named("bench"),
+        &ImportKind::Entries,
+        file,
+        None,
+        &mut |_, _| {},
+    )
+    .expect("commit")
+}
+
 fn rate(n: usize, secs: f64) -> String {
     format!("{:>9.0} rows/s ({secs:.2} s)", n as f64 / secs)
 }
@@ -117,28 +130,12 @@ fn run(label: &str, file: &Path, dir: &Path) {
     assert!(preview.problems.is_empty(), "no problems");
 
     let t = Instant::now();
-    let report = import::commit(
-        &mut ledger,
-        &Actor::named("bench"),
-        &ImportKind::Entries,
-        file,
-        None,
-        &mut |_, _| {},
-    )
-    .expect("commit");
+    let report = commit(&mut ledger, file);
     let commit_secs = t.elapsed().as_secs_f64();
     assert_eq!(report.written as usize, ROWS, "every row written");
 
     let t = Instant::now();
-    let again = import::commit(
-        &mut ledger,
-        &Actor::named("bench"),
-        &ImportKind::Entries,
-        file,
-        None,
-        &mut |_, _| {},
-    )
-    .expect("second commit");
+    let again = commit(&mut ledger, file);
     let again_secs = t.elapsed().as_secs_f64();
     assert_eq!(again.written, 0, "nothing written the second time");
 
@@ -164,15 +161,7 @@ fn trail_cost(file: &Path, dir: &Path) {
                 ledger.without_trail_for_benchmarks().expect("trail off");
             }
             let t = Instant::now();
-            let report = import::commit(
-                &mut ledger,
-                &Actor::named("bench"),
-                &ImportKind::Entries,
-                file,
-                None,
-                &mut |_, _| {},
-            )
-            .expect("commit");
+            let report = commit(&mut ledger, file);
             times[usize::from(trail)].push(t.elapsed().as_secs_f64());
             assert_eq!(report.written as usize, ROWS);
             drop(ledger);
@@ -224,15 +213,7 @@ fn memory(dir: &Path) {
         let preview_peak = peak_mb().unwrap_or(0.0);
         drop(preview);
         reset_peak();
-        let report = import::commit(
-            &mut ledger,
-            &Actor::named("bench"),
-            &ImportKind::Entries,
-            file,
-            None,
-            &mut |_, _| {},
-        )
-        .expect("commit");
+        let report = commit(&mut ledger, file);
         assert_eq!(report.written as usize, rows, "every row written");
         let commit_peak = peak_mb().unwrap_or(0.0);
         println!(
