@@ -12,12 +12,30 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 /// Lower-case hex SM3 of `bytes`.
 pub fn sm3_hex(bytes: &[u8]) -> String {
-    let digest = Sm3::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
+    hex(&Sm3::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(digest.len() * 2);
+    for b in digest {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
     s
+}
+
+/// Feeds serialised JSON straight into the digest, with no text in between.
+struct Hashing(Sm3);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `tz_sm3(text)`: the digest, for images that must not carry a secret (password hashes).
@@ -56,28 +74,33 @@ pub struct Record {
 }
 
 pub const COLUMNS: &str = "seq, at, account, display_name, role, machine, op, tbl, row_id, unit_id, old, new, row_digest, reason, prev_hash, hash";
+const INSERT: &str = "INSERT INTO audit (seq, at, account, display_name, role, machine, op, tbl, row_id, unit_id, old, new, row_digest, reason, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
 impl Record {
-    /// The hash this record must carry: SM3 over its content and the previous hash.
+    /// The hash this record must carry: SM3 over its content and the previous hash, the
+    /// content being the compact JSON array of its fields in column order (serialised
+    /// straight into the digest: the trail hashes every changed row).
     pub fn expected_hash(&self) -> String {
-        let content = serde_json::json!([
+        let content = (
             self.seq,
-            self.at,
-            self.account,
-            self.display_name,
-            self.role,
-            self.machine,
-            self.op,
-            self.tbl,
-            self.row_id,
-            self.unit_id,
-            self.old,
-            self.new,
-            self.row_digest,
-            self.reason,
-            self.prev_hash,
-        ]);
-        sm3_hex(content.to_string().as_bytes())
+            &self.at,
+            &self.account,
+            &self.display_name,
+            &self.role,
+            &self.machine,
+            &self.op,
+            &self.tbl,
+            &self.row_id,
+            &self.unit_id,
+            &self.old,
+            &self.new,
+            &self.row_digest,
+            &self.reason,
+            &self.prev_hash,
+        );
+        let mut digest = Hashing(Sm3::new());
+        serde_json::to_writer(&mut digest, &content).expect("a digest accepts every byte");
+        hex(&digest.0.finalize())
     }
 
     pub fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
@@ -132,9 +155,7 @@ impl Appender {
         rec.seq = self.seq;
         rec.prev_hash = std::mem::take(&mut self.prev);
         rec.hash = rec.expected_hash();
-        let mut stmt = conn.prepare_cached(&format!(
-            "INSERT INTO audit ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        ))?;
+        let mut stmt = conn.prepare_cached(INSERT)?;
         stmt.execute(rusqlite::params![
             rec.seq,
             rec.at,
@@ -155,5 +176,71 @@ impl Appender {
         ])?;
         self.prev = rec.hash;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(old: Option<&str>, unit: Option<&str>) -> Record {
+        Record {
+            seq: 42,
+            at: "2024-07-10T01:12:00Z".into(),
+            account: "wang".into(),
+            display_name: "王某某".into(),
+            role: "clerk".into(),
+            machine: "办公室-PC".into(),
+            op: "update".into(),
+            tbl: "progress_entry".into(),
+            row_id: "c90d213c".into(),
+            unit_id: unit.map(str::to_string),
+            old: old.map(str::to_string),
+            new: Some(r#"{"note":"换行\n与\"引号\"","value":12.5}"#.into()),
+            row_digest: Some(sm3_hex(b"row")),
+            reason: "更正\t".into(),
+            prev_hash: GENESIS.into(),
+            hash: String::new(),
+        }
+    }
+
+    /// The hash of a record is SM3 over `serde_json::json!([...]).to_string()`: ledgers
+    /// hashed that way must keep verifying, so the streamed form must give the same bytes.
+    #[test]
+    fn the_streamed_hash_is_the_hash_of_the_json_array() {
+        for r in [
+            record(Some(r#"{"value":10}"#), Some("u1")),
+            record(None, None),
+        ] {
+            let text = serde_json::json!([
+                r.seq,
+                r.at,
+                r.account,
+                r.display_name,
+                r.role,
+                r.machine,
+                r.op,
+                r.tbl,
+                r.row_id,
+                r.unit_id,
+                r.old,
+                r.new,
+                r.row_digest,
+                r.reason,
+                r.prev_hash,
+            ])
+            .to_string();
+            assert_eq!(r.expected_hash(), sm3_hex(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn hex_is_lower_case_and_two_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
+        // SM3 of "abc", the standard's first example.
+        assert_eq!(
+            sm3_hex(b"abc"),
+            "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+        );
     }
 }

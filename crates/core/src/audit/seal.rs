@@ -65,7 +65,7 @@ pub fn seal(conn: &Connection, stamp: &Stamp<'_>) -> Result<usize> {
     let mut appender = Appender::new(conn)?;
     let mut written = 0;
     for c in changes {
-        let Some(rec) = record(&c, &units, stamp) else {
+        let Some(rec) = record(c, &units, stamp) else {
             continue;
         };
         appender.append(conn, rec)?;
@@ -107,7 +107,11 @@ pub(crate) fn parse(image: Option<&str>) -> Map<String, Value> {
     }
 }
 
-fn record(c: &Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Record> {
+fn record(c: Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Record> {
+    // The digest of the whole row after the change (an update's record keeps only the
+    // fields that changed).
+    let row_digest = c.new.as_deref().map(|n| sm3_hex(n.as_bytes()));
+    let unit_id = units.unit_after(&c).or_else(|| units.unit_before(&c));
     let (old, new) = match c.op.as_str() {
         "update" => {
             let keys = c.changed_keys();
@@ -123,9 +127,8 @@ fn record(c: &Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Reco
             };
             (pick(&c.old_map), pick(&c.new_map))
         }
-        _ => (c.old.clone(), c.new.clone()),
+        _ => (c.old, c.new),
     };
-    let unit_id = units.unit_after(c).or_else(|| units.unit_before(c));
     Some(Record {
         seq: 0,
         at: stamp.at.to_string(),
@@ -133,13 +136,13 @@ fn record(c: &Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Reco
         display_name: stamp.actor.display_name.clone(),
         role: stamp.actor.role.code().to_string(),
         machine: stamp.machine.to_string(),
-        op: c.op.clone(),
-        tbl: c.tbl.clone(),
-        row_id: c.row_id.clone(),
+        op: c.op,
+        tbl: c.tbl,
+        row_id: c.row_id,
         unit_id,
         old,
         new,
-        row_digest: c.new.as_deref().map(|n| sm3_hex(n.as_bytes())),
+        row_digest,
         reason: stamp.reason.to_string(),
         prev_hash: String::new(),
         hash: String::new(),
