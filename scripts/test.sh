@@ -20,6 +20,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "Rust: unit, integration and IPC tests"
 cargo test --workspace
 
+bash scripts/bench.sh --quick
+
 say "End-to-end tests in a real window"
 bash tests/e2e/run.sh
 

@@ -16,7 +16,18 @@ use rust_xlsxwriter::Workbook;
 use taizhang_core::import::{self, ImportKind};
 use taizhang_core::{Actor, Ledger, NewIndicator, NewUnit, Pacing, UnitKind};
 
-const ROWS: usize = 100_000;
+/// 100,000 rows under `cargo bench` (which passes --bench); 2,000 under `cargo test
+/// --benches`, which only proves the bench runs; IMPORT_ROWS=<n> chooses.
+fn rows() -> usize {
+    static ROWS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *ROWS.get_or_init(|| {
+        let full = std::env::args().any(|a| a == "--bench");
+        std::env::var("IMPORT_ROWS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(if full { 100_000 } else { 2_000 })
+    })
+}
 const UNITS: usize = 20;
 const INDICATORS: usize = 10;
 
@@ -127,24 +138,33 @@ fn run(label: &str, file: &Path, dir: &Path) {
     let t = Instant::now();
     let preview = import::preview(&ledger, &ImportKind::Entries, file, None).expect("preview");
     let preview_secs = t.elapsed().as_secs_f64();
-    assert_eq!(preview.rows.len(), ROWS, "every row previewed");
+    assert_eq!(preview.rows.len(), rows(), "every row previewed");
     assert!(preview.problems.is_empty(), "no problems");
 
     let t = Instant::now();
     let report = commit(&mut ledger, file);
     let commit_secs = t.elapsed().as_secs_f64();
-    assert_eq!(report.written as usize, ROWS, "every row written");
+    assert_eq!(report.written as usize, rows(), "every row written");
 
     let t = Instant::now();
     let again = commit(&mut ledger, file);
     let again_secs = t.elapsed().as_secs_f64();
     assert_eq!(again.written, 0, "nothing written the second time");
 
-    println!("{label}: preview      {}", rate(ROWS, preview_secs));
-    println!("{label}: commit       {}", rate(ROWS, commit_secs));
+    println!("{label}: preview      {}", rate(rows(), preview_secs));
+    let name = label.trim();
+    println!(
+        "import_{name}_preview_rows_per_s: {:.0}",
+        rows() as f64 / preview_secs
+    );
+    println!(
+        "import_{name}_commit_rows_per_s: {:.0}",
+        rows() as f64 / commit_secs
+    );
+    println!("{label}: commit       {}", rate(rows(), commit_secs));
     println!(
         "{label}: second time  {}  (all duplicates)",
-        rate(ROWS, again_secs)
+        rate(rows(), again_secs)
     );
 }
 
@@ -164,7 +184,7 @@ fn trail_cost(file: &Path, dir: &Path) {
             let t = Instant::now();
             let report = commit(&mut ledger, file);
             times[usize::from(trail)].push(t.elapsed().as_secs_f64());
-            assert_eq!(report.written as usize, ROWS);
+            assert_eq!(report.written as usize, rows());
             drop(ledger);
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -176,7 +196,10 @@ fn trail_cost(file: &Path, dir: &Path) {
         v[v.len() / 2]
     };
     let (without, with) = (median(&mut times[0]), median(&mut times[1]));
-    println!("trail: import of {ROWS} rows without the trail {without:.2} s, with it {with:.2} s");
+    println!(
+        "trail: import of {} rows without the trail {without:.2} s, with it {with:.2} s",
+        rows()
+    );
     println!("import_trail_vs_none: {:.2}", with / without);
 }
 
@@ -238,15 +261,16 @@ fn main() {
     let xlsx = dir.path().join("entries.xlsx");
     let csv = dir.path().join("entries.csv");
     if std::env::args().any(|a| a == "trail") {
-        write_gbk_csv(&csv, ROWS);
+        write_gbk_csv(&csv, rows());
         trail_cost(&csv, dir.path());
         return;
     }
     let t = Instant::now();
-    write_xlsx(&xlsx, ROWS);
-    write_gbk_csv(&csv, ROWS);
+    write_xlsx(&xlsx, rows());
+    write_gbk_csv(&csv, rows());
     println!(
-        "{ROWS} entry rows written as .xlsx and GBK .csv in {:.2} s",
+        "{} entry rows written as .xlsx and GBK .csv in {:.2} s",
+        rows(),
         t.elapsed().as_secs_f64()
     );
     run("xlsx", &xlsx, dir.path());

@@ -256,11 +256,9 @@ fn main() {
         "an untouched province ledger verifies: {}",
         verdict.message
     );
-    println!(
-        "audit verify: {} in {:.1} s",
-        verdict.message,
-        t.elapsed().as_secs_f64()
-    );
+    let verify_s = t.elapsed().as_secs_f64();
+    println!("audit verify: {} in {verify_s:.1} s", verdict.message);
+    println!("audit_verify_s: {verify_s:.2}");
     ledger.set_today(Some(date("2024-07-15")));
     let as_of = date("2024-06-30");
     let raw = Connection::open(&path).expect("second connection");
@@ -343,6 +341,9 @@ fn main() {
         let (engine, sql) = (median(pick(&times[0]))?, median(pick(&times[1]))?);
         Some(format!("{:>9.2}", engine.as_secs_f64() / sql.as_secs_f64()))
     };
+    if let Some(r) = ratio(|t| &t.wall) {
+        println!("province_progress_vs_sql: {}", r.trim());
+    }
     println!(
         "  {:<48} {}     {}",
         "ratio engine / SQL",
