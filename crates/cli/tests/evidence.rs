@@ -8,11 +8,26 @@ use support::{json, row_counts, Workspace};
 
 fn entry_id(ws: &Workspace) -> String {
     ws.run(&[
-        "record", "--indicator", "CNT", "--unit", "甲区", "--date", "2024-07-01", "--value", "3",
+        "record",
+        "--indicator",
+        "CNT",
+        "--unit",
+        "甲区",
+        "--date",
+        "2024-07-01",
+        "--value",
+        "3",
     ])
     .ok("record");
-    let listed = json(&ws.run(&["entries", "--format", "json"]).ok("entries").stdout);
-    let rows = listed.as_array().cloned().unwrap_or_else(|| listed["rows"].as_array().unwrap().clone());
+    let listed = json(
+        &ws.run(&["entries", "--format", "json"])
+            .ok("entries")
+            .stdout,
+    );
+    let rows = listed
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| listed["rows"].as_array().unwrap().clone());
     rows[0]["id"].as_str().unwrap().to_string()
 }
 
@@ -24,7 +39,13 @@ fn stored(ws: &Workspace) -> usize {
     fn walk(dir: &std::path::Path) -> usize {
         std::fs::read_dir(dir).map_or(0, |it| {
             it.flatten()
-                .map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 })
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        1
+                    }
+                })
                 .sum()
         })
     }
@@ -40,11 +61,19 @@ fn attach_list_open_and_remove_from_the_terminal() {
 
     let added = ws
         .run(&[
-            "attach", "add", pdf.to_str().unwrap(), "--entry", &entry, "--note", "会议签到",
+            "attach",
+            "add",
+            pdf.to_str().unwrap(),
+            "--entry",
+            &entry,
+            "--note",
+            "会议签到",
         ])
         .ok("attach add");
     assert!(
-        added.stdout.starts_with("已添加佐证材料「签到表.pdf」（application/pdf，1 KB）到完成情况"),
+        added
+            .stdout
+            .starts_with("已添加佐证材料「签到表.pdf」（application/pdf，1 KB）到完成情况"),
         "{}",
         added.stdout
     );
@@ -63,11 +92,21 @@ fn attach_list_open_and_remove_from_the_terminal() {
     let id = one["id"].as_str().unwrap().to_string();
     let sha = one["sha256"].as_str().unwrap().to_string();
     let table = ws.run(&["attach", "list", "--entry", &entry]).ok("table");
-    assert!(table.stdout.contains("签到表.pdf") && table.stdout.contains("完好"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("签到表.pdf") && table.stdout.contains("完好"),
+        "{}",
+        table.stdout
+    );
 
-    let opened = ws.run(&["attach", "open", &id, "--print"]).ok("attach open");
+    let opened = ws
+        .run(&["attach", "open", &id, "--print"])
+        .ok("attach open");
     let path = std::path::PathBuf::from(opened.stdout.trim());
-    assert!(path.ends_with(format!("佐证材料/{}/{sha}.pdf", &sha[..2])), "{}", path.display());
+    assert!(
+        path.ends_with(format!("佐证材料/{}/{sha}.pdf", &sha[..2])),
+        "{}",
+        path.display()
+    );
     assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&pdf).unwrap());
 
     // A file changed on disk is not handed out.
@@ -75,15 +114,26 @@ fn attach_list_open_and_remove_from_the_terminal() {
     let refused = ws.run(&["attach", "open", &id, "--print"]);
     assert_eq!(refused.code, 1);
     assert!(
-        refused.stderr.starts_with("错误：佐证材料文件已被改动或损坏") && refused.stderr.contains("[evidence_altered]"),
+        refused
+            .stderr
+            .starts_with("错误：佐证材料文件已被改动或损坏")
+            && refused.stderr.contains("[evidence_altered]"),
         "{}",
         refused.stderr
     );
     assert!(refused.stdout.is_empty());
 
     let removed = ws.run(&["attach", "remove", &id]).ok("attach remove");
-    assert!(removed.stdout.starts_with("已移除佐证材料「签到表.pdf」"), "{}", removed.stdout);
-    let listed = json(&ws.run(&["attach", "list", "--entry", &entry, "--format", "json"]).ok("list").stdout);
+    assert!(
+        removed.stdout.starts_with("已移除佐证材料「签到表.pdf」"),
+        "{}",
+        removed.stdout
+    );
+    let listed = json(
+        &ws.run(&["attach", "list", "--entry", &entry, "--format", "json"])
+            .ok("list")
+            .stdout,
+    );
     assert_eq!(listed.as_array().unwrap().len(), 0);
     let trail = ws
         .run(&["audit", "list", "--table", "evidence", "--format", "json"])
@@ -101,7 +151,10 @@ fn refused_files_say_why_and_write_nothing() {
     let fake = ws.dir.path().join("通知.pdf");
     std::fs::write(&fake, b"MZ\x90\x00program").unwrap();
     let big = ws.dir.path().join("大文件.png");
-    std::fs::File::create(&big).unwrap().set_len(23 * 1024 * 1024 + 400 * 1024).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(23 * 1024 * 1024 + 400 * 1024)
+        .unwrap();
     for (file, line) in [
         (&exe, "错误：不支持的文件类型 .exe：佐证材料只能是 PDF、JPG、PNG、Word(.docx)、Excel(.xlsx) [evidence_type]"),
         (&fake, "错误：文件内容不是PDF（扩展名为.pdf） [evidence_content]"),
@@ -114,7 +167,15 @@ fn refused_files_say_why_and_write_nothing() {
     let folder = ws.dir.path().to_str().unwrap().to_string();
     let run = ws.run(&["attach", "add", &folder, "--entry", &entry]);
     assert!(run.stderr.contains("[not_a_file]"), "{}", run.stderr);
-    let run = ws.run(&["attach", "add", exe.to_str().unwrap(), "--return", "甲区", "--quarter", "2024Q3"]);
+    let run = ws.run(&[
+        "attach",
+        "add",
+        exe.to_str().unwrap(),
+        "--return",
+        "甲区",
+        "--quarter",
+        "2024Q3",
+    ]);
     assert!(run.stderr.contains("[not_found]"), "{}", run.stderr);
     // No target at all: a usage mistake.
     let run = ws.run(&["attach", "add", exe.to_str().unwrap()]);

@@ -5,7 +5,9 @@
 use taizhang_core::evidence::{open_with_system, AttachedTo, Evidence, EvidenceTarget};
 use taizhang_core::Ledger;
 
-use crate::args::{AttachAddArgs, AttachIdArgs, AttachListArgs, AttachOpenArgs, AttachTargetArgs, Cli};
+use crate::args::{
+    AttachAddArgs, AttachIdArgs, AttachListArgs, AttachOpenArgs, AttachTargetArgs, Cli,
+};
 use crate::db::{self, Create};
 use crate::failure::{CliResult, Failure};
 use crate::output::emit;
@@ -22,9 +24,15 @@ fn target(
         id: id.clone(),
     };
     let t = match args {
-        AttachTargetArgs { entry: Some(id), .. } => one(AttachedTo::Entry, id),
-        AttachTargetArgs { pairing: Some(id), .. } => one(AttachedTo::Pairing, id),
-        AttachTargetArgs { project: Some(id), .. } => one(AttachedTo::Project, id),
+        AttachTargetArgs {
+            entry: Some(id), ..
+        } => one(AttachedTo::Entry, id),
+        AttachTargetArgs {
+            pairing: Some(id), ..
+        } => one(AttachedTo::Pairing, id),
+        AttachTargetArgs {
+            project: Some(id), ..
+        } => one(AttachedTo::Project, id),
         AttachTargetArgs { row: Some(id), .. } => one(AttachedTo::RegisterRow, id),
         AttachTargetArgs {
             unit_return: Some(unit),
@@ -99,7 +107,11 @@ pub fn list(cli: &Cli, args: &AttachListArgs) -> CliResult<String> {
                 e.media_type.clone(),
                 size(e.size_bytes),
                 e.added_by.clone(),
-                e.added_at.chars().take(16).collect::<String>().replace('T', " "),
+                e.added_at
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " "),
                 state(e).to_string(),
                 e.note.clone(),
                 e.id.clone(),

@@ -24,8 +24,9 @@ mod setup;
 mod targets;
 
 use crate::args::{
-    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand,
-    RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand, VillagesCommand,
+    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand,
+    ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand,
+    VillagesCommand,
 };
 use crate::failure::CliResult;
 

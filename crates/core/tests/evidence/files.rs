@@ -24,7 +24,11 @@ pub fn png(dir: &Path, name: &str) -> PathBuf {
 }
 
 pub fn jpg(dir: &Path, name: &str) -> PathBuf {
-    write(dir, name, b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9")
+    write(
+        dir,
+        name,
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9",
+    )
 }
 
 /// A zip archive with the given parts (what .docx and .xlsx files are).

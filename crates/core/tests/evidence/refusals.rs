@@ -145,5 +145,8 @@ fn unknown_targets_and_locked_quarters_write_nothing() {
     assert_eq!(err.code(), "period_locked");
     assert!(err.to_string().starts_with("2024年第二季度已锁定"), "{err}");
     assert_eq!(rows(&f.path), before);
-    assert!(stored_files(&f.path).is_empty(), "the file was taken away again");
+    assert!(
+        stored_files(&f.path).is_empty(),
+        "the file was taken away again"
+    );
 }

@@ -17,7 +17,11 @@ fn hex(bytes: &[u8]) -> String {
 fn first_entry(f: &super::fixture::Fixture) -> String {
     rusqlite::Connection::open(&f.path)
         .unwrap()
-        .query_row("SELECT id FROM progress_entry ORDER BY occurred_on LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM progress_entry ORDER BY occurred_on LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap()
 }
 
@@ -169,7 +173,10 @@ fn a_file_changed_or_gone_on_disk_is_caught_before_opening() {
     std::fs::write(&stored, &bytes).unwrap();
     let err = f.ledger.evidence_path_for_open(&e.id).unwrap_err();
     assert_eq!(err.code(), "evidence_altered");
-    assert!(err.to_string().starts_with("佐证材料文件已被改动或损坏"), "{err}");
+    assert!(
+        err.to_string().starts_with("佐证材料文件已被改动或损坏"),
+        "{err}"
+    );
     let listed = f.ledger.evidence_list(&t).unwrap();
     assert!(listed[0].exists && !listed[0].intact);
 

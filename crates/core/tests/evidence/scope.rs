@@ -38,7 +38,12 @@ fn clerks_attach_within_their_scope_and_viewers_not_at_all() {
 
     // A viewer attaches nowhere, not even in its own unit.
     let err = ledger
-        .attach_evidence(&viewer, &target(AttachedTo::Entry, &prepared.inside.entry), &pdf, "")
+        .attach_evidence(
+            &viewer,
+            &target(AttachedTo::Entry, &prepared.inside.entry),
+            &pdf,
+            "",
+        )
         .unwrap_err();
     assert_eq!(err.code(), "forbidden");
     assert!(stored_files(&path).is_empty());
