@@ -715,7 +715,7 @@ export default {
     size: 'Size',
     added: 'Added by · at',
     note: 'Note',
-    state: 'File',
+    state: 'State',
     intact: 'Intact',
     altered: 'Changed',
     missing: 'Missing',

@@ -715,7 +715,7 @@ export default {
     size: '大小',
     added: '添加人 · 时间',
     note: '说明',
-    state: '文件',
+    state: '状态',
     intact: '完好',
     altered: '已被改动',
     missing: '文件缺失',
