@@ -136,5 +136,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         backup::backup_now,
         backup::preview_backup,
         backup::restore_backup,
+        evidence::list_evidence,
+        evidence::attach_evidence,
+        evidence::open_evidence,
+        evidence::remove_evidence,
+        evidence::return_evidence_target,
     ])
 }

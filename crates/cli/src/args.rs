@@ -7,11 +7,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod accounts;
 mod backup;
+mod evidence;
 mod registers;
 mod report;
 mod rounds;
 pub use accounts::*;
 pub use backup::*;
+pub use evidence::*;
 pub use registers::*;
 pub use report::*;
 pub use rounds::*;
@@ -107,6 +109,9 @@ pub enum Command {
     Backup(BackupArgs),
     /// 从备份恢复（先自动备份当前台账） / restore a backup (the current state is backed up first)
     Restore(RestoreArgs),
+    /// 佐证材料：添加、列出、打开、移除 / evidence files of entries, register rows and returns
+    #[command(subcommand)]
+    Attach(AttachCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -247,6 +247,37 @@ pub enum LedgerError {
     #[error("「{file}」看起来已损坏或被人为构造（{reason}），为安全起见没有读取；请用 Excel 或 WPS 打开后另存为新文件再导入")]
     MalformedFile { file: String, reason: String },
 
+    /// 佐证材料: not a regular file (a folder, a pipe, a device).
+    #[error("「{file}」不是普通文件（是{what}），不能作为佐证材料")]
+    EvidenceNotAFile { file: String, what: &'static str },
+
+    #[error("文件超过20MB（{size}），佐证材料每个不超过20MB")]
+    EvidenceTooLarge { file: String, size: String },
+
+    /// The extension is not one of the kinds evidence may be.
+    #[error("不支持的文件类型 {ext}：佐证材料只能是 PDF、JPG、PNG、Word(.docx)、Excel(.xlsx)")]
+    EvidenceType { file: String, ext: String },
+
+    /// The bytes are not what the extension says (a program renamed .pdf).
+    #[error("文件内容不是{kind}（扩展名为{ext}）")]
+    EvidenceContent {
+        file: String,
+        kind: &'static str,
+        ext: String,
+    },
+
+    /// The stored file's SHA-256 is not the one the ledger recorded.
+    #[error("佐证材料文件已被改动或损坏：「{file}」的内容与登记时不同（应为 SHA-256 {expected}…），请重新添加")]
+    EvidenceAltered { file: String, expected: String },
+
+    /// The stored file is gone from 佐证材料.
+    #[error("佐证材料文件不见了：「{file}」应在「{path}」，请从备份中找回或重新添加")]
+    EvidenceMissing { file: String, path: String },
+
+    /// The system's viewer could not be started on a checked file.
+    #[error("无法用系统程序打开「{path}」（{reason}）")]
+    OpenFailed { path: String, reason: String },
+
     #[error("「{file}」有 {} 处问题，未导入任何数据。{}", .problems.len(), first_problem(.problems))]
     ImportRejected {
         file: String,
@@ -298,6 +329,13 @@ impl LedgerError {
             Self::TooManyRows { .. } => "too_many_rows",
             Self::MalformedFile { .. } => "file_malformed",
             Self::ImportRejected { .. } => "import_rejected",
+            Self::EvidenceNotAFile { .. } => "not_a_file",
+            Self::EvidenceTooLarge { .. } => "evidence_too_large",
+            Self::EvidenceType { .. } => "evidence_type",
+            Self::EvidenceContent { .. } => "evidence_content",
+            Self::EvidenceAltered { .. } => "evidence_altered",
+            Self::EvidenceMissing { .. } => "evidence_missing",
+            Self::OpenFailed { .. } => "open_failed",
             Self::Forbidden { .. } => "forbidden",
             Self::LoginRequired => "login_required",
             Self::BadLogin { .. } => "bad_login",

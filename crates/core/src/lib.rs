@@ -6,6 +6,7 @@
 //! - [`progress`] computes completion, pace and status, roll-ups and rankings.
 //! - [`auth`] accounts, roles and the permission table; [`audit`] the chained trail (留痕).
 //! - [`round`] runs a reporting round (填报轮次): states, tables out, board, review, lock.
+//! - [`evidence`] 佐证材料: files attached to entries, register rows and returns.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
 pub mod audit;
@@ -14,6 +15,7 @@ pub mod backup;
 pub mod bindings;
 pub mod defaults;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod health;
 pub mod import;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod catalog;
 pub mod entries;
+pub mod evidence;
 pub mod files;
 pub mod import;
 pub mod progress;

@@ -11,6 +11,7 @@ mod accounts;
 mod backup;
 mod catalog;
 mod entries;
+mod evidence;
 mod import;
 mod reads;
 mod registers;

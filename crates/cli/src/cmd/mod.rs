@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod edit;
 mod entries;
+mod evidence;
 mod import;
 mod import_answer;
 mod input;
@@ -23,8 +24,9 @@ mod setup;
 mod targets;
 
 use crate::args::{
-    AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand, ProjectsCommand,
-    RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand, VillagesCommand,
+    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand,
+    ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand,
+    VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -80,6 +82,10 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Review(ReviewCommand::Correct(a)) => rounds::correct(cli, a),
         Command::Backup(a) => backup::backup(cli, a),
         Command::Restore(a) => backup::restore(cli, a),
+        Command::Attach(AttachCommand::Add(a)) => evidence::add(cli, a),
+        Command::Attach(AttachCommand::List(a)) => evidence::list(cli, a),
+        Command::Attach(AttachCommand::Open(a)) => evidence::open(cli, a),
+        Command::Attach(AttachCommand::Remove(a)) => evidence::remove(cli, a),
     }
 }
 

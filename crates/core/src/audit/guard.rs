@@ -109,10 +109,22 @@ fn area(c: &Change) -> Area {
         _ => false,
     };
     if touches_sample {
-        Area::Sample
-    } else {
-        area_of(&c.tbl)
+        return Area::Sample;
     }
+    if c.tbl == "evidence" {
+        // An attachment belongs to its parent's area.
+        let m = if c.new_map.is_empty() {
+            &c.old_map
+        } else {
+            &c.new_map
+        };
+        if let Some("pairing" | "project" | "register_row") =
+            m.get("attached_to").and_then(Value::as_str)
+        {
+            return Area::Registers;
+        }
+    }
+    area_of(&c.tbl)
 }
 
 /// Refuses a change the actor's role or scope does not allow.

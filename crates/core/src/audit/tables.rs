@@ -55,6 +55,9 @@ pub fn area_of(table: &str) -> Area {
         // reviewed by reviewers (their review rights come with the round's own checks).
         "unit_return" | "unit_return_entry" | "correction" => Area::Entries,
         "round_unit" | "round_event" => Area::LagNotes,
+        // 佐证材料 of an entry or a return; guard.rs gives a register row's its parent's
+        // area (Registers) by the row's `attached_to`.
+        "evidence" => Area::Entries,
         "setting" => Area::Settings,
         "account" => Area::Accounts,
         _ => Area::Catalogue,
@@ -86,6 +89,7 @@ pub fn table_label(table: &str) -> &str {
         "correction" => "审核更正",
         "unit_return" => "单位报表",
         "unit_return_entry" => "报表数值",
+        "evidence" => "佐证材料",
         other => other,
     }
 }

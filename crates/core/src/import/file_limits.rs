@@ -63,7 +63,7 @@ fn check_regular(file: &str, kind: &FileType, len: u64) -> Result<()> {
     Ok(())
 }
 
-fn kind_name(kind: &FileType) -> &'static str {
+pub(crate) fn kind_name(kind: &FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -24,7 +24,7 @@ mod csv_text;
 mod enterprises;
 mod entries;
 mod fields;
-mod file_limits;
+pub(crate) mod file_limits;
 mod header;
 mod ods_merges;
 mod pairings;

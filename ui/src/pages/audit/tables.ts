@@ -7,6 +7,7 @@ export const AUDITED_TABLES = [
   'pairing',
   'coop_project',
   'register_row',
+  'evidence',
   'enterprise',
   'village',
   'lag_note',

@@ -1,0 +1,51 @@
+//! 佐证材料: files (PDF, JPG, PNG, .docx, .xlsx; at most 20 MB each) attached to an entry,
+//! a pairing, a cooperation project, an activity register row or a unit's return.
+//!
+//! - [`checks`]: what is refused before anything is written (not a regular file, over
+//!   20 MB, a type that is not evidence, bytes that are not what the extension says).
+//! - [`kinds`]: the accepted kinds, by extension and by magic bytes.
+//! - [`files`]: the files kept beside the ledger in 佐证材料/ under their SHA-256.
+//! - [`opener`]: hands a checked file to the system's viewer.
+//! - [`target`]: what an attachment hangs on, its unit and its date.
+//! - `attach.rs`: attaching (one `Ledger::write`: permissions, the lock, the trail),
+//!   listing, opening (the hash checked first) and removing (marked, file kept).
+
+mod attach;
+pub mod checks;
+pub mod files;
+pub mod kinds;
+pub mod opener;
+pub mod target;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use checks::MAX_EVIDENCE_BYTES;
+pub use kinds::ACCEPTED_EXTENSIONS;
+pub use opener::open_with_system;
+pub use target::{AttachedTo, EvidenceTarget};
+
+/// One attachment, as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Evidence {
+    pub id: String,
+    pub attached_to: AttachedTo,
+    pub attached_id: String,
+    pub unit_id: String,
+    /// The name the file had when attached.
+    pub file_name: String,
+    pub media_type: String,
+    #[ts(type = "number")]
+    pub size_bytes: i64,
+    /// Lowercase hex SHA-256 of the file's bytes, as recorded in the ledger.
+    pub sha256: String,
+    pub note: String,
+    pub added_at: String,
+    pub added_by: String,
+    pub removed_at: Option<String>,
+    pub removed_by: Option<String>,
+    /// The stored file is in 佐证材料.
+    pub exists: bool,
+    /// …and still has the recorded SHA-256 (rechecked when listed and before opening).
+    pub intact: bool,
+}
