@@ -116,5 +116,7 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     round::Correction::export_all_to(dir)?;
     round::CorrectedEntry::export_all_to(dir)?;
     round::SendReport::export_all_to(dir)?;
+    round::UnitReview::export_all_to(dir)?;
+    round::RoundBrief::export_all_to(dir)?;
     Ok(())
 }
