@@ -159,3 +159,47 @@ fn the_brief_counts_the_units_states_and_carries_the_figures_at_the_periods_end(
         brief.ranking
     );
 }
+
+#[test]
+fn a_return_that_comes_in_marks_its_unit_submitted_once() {
+    use taizhang_core::import::returns::{commit, ReturnOptions};
+    let mut f = reviewed();
+    let csv = f.dir.path().join("甲区.csv");
+    std::fs::write(&csv, "指标编码,指标名称,本期\nLIN,结对企业,3\n").unwrap();
+    let options = ReturnOptions {
+        unit: Some("甲区".into()),
+        quarter: Some(taizhang_core::pacing::Quarter::new(2024, 3).unwrap()),
+        mapping: None,
+    };
+    let clerk = Actor::named("clerk:甲区");
+    let report = commit(&mut f.ledger, &clerk, &csv, &options, &mut |_, _| {}).unwrap();
+    assert_eq!(report.written, 1);
+    let row = |f: &Fixture| {
+        let b = f.ledger.round_board(q3()).unwrap();
+        let r = b.into_iter().find(|r| r.unit == "甲区").unwrap();
+        (r.state, r.submitted_by)
+    };
+    assert_eq!(
+        row(&f),
+        (UnitState::Submitted, Some("clerk:甲区".to_string())),
+        "the import marks 甲区 已报"
+    );
+    f.ledger
+        .write(&clerk, |w| w.return_to_unit("甲区", q3(), "补充说明"))
+        .unwrap();
+    std::fs::write(&csv, "指标编码,指标名称,本期\nLIN,结对企业,4\n").unwrap();
+    commit(&mut f.ledger, &clerk, &csv, &options, &mut |_, _| {}).unwrap();
+    assert_eq!(
+        row(&f).0,
+        UnitState::Submitted,
+        "a corrected return submits again"
+    );
+    let kinds: Vec<String> = f
+        .ledger
+        .round_events(q3())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, ["open", "submit", "return", "submit"]);
+}
