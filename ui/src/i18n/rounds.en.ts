@@ -13,6 +13,7 @@ export default {
   state: 'State',
   late: 'Late',
   lateDays: '{n} days late',
+  days: '{n} days',
   submittedAt: 'Submitted at',
   submittedBy: 'Submitted by',
   reviewed: 'Reviewed',

@@ -13,6 +13,7 @@ export default {
   state: '状态',
   late: '逾期',
   lateDays: '逾期 {n} 天',
+  days: '{n} 天',
   submittedAt: '报送时间',
   submittedBy: '报送人',
   reviewed: '审核',

@@ -34,9 +34,14 @@ export function useReturnImport() {
     failure.value = null
     progress.value = null
   }
-  watch([path, unit], () => {
+  // Another file: the old preview no longer says what would happen. (Another unit picked by
+  // the person resets it too, through `unitPicked`; the preview's own unit does not.)
+  watch(path, () => {
     if (!committing.value) reset()
   })
+  function unitPicked(): void {
+    if (!committing.value) reset()
+  }
 
   /** The dialog opens for a round (and a unit of its board, when opened from a row). */
   function start(q: Quarter | null, unitId: string | null): void {
@@ -102,5 +107,5 @@ export function useReturnImport() {
     }
   }
 
-  return { path, unit, quarter, preview, previewing, committing, progress, report, failure, blocked, start, runPreview, chooseFile, commit }
+  return { path, unit, quarter, preview, previewing, committing, progress, report, failure, blocked, start, unitPicked, runPreview, chooseFile, commit }
 }
