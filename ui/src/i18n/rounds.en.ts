@@ -154,6 +154,7 @@ export default {
     noneBehind: 'No indicator is behind',
     completed: 'Completed',
     lagging: 'Units behind',
+    andMore: '{units} and others ({n} units)',
     ranking: 'Ranking',
     rank: 'Rank',
     paceIndex: 'Pace index',

@@ -154,6 +154,7 @@ export default {
     noneBehind: '没有滞后指标',
     completed: '已完成',
     lagging: '滞后单位',
+    andMore: '{units}等 {n} 个单位',
     ranking: '单位排名',
     rank: '名次',
     paceIndex: '进度指数',
