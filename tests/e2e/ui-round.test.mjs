@@ -236,6 +236,8 @@ test('退回 with a reason, submitted again, corrected in review, approved and l
   await app.type(field('correct-reason', 'textarea'), '其中1项为上季度已报');
   await clickWhenFree(app, '[data-testid="correct-save"]');
   await app.waitForText('报送 3 / 更正 2', { within: `[data-testid="review-fix-${indicatorCode}"]`, timeout: 10000 });
+  await app.waitFor(() => app.exec(`const d = document.querySelector('[data-testid="correct-dialog"]'); return !d || d.offsetParent === null`), { message: 'the correction dialog to close' });
+  await noToasts(app);
   await settle(app);
   await app.screenshot('round-review');
   await clickWhenFree(app, '[data-testid="review-approve"]');
