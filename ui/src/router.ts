@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/registers/pairings', name: 'pairings', component: () => import('./pages/registers/PairingsPage.vue'), meta: { title: 'registers.pairings' } },
     { path: '/registers/projects', name: 'projects', component: () => import('./pages/registers/ProjectsPage.vue'), meta: { title: 'registers.projects' } },
     { path: '/registers/r/:code', name: 'register', component: () => import('./pages/registers/RegisterPage.vue'), meta: { title: 'registers.nav' } },
+    { path: '/rounds/:key/brief', name: 'roundBrief', component: () => import('./pages/rounds/BriefPage.vue'), meta: { title: 'rounds.brief.nav', ownPeriod: true } },
     { path: '/rounds', name: 'rounds', component: () => import('./pages/rounds/RoundsPage.vue'), meta: { title: 'rounds.nav', ownPeriod: true } },
     { path: '/settings', name: 'settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: 'nav.settings' } },
     { path: '/audit', name: 'audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: 'audit.nav', ownPeriod: true } },

@@ -118,5 +118,7 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     round::SendReport::export_all_to(dir)?;
     crate::evidence::Evidence::export_all_to(dir)?;
     crate::evidence::EvidenceTarget::export_all_to(dir)?;
+    round::UnitReview::export_all_to(dir)?;
+    round::RoundBrief::export_all_to(dir)?;
     Ok(())
 }

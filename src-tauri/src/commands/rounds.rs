@@ -4,7 +4,8 @@
 //! (2024Q3, 2024年第三季度, or a month 2024-08).
 
 use taizhang_core::round::{
-    self, BoardRow, CorrectedEntry, NewRound, Reminder, Round, RoundEvent, RoundPeriod, SendReport,
+    self, BoardRow, CorrectedEntry, NewRound, Reminder, Round, RoundBrief, RoundEvent, RoundPeriod,
+    SendReport, UnitReview,
 };
 use tauri::State;
 
@@ -137,4 +138,38 @@ pub async fn send_round(
     state
         .run(move |l| round::send::send_round(l, &actor, p, dir.as_ref()))
         .await
+}
+
+/// 催报名单 as .xlsx at `path` (written beside, renamed into place); the reminders written.
+#[tauri::command]
+pub async fn remind_to_file(
+    state: State<'_, LedgerState>,
+    quarter: String,
+    path: String,
+) -> Result<Vec<Reminder>, IpcError> {
+    let p = period(&quarter)?;
+    state
+        .read(move |l| l.reminders_to_file(p, path.as_ref()))
+        .await
+}
+
+/// 审核: one unit's return beside its previous period and its pace, with corrections.
+#[tauri::command]
+pub async fn unit_review(
+    state: State<'_, LedgerState>,
+    unit: String,
+    quarter: String,
+) -> Result<UnitReview, IpcError> {
+    let p = period(&quarter)?;
+    state.read(move |l| l.unit_review(&unit, p)).await
+}
+
+/// 简报: the leaders' one page of a round.
+#[tauri::command]
+pub async fn round_brief(
+    state: State<'_, LedgerState>,
+    quarter: String,
+) -> Result<RoundBrief, IpcError> {
+    let p = period(&quarter)?;
+    state.read(move |l| l.round_brief(p)).await
 }

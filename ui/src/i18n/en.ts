@@ -1,4 +1,5 @@
 // English. Mirrors zh-CN.ts key for key (a test checks).
+import rounds from './rounds.en'
 export default {
   app: {
     readOnly: 'The ledger is open read-only ({why}): you can look, not change.',
@@ -538,34 +539,7 @@ export default {
     empty: 'No indicators in this scope',
     emptyHint: 'Pick another unit or action, or add indicators in Settings.',
   },
-  rounds: {
-    nav: 'Reporting round',
-    title: 'Reporting round',
-    pick: 'Choose a round',
-    none: 'No round open yet (CLI: taizhang round open --quarter 2024Q3 --due 2024-10-10)',
-    due: 'due by {date}',
-    locked: 'Locked ({date} by {by})',
-    lock: 'Lock',
-    unlock: 'Unlock',
-    unit: 'Unit',
-    state: 'State',
-    late: 'Late',
-    lateDays: '{n} days',
-    submittedAt: 'Submitted at',
-    submittedBy: 'Submitted by',
-    reason: 'Reason returned',
-    actions: 'Actions',
-    submit: 'Submit',
-    approve: 'Approve',
-    sendBack: 'Return',
-    returnTitle: 'Return the table of {unit}',
-    forceTitle: 'Not every unit is approved; lock anyway',
-    unlockTitle: 'Unlock',
-    reasonPrompt: 'Give the reason',
-    remindTitle: 'Reminders ({n} units)',
-    copy: 'Copy all',
-    copied: 'Reminders copied',
-  },
+  rounds,
   roles: {
     admin: 'Administrator',
     reviewer: 'Reviewer',

@@ -1,4 +1,5 @@
 // 简体中文 (default). Keys are grouped by page; en.ts mirrors them exactly (a test checks).
+import rounds from './rounds.zh'
 export default {
   app: {
     readOnly: '台账以只读方式打开（{why}），只能查看，不能修改。',
@@ -538,34 +539,7 @@ export default {
     empty: '该范围内没有指标',
     emptyHint: '换一个单位或行动，或在“设置”中新增指标。',
   },
-  rounds: {
-    nav: '填报进度',
-    title: '填报进度',
-    pick: '选择填报轮次',
-    none: '尚未开启填报轮次（命令行：taizhang round open --quarter 2024Q3 --due 2024-10-10）',
-    due: '{date} 前报送',
-    locked: '已锁定（{date} 由{by}锁定）',
-    lock: '锁定',
-    unlock: '解锁',
-    unit: '单位',
-    state: '状态',
-    late: '逾期',
-    lateDays: '{n} 天',
-    submittedAt: '报送时间',
-    submittedBy: '报送人',
-    reason: '退回原因',
-    actions: '操作',
-    submit: '提交',
-    approve: '审核通过',
-    sendBack: '退回',
-    returnTitle: '退回{unit}的报表',
-    forceTitle: '尚有单位未审核通过，仍要锁定',
-    unlockTitle: '解锁',
-    reasonPrompt: '请填写原因',
-    remindTitle: '催报（{n} 个单位）',
-    copy: '复制全部',
-    copied: '已复制催报内容',
-  },
+  rounds,
   roles: {
     admin: '管理员',
     reviewer: '审核员',

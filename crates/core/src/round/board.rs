@@ -26,6 +26,7 @@ pub struct BoardRow {
     pub reviewed_at: Option<String>,
     pub reviewed_by: Option<String>,
     /// Days past the due date while the return is awaited (未报 or 退回); 0 otherwise.
+    #[ts(type = "number")]
     pub late_days: i64,
     /// The reason of the return, while the unit is 退回.
     pub reason: String,
@@ -37,6 +38,7 @@ pub struct Reminder {
     pub unit: String,
     pub unit_id: String,
     pub state: UnitState,
+    #[ts(type = "number")]
     pub late_days: i64,
     pub text: String,
 }

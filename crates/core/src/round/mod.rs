@@ -12,14 +12,18 @@
 //! - [`lock`]: lock, unlock and the one lock check of dated writes.
 //! - [`board`]: the board (填报进度) and the reminder texts (催报).
 //! - [`correction`]: a reviewer's correction of a reported value.
+//! - [`review`]: one unit's return beside its previous period and its pace (审核).
+//! - [`brief`]: the leaders' one page of a round (简报).
 //! - [`send`]: the .xlsx table sent to each unit (`sheet` lays one out).
 
 pub mod board;
+pub mod brief;
 pub mod correction;
 pub mod lock;
 pub mod open;
 pub mod period;
 mod remind_xlsx;
+pub mod review;
 pub mod send;
 mod sheet;
 pub mod steps;
@@ -28,9 +32,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use board::{BoardRow, Reminder};
+pub use brief::{RoundBrief, StateCounts};
 pub use correction::{CorrectedEntry, Correction};
 pub use open::NewRound;
 pub use period::RoundPeriod;
+pub use review::{ReviewEntry, ReviewLine, UnitReview};
 pub use send::{SendReport, RETURN_FORMAT};
 
 /// A unit's state in a round.

@@ -113,6 +113,25 @@ impl RoundPeriod {
         Self::parse(key)
     }
 
+    /// The period just before: the quarter (or month) before, across a year's end.
+    pub fn previous(self) -> Self {
+        match self {
+            Self::Quarter { year, q: 1 } => Self::Quarter {
+                year: year - 1,
+                q: 4,
+            },
+            Self::Quarter { year, q } => Self::Quarter { year, q: q - 1 },
+            Self::Month { year, month: 1 } => Self::Month {
+                year: year - 1,
+                month: 12,
+            },
+            Self::Month { year, month } => Self::Month {
+                year,
+                month: month - 1,
+            },
+        }
+    }
+
     /// January 1st of the period's year (where 此前累计 starts).
     pub fn first_day_of_year(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year(), 1, 1).expect("valid year")
@@ -183,6 +202,11 @@ mod tests {
             );
             assert_eq!(got, want, "parsing {text}");
         }
+        let previous: Vec<String> = ["2024Q3", "2024Q1", "2024-08", "2024-01"]
+            .iter()
+            .map(|t| RoundPeriod::parse(t).unwrap().previous().key())
+            .collect();
+        assert_eq!(previous, ["2024Q2", "2023Q4", "2024-07", "2023-12"]);
         for bad in ["2024Q5", "2024-13", "下季度", "24-08"] {
             assert!(RoundPeriod::parse(bad).is_err(), "{bad} should be refused");
         }

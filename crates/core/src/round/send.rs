@@ -112,7 +112,7 @@ pub fn file_name(unit: &str, period: RoundPeriod) -> String {
 /// The indicators a unit reports: every active indicator of the actions in which it (or
 /// its sub-units) has a target, an entry or a register figure; every active indicator
 /// when it has none of these yet.
-fn unit_indicators(
+pub(crate) fn unit_indicators(
     engine: &mut Engine<'_>,
     all: &[Indicator],
     scope: usize,

@@ -12,7 +12,7 @@ state_label: string, submitted_at: string | null, submitted_by: string | null, r
 /**
  * Days past the due date while the return is awaited (未报 or 退回); 0 otherwise.
  */
-late_days: bigint, 
+late_days: number, 
 /**
  * The reason of the return, while the unit is 退回.
  */

@@ -4,4 +4,4 @@ import type { UnitState } from "./UnitState";
 /**
  * 催报: the text to paste into chat or OA for one unit.
  */
-export type Reminder = { unit: string, unit_id: string, state: UnitState, late_days: bigint, text: string, };
+export type Reminder = { unit: string, unit_id: string, state: UnitState, late_days: number, text: string, };

@@ -34,7 +34,7 @@ use super::sheet::{self, Sheet};
 use super::types::ImportProblem;
 use crate::error::{LedgerError, Result};
 use crate::export::lag_notes::NewLagNote;
-use crate::ledger::{read_indicators, read_units, Ledger};
+use crate::ledger::{read_indicators, read_units, Ledger, Writer};
 use crate::model::{Actor, Unit};
 use compute::{Computed, Context};
 
@@ -154,8 +154,24 @@ pub fn commit(
         }
         report.return_id = Some(id);
         report.replaced = replaced;
+        mark_submitted(w, &unit.id, quarter)?;
         Ok(report)
     })
+}
+
+/// A return that came in marks its unit 已报 in the round of its quarter, when the unit is
+/// asked in one and its return is awaited (未报 or 退回); otherwise nothing changes.
+fn mark_submitted(
+    w: &mut Writer<'_>,
+    unit_id: &str,
+    quarter: crate::pacing::Quarter,
+) -> Result<()> {
+    let period = crate::round::RoundPeriod::quarter(quarter);
+    match crate::round::steps::member(w.conn(), unit_id, period) {
+        Ok(m) if m.state.awaiting_return() => w.submit_return(unit_id, period).map(|_| ()),
+        Ok(_) | Err(LedgerError::NotFound { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// The unit's return for a period (`2024Q3`), if one came in.
