@@ -567,6 +567,7 @@ export default {
       registers: 'registers',
       lag_notes: 'lag notes',
       backups: 'backups',
+      review: 'reviewing returns',
     },
   },
   login: {

@@ -19,6 +19,8 @@ export default {
   reviewed: 'Reviewed',
   reason: 'Reason returned',
   actions: 'Actions',
+  evidence: 'Evidence',
+  evidenceNoReturn: 'No return from {unit} yet: evidence can be attached once its return is imported',
   submit: 'Submit',
   approve: 'Approve',
   sendBack: 'Return',

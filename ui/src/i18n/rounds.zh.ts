@@ -19,6 +19,8 @@ export default {
   reviewed: '审核',
   reason: '退回原因',
   actions: '操作',
+  evidence: '佐证材料',
+  evidenceNoReturn: '尚未收到{unit}的报表：报表导入后才能附佐证材料',
   submit: '提交',
   approve: '审核通过',
   sendBack: '退回',

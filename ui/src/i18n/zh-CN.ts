@@ -567,6 +567,7 @@ export default {
       registers: '台账',
       lag_notes: '滞后说明',
       backups: '备份与恢复',
+      review: '审核报表',
     },
   },
   login: {

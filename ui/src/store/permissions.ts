@@ -6,7 +6,7 @@ import type { Area, Grant, Permissions, Role } from '../ipc/accountTypes'
 export const ROLES: Role[] = ['admin', 'reviewer', 'clerk', 'viewer']
 
 /** Every area of the permission table, in the order the UI lists them. */
-export const AREAS: Area[] = ['entries', 'registers', 'targets', 'lag_notes', 'catalogue', 'settings', 'sample', 'accounts', 'backups']
+export const AREAS: Area[] = ['entries', 'registers', 'targets', 'lag_notes', 'review', 'catalogue', 'settings', 'sample', 'accounts', 'backups']
 
 export function grantOf(perms: Permissions | null | undefined, area: Area): Grant {
   if (!perms) return 'none'

@@ -50,6 +50,8 @@ pub struct Stamp<'a> {
     pub reason: &'a str,
     /// The old password was checked in this write (a person changing their own).
     pub own_password_verified: bool,
+    /// A reviewer corrects a reported figure in this write (`Writer::correct_entry`).
+    pub reviewer_correcting: bool,
 }
 
 /// Drains `temp.tz_change`: checks each change, then appends one record per changed row.

@@ -30,10 +30,13 @@ pub enum Area {
     /// Backups: listing, copying out and restoring the whole ledger (it holds every unit's
     /// rows and the accounts), so administrators only. Automatic backups need no grant.
     Backups,
+    /// 审核: approving a unit's return, sending it back (退回) and correcting a reported
+    /// figure (the round's rows and the entry it corrects are written under this grant).
+    Review,
 }
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Catalogue,
         Area::Accounts,
         Area::Settings,
@@ -43,6 +46,7 @@ impl Area {
         Area::Registers,
         Area::LagNotes,
         Area::Backups,
+        Area::Review,
     ];
     /// How a refusal names it: 「…无权修改沂南县的数据（完成情况）」.
     pub fn label(self) -> &'static str {
@@ -56,13 +60,14 @@ impl Area {
             Area::Registers => "台账",
             Area::LagNotes => "滞后说明",
             Area::Backups => "备份与恢复",
+            Area::Review => "审核报表",
         }
     }
     /// Whether rows of this area belong to a unit (so a scope can contain them).
     pub fn is_scoped(self) -> bool {
         matches!(
             self,
-            Area::Targets | Area::Entries | Area::Registers | Area::LagNotes
+            Area::Targets | Area::Entries | Area::Registers | Area::LagNotes | Area::Review
         )
     }
 }
@@ -97,6 +102,7 @@ pub const PERMISSIONS: &[(Area, [Grant; 4])] = &[
     (A::Registers, [All, No, In, No]),
     (A::LagNotes, [All, In, In, No]),
     (A::Backups, [All, No, No, No]),
+    (A::Review, [All, In, No, No]),
 ];
 
 /// The grant of `role` in `area`, read off [`PERMISSIONS`].

@@ -198,6 +198,7 @@ impl Ledger {
             stable_ids: None,
             reason: self.write_reason.clone().unwrap_or_default(),
             own_password_verified: false,
+            reviewer_correcting: false,
         };
         let out = f(&mut w)?;
         if self.trail {
@@ -208,6 +209,7 @@ impl Ledger {
                 machine: &self.machine,
                 reason: &w.reason,
                 own_password_verified: w.own_password_verified,
+                reviewer_correcting: w.reviewer_correcting,
             };
             audit::seal(&w.tx, &stamp)?;
         }
@@ -243,6 +245,9 @@ pub struct Writer<'a> {
     /// Set by `change_own_password` once the old password matched: only then may an
     /// account without the accounts grant change its own password.
     pub(crate) own_password_verified: bool,
+    /// A reviewer's correction (审核更正) is in this write: its entry changes are allowed
+    /// within the reviewer's scope.
+    pub(crate) reviewer_correcting: bool,
 }
 
 impl Writer<'_> {

@@ -75,8 +75,11 @@ impl Writer<'_> {
         value: f64,
         reason: &str,
     ) -> Result<CorrectedEntry> {
+        self.require_reviewer("更正报送的数")?;
         let reason = reason_text("correction_reason", reason)?;
         let before = self.entry_by_id(entry_id)?;
+        // A reviewer writes no entries of its own; a correction within its scope it may.
+        self.reviewer_correcting = true;
         if (before.value - value).abs() < 1e-12 {
             return Err(LedgerError::Invalid {
                 field: "value",

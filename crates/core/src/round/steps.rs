@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::board::{board_row, BoardRow};
 use super::open::by_period;
 use super::{lock, Round, RoundPeriod, UnitState};
+use crate::auth::{grant, Area, Grant};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Writer};
 use crate::model::Unit;
@@ -121,7 +122,35 @@ impl Writer<'_> {
         self.review(&m, "returned", "return", &reason)
     }
 
+    /// 审核 is the reviewer's (and the admin's): a clerk does not approve or return its own
+    /// unit's return, nor correct a reported figure.
+    pub(crate) fn require_reviewer(&self, step: &str) -> Result<()> {
+        let actor = self.actor();
+        if grant(actor.role, Area::Review) != Grant::None {
+            return Ok(()); // the scope is the guard's, on the rows the step changes
+        }
+        let unit: String = match actor.unit_id.as_deref() {
+            Some(id) => self
+                .conn()
+                .query_row("SELECT name FROM unit WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        Err(LedgerError::Forbidden {
+            message: format!(
+                "{unit}{}无权{step}：审核只能由审核员或管理员进行",
+                actor.role.label()
+            ),
+        })
+    }
+
     fn review(&mut self, m: &Member, state: &str, kind: &str, reason: &str) -> Result<BoardRow> {
+        self.require_reviewer(if kind == "approve" {
+            "审核通过报表"
+        } else {
+            "退回报表"
+        })?;
         self.conn().execute(
             "UPDATE round_unit SET state = ?3, reviewed_at = ?4, reviewed_by = ?5, reason = ?6,
                     updated_at = ?4, updated_by = ?5

@@ -4,6 +4,7 @@ mod backups;
 #[path = "../fixture/mod.rs"]
 mod fixture;
 mod permissions;
+mod review;
 mod setup;
 mod sign_in;
 mod trail;

@@ -3,4 +3,4 @@
 /**
  * What a write touches, as the permission table divides it.
  */
-export type Area = "catalogue" | "accounts" | "settings" | "sample" | "targets" | "entries" | "registers" | "lag_notes" | "backups";
+export type Area = "catalogue" | "accounts" | "settings" | "sample" | "targets" | "entries" | "registers" | "lag_notes" | "backups" | "review";
