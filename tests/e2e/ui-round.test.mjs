@@ -17,6 +17,12 @@ import { Keys, launch } from './harness.mjs';
 import { clickCentered, clickWhenFree, fill, goto, noToasts, pick, settle } from './ui-helpers.mjs';
 import { cells, fillSentTable, readZip, workbook } from './xlsx.mjs';
 
+// A 1×1 PNG: the scan of a return's signed page.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const Q = '2024Q3';
 const LABEL = '2024年第三季度';
 let app;
@@ -185,6 +191,21 @@ test('two returns come in: the sent table refilled, and 兰陵县\'s own layout'
   await app.waitForText('已导入兰山区的报表', { within: '[data-testid="return-result"]', timeout: 30000 });
   await closeDialog('return-dialog');
   await waitState('兰山区', 'submitted');
+
+  // 佐证材料 of 兰山区's return, from its row on the board: the signed, stamped page as a picture.
+  await clickWhenFree(app, `[data-testid="board-evidence-${code('兰山区')}"]`);
+  await app.byTestId('evidence-dialog');
+  await settle(app);
+  const scan = join(dir, '兰山区报表盖章页.png');
+  writeFileSync(scan, PNG);
+  await fill(app, field('evidence-path'), scan);
+  await clickWhenFree(app, '[data-testid="evidence-add"]');
+  await app.waitForText('兰山区报表盖章页.png', { within: '[data-testid="evidence-table"]', timeout: 10000 });
+  await clickWhenFree(app, '[data-testid="evidence-close"]');
+  await app.waitFor(() => app.exec(`const d = document.querySelector('[data-testid="evidence-dialog"]'); return !d || d.offsetParent === null`), {
+    message: 'the evidence dialog to close',
+  });
+  await settle(app);
 
   // 兰陵县's own table: title, 填报单位 line, the action merged down, names only, 1-9月累计完成
   // (此前累计 + 3) and 其中：第三季度 (3), signatures under it.
