@@ -176,7 +176,8 @@ pub fn check(conn: &Connection, stamp: &Stamp<'_>, c: &Change, units: &RowUnits)
     }
 }
 
-fn unit_name(conn: &Connection, id: Option<&str>) -> String {
+/// A unit's name ('' when there is none or it is gone), for refusals that name it.
+pub(crate) fn unit_name(conn: &Connection, id: Option<&str>) -> String {
     id.and_then(|id| {
         conn.query_row("SELECT name FROM unit WHERE id = ?1", [id], |r| {
             r.get::<_, String>(0)

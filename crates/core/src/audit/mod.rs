@@ -22,6 +22,7 @@ pub use verify::AuditVerdict;
 
 pub(crate) use baseline::{ensure as ensure_baseline, needed as baseline_needed};
 pub(crate) use chain::register_sm3 as register_functions;
+pub(crate) use guard::unit_name;
 pub(crate) use seal::{seal, Stamp};
 pub(crate) use tables::install;
 pub(crate) use verify::local_minute;

@@ -129,14 +129,7 @@ impl Writer<'_> {
         if grant(actor.role, Area::Review) != Grant::None {
             return Ok(()); // the scope is the guard's, on the rows the step changes
         }
-        let unit: String = match actor.unit_id.as_deref() {
-            Some(id) => self
-                .conn()
-                .query_row("SELECT name FROM unit WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .unwrap_or_default(),
-            None => String::new(),
-        };
+        let unit = crate::audit::unit_name(self.conn(), actor.unit_id.as_deref());
         Err(LedgerError::Forbidden {
             message: format!(
                 "{unit}{}无权{step}：审核只能由审核员或管理员进行",
