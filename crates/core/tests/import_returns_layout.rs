@@ -417,7 +417,7 @@ fn the_person_corrects_which_indicator_a_row_is() {
         "data rows of the mapping"
     );
     mapping.rows[0].indicator = Some("CNT".into());
-    mapping.rows[1].indicator = None;
+    mapping.rows[1].skip = true;
     let o = ReturnOptions {
         unit: Some("兰陵县".into()),
         quarter: Some(q3()),

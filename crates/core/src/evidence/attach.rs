@@ -19,14 +19,15 @@ use crate::model::Actor;
 use crate::round::RoundPeriod;
 use crate::text::{labelled, optional, TextKind};
 
-const SELECT: &str = "SELECT id, attached_to, attached_id, unit_id, file_name, media_type,
+pub(super) const SELECT: &str =
+    "SELECT id, attached_to, attached_id, unit_id, file_name, media_type,
         size_bytes, sha256, note, added_at, added_by, removed_at, removed_by
     FROM evidence";
 
 /// The longest file name kept (characters).
 const NAME_MAX: usize = 255;
 
-fn row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
+pub(super) fn row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
     let kind: String = r.get(1)?;
     Ok(Evidence {
         id: r.get(0)?,
@@ -60,6 +61,14 @@ fn by_id(conn: &Connection, id: &str) -> Result<Evidence> {
 fn stored_path(folder: &Path, e: &Evidence) -> PathBuf {
     let ext = kind_of_media_type(&e.media_type).map_or("bin", |k| k.ext);
     files::stored_path(folder, &e.sha256, ext)
+}
+
+/// The attachment with its file's presence and hash checked (`exists`, `intact`).
+pub(super) fn checked(folder: &Path, mut e: Evidence) -> Result<Evidence> {
+    let state = files::state_of(&stored_path(folder, &e), &e.sha256)?;
+    e.exists = state != OnDisk::Missing;
+    e.intact = state == OnDisk::Intact;
+    Ok(e)
 }
 
 impl Ledger {
@@ -156,15 +165,10 @@ impl Ledger {
             "{SELECT} WHERE attached_to = ?1 AND attached_id = ?2 AND removed_at IS NULL
              ORDER BY added_at, rowid"
         ))?;
-        let mut list: Vec<Evidence> = stmt
+        let list: Vec<Evidence> = stmt
             .query_map((target.kind.as_str(), target.id.trim()), row)?
             .collect::<rusqlite::Result<_>>()?;
-        for e in &mut list {
-            let state = files::state_of(&stored_path(&folder, e), &e.sha256)?;
-            e.exists = state != OnDisk::Missing;
-            e.intact = state == OnDisk::Intact;
-        }
-        Ok(list)
+        list.into_iter().map(|e| checked(&folder, e)).collect()
     }
 
     /// The path of an attachment's file, once its SHA-256 is the one recorded: a file
@@ -196,7 +200,7 @@ impl Ledger {
     /// stays in 佐证材料. Refused like a write to its parent (scope, lock).
     pub fn remove_evidence(&mut self, actor: &Actor, id: &str) -> Result<Evidence> {
         let folder = self.evidence_folder()?;
-        let mut e = self.write(actor, |w| {
+        let e = self.write(actor, |w| {
             let e = by_id(w.conn(), id)?;
             if e.removed_at.is_some() {
                 return Err(LedgerError::NotFound {
@@ -219,10 +223,7 @@ impl Ledger {
             )?;
             by_id(w.conn(), &e.id)
         })?;
-        let state = files::state_of(&stored_path(&folder, &e), &e.sha256)?;
-        e.exists = state != OnDisk::Missing;
-        e.intact = state == OnDisk::Intact;
-        Ok(e)
+        checked(&folder, e)
     }
 
     /// The target of a unit's return for a period (`--return 兰山区 --quarter 2024Q3`).

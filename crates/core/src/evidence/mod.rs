@@ -7,6 +7,8 @@
 //! - [`files`]: the files kept beside the ledger in 佐证材料/ under their SHA-256.
 //! - [`opener`]: hands a checked file to the system's viewer.
 //! - [`target`]: what an attachment hangs on, its unit and its date.
+//! - [`orphans`]: 已删除记录的佐证 (attachments of deleted rows, kept and listed) and
+//!   attachments following a replaced return's entries to the new ones.
 //! - `attach.rs`: attaching (one `Ledger::write`: permissions, the lock, the trail),
 //!   listing, opening (the hash checked first) and removing (marked, file kept).
 
@@ -15,6 +17,7 @@ pub mod checks;
 pub mod files;
 pub mod kinds;
 pub mod opener;
+pub mod orphans;
 pub mod target;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +26,7 @@ use ts_rs::TS;
 pub use checks::MAX_EVIDENCE_BYTES;
 pub use kinds::ACCEPTED_EXTENSIONS;
 pub use opener::open_with_system;
+pub(crate) use orphans::move_evidence;
 pub use target::{AttachedTo, EvidenceTarget};
 
 /// One attachment, as listed.

@@ -11,6 +11,10 @@ written: number,
  */
 replaced: number, lag_notes: number, 
 /**
+ * Attachments of replaced entries moved to the new ones (or to the return).
+ */
+evidence_moved: number, 
+/**
  * Nothing written: the ledger already held these values (无变化).
  */
 unchanged: boolean, };

@@ -1,6 +1,7 @@
 //! The returns in the ledger (table `unit_return`, one per unit and period) and the
 //! entries each wrote (`unit_return_entry`): reading them, telling whether a new version
-//! changes anything, and replacing a version in the one transaction of the import.
+//! changes anything, and replacing a version in the one transaction of the import (the
+//! replaced entries' evidence handed over to the new ones).
 
 use std::collections::HashMap;
 
@@ -9,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::compute::{EntryToWrite, LagToWrite};
 use super::types::{HeldReturn, ReturnSource};
 use crate::error::Result;
+use crate::evidence::{move_evidence, AttachedTo, EvidenceTarget};
 use crate::ledger::{Ledger, Writer};
 use crate::progress::round_to;
 
@@ -191,4 +193,28 @@ pub(crate) fn link(w: &Writer<'_>, return_id: &str, entry_id: &str) -> Result<()
         .prepare_cached("INSERT INTO unit_return_entry (entry_id, return_id) VALUES (?1, ?2)")?
         .execute((entry_id, return_id))?;
     Ok(())
+}
+
+/// Hands the evidence of a replaced version's entries (`earlier`) over to the new entry of
+/// the same indicator (`written`: indicator id → entry id), else to the return itself, so
+/// that no attachment is left on an entry that is gone. Returns how many moved.
+pub(crate) fn hand_over_evidence(
+    w: &Writer<'_>,
+    return_id: &str,
+    earlier: &[(String, String, f64, String)],
+    written: &HashMap<String, String>,
+) -> Result<u32> {
+    let target = |kind, id: &str| EvidenceTarget {
+        kind,
+        id: id.to_string(),
+    };
+    let mut moved = 0;
+    for (entry_id, indicator_id, ..) in earlier {
+        let to = match written.get(indicator_id) {
+            Some(new_id) => target(AttachedTo::Entry, new_id),
+            None => target(AttachedTo::UnitReturn, return_id),
+        };
+        moved += move_evidence(w, &target(AttachedTo::Entry, entry_id), &to)?;
+    }
+    Ok(moved)
 }

@@ -8,66 +8,36 @@
 //! - [`commit`] writes it in one transaction: the unit's earlier return for the period is
 //!   replaced (its entries deleted, the new ones inserted), 滞后原因/整改措施 become lag
 //!   notes, and the file's SHA-256, name, time and actor are kept (`unit_return`). The same
-//!   values again write nothing (`unchanged`).
+//!   values again write nothing (`unchanged`). Evidence attached to a replaced entry moves
+//!   to the new entry of its indicator (else to the return); the return's own stays.
 //!
 //! `columns` (heading), `identity` (hidden sheet, unit, quarter), `matching` (indicator of a
 //! row), `read` (rows to lines), `compute` (the arithmetic), `held` (the stored returns).
 
+mod cells;
 mod columns;
 mod compute;
+mod data_rows;
 mod held;
 mod identity;
 mod matching;
+mod plan;
 mod read;
 mod types;
 
+use std::collections::HashMap;
 use std::path::Path;
-
-use rusqlite::Connection;
-use sha2::{Digest, Sha256};
 
 pub(crate) use identity::{identity_lines, is_ancestor_or_self, units_named};
 pub use identity::{sent_table_checksum, SENT_FORMAT, SENT_SHEET};
 pub use types::*;
 
-use super::sheet::{self, Sheet};
 use super::types::ImportProblem;
 use crate::error::{LedgerError, Result};
 use crate::export::lag_notes::NewLagNote;
-use crate::ledger::{read_indicators, read_units, Ledger, Writer};
-use crate::model::{Actor, Unit};
-use compute::{Computed, Context};
-
-/// The file as read once: its sheets, its hidden sheet, its name and hash.
-struct Input {
-    file: String,
-    file_name: String,
-    sha256: String,
-    sheets: Vec<Sheet>,
-    hidden: Option<Sheet>,
-}
-
-impl Input {
-    fn read(path: &Path) -> Result<Self> {
-        let sheets = sheet::read(path)?;
-        let bytes = std::fs::read(path)?;
-        Ok(Self {
-            file: path.display().to_string(),
-            file_name: path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().to_string()),
-            sha256: identity::hex(&Sha256::digest(&bytes)),
-            sheets,
-            hidden: sheet::named_sheet(path, SENT_SHEET),
-        })
-    }
-}
-
-struct Plan {
-    preview: ReturnPreview,
-    computed: Computed,
-    unit: Option<Unit>,
-}
+use crate::ledger::{Ledger, Writer};
+use crate::model::Actor;
+use plan::{plan, Input};
 
 /// What importing the return would write; writes nothing.
 pub fn preview(ledger: &Ledger, path: &Path, options: &ReturnOptions) -> Result<ReturnPreview> {
@@ -104,6 +74,7 @@ pub fn commit(
             written: 0,
             replaced: 0,
             lag_notes: 0,
+            evidence_moved: 0,
             unchanged: p.unchanged,
         };
         let c = &plan.computed;
@@ -122,7 +93,12 @@ pub fn commit(
             file_name: &input.file_name,
             file_sha256: &input.sha256,
         };
+        let earlier = match &p.replaces {
+            Some(h) => held::entries(w.conn(), &h.id)?,
+            None => Vec::new(),
+        };
         let (id, replaced) = held::replace(w, p.replaces.as_ref(), &version)?;
+        let mut written = HashMap::new();
         let date = quarter.end().min(w.today());
         let at = |row: u32, e: LedgerError| rejected(&input.file, p, row, &e);
         for e in &c.entries {
@@ -137,6 +113,7 @@ pub fn commit(
                 )
                 .map_err(|x| at(e.row, x))?;
             held::link(w, &id, &entry_id)?;
+            written.insert(e.indicator_id.clone(), entry_id);
             report.written += 1;
             progress(report.written as usize, total);
         }
@@ -152,6 +129,7 @@ pub fn commit(
             report.lag_notes += 1;
             progress(report.written as usize + report.lag_notes as usize, total);
         }
+        report.evidence_moved = held::hand_over_evidence(w, &id, &earlier, &written)?;
         report.return_id = Some(id);
         report.replaced = replaced;
         mark_submitted(w, &unit.id, quarter)?;
@@ -194,136 +172,4 @@ fn rejected(file: &str, p: &ReturnPreview, row: u32, e: &LedgerError) -> LedgerE
             message: format!("第{row}行{}", super::rows::describe(e)),
         }],
     }
-}
-
-fn sheet_problem(message: String) -> ImportProblem {
-    ImportProblem {
-        sheet: String::new(),
-        row: None,
-        column: None,
-        message,
-    }
-}
-
-fn plan(
-    conn: &Connection,
-    today: chrono::NaiveDate,
-    input: &Input,
-    options: &ReturnOptions,
-) -> Result<Plan> {
-    let units = read_units(conn, true)?;
-    let indicators = read_indicators(conn, None, true)?;
-    let mut who = identity::Who::decide(
-        input.hidden.as_ref(),
-        options.unit.as_deref(),
-        options.quarter,
-        &units,
-    )?;
-    // The sheet and its mapping: as given, else the first sheet with a heading.
-    let found = match &options.mapping {
-        Some(m) => input
-            .sheets
-            .iter()
-            .find(|s| s.name == m.sheet)
-            .map(|s| (s, m.clone())),
-        None => input
-            .sheets
-            .iter()
-            .find_map(|s| read::guess(s, &indicators).map(|m| (s, m))),
-    };
-    let corrected = options.mapping.is_some();
-    let sheet_read = found.map(|(s, m)| (s, read::read(s, &m, corrected, &indicators)));
-    if let Some((sheet, r)) = &sheet_read {
-        who.check_lines(
-            &identity::identity_lines(sheet, Some(r.heading_first)),
-            &units,
-            today,
-        );
-    }
-    let mut preview = ReturnPreview {
-        file: input.file.clone(),
-        file_sha256: input.sha256.clone(),
-        source: who.source,
-        round_id: who.round_id.clone(),
-        unit_id: who.unit.as_ref().map(|u| u.id.clone()),
-        unit: who.unit.as_ref().map(|u| u.name.clone()),
-        quarter: who.quarter,
-        mapping: None,
-        lines: Vec::new(),
-        problems: who.problems.iter().cloned().map(sheet_problem).collect(),
-        notes: who.notes.clone(),
-        replaces: None,
-        unchanged: false,
-    };
-    let empty = |preview| Plan {
-        preview,
-        computed: Computed::default(),
-        unit: None,
-    };
-    let Some((sheet, sheet_read)) = sheet_read else {
-        preview.problems.push(sheet_problem(
-            "没有找到表头：报表应有「指标名称」（或「指标编码」）与「本期」或「累计」等列".into(),
-        ));
-        return Ok(empty(preview));
-    };
-    preview.mapping = Some(sheet_read.mapping.clone());
-    preview.notes.extend(sheet_read.notes.iter().cloned());
-    preview.problems.extend(sheet_read.problems.iter().cloned());
-    let (Some(unit), Some(quarter)) = (who.unit, who.quarter) else {
-        return Ok(empty(preview));
-    };
-    for c in &sheet_read.mapping.columns {
-        if let Some(role) = c
-            .role
-            .filter(|r| columns::contradicts(&c.header, *r, quarter))
-        {
-            preview.problems.push(ImportProblem {
-                sheet: sheet.name.clone(),
-                row: None,
-                column: Some(c.header.clone()),
-                message: format!(
-                    "「{}」列（{}）与报送期{}不符",
-                    c.header,
-                    role.label_zh(),
-                    compute::return_note(quarter).trim_end_matches("报表")
-                ),
-            });
-        }
-    }
-    let period = quarter.to_string();
-    let held = held::held(conn, &unit.id, &period)?;
-    let own = held::own_sums(conn, held.as_ref())?;
-    let cx = Context {
-        conn,
-        sheet: &sheet.name,
-        mapping: &sheet_read.mapping,
-        unit: &unit,
-        quarter,
-        held_own: &own,
-    };
-    let computed = compute::compute(&cx, &sheet_read.lines)?;
-    preview.lines = computed.lines.clone();
-    preview.problems.extend(computed.problems.iter().cloned());
-    if let Some(h) = &held {
-        preview.unchanged = preview.problems.is_empty()
-            && held::unchanged(
-                conn,
-                h,
-                &unit.id,
-                &period,
-                &computed.entries,
-                &computed.lag_notes,
-            )?;
-        if preview.unchanged {
-            preview
-                .notes
-                .push("无变化：台账中已是这份报表的数据，不会写入".into());
-        }
-    }
-    preview.replaces = held;
-    Ok(Plan {
-        preview,
-        computed,
-        unit: Some(unit),
-    })
 }

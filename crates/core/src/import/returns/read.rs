@@ -9,9 +9,11 @@ use super::super::cell::Cell;
 use super::super::header::column_letter;
 use super::super::sheet::Sheet;
 use super::super::types::ImportProblem;
-use super::columns::{self, squeeze};
+use super::cells::{figure, is_nothing};
+use super::columns;
+use super::data_rows::data_rows;
 use super::matching::{Match, Matcher};
-use super::types::{ReturnColumnRole as Role, ReturnMapping, ReturnRowMapping};
+use super::types::{ReturnColumn, ReturnColumnRole as Role, ReturnMapping, ReturnRowMapping};
 use crate::model::Indicator;
 
 /// One indicator row as the clerk filled it.
@@ -34,29 +36,6 @@ pub(crate) struct ReadSheet {
     pub problems: Vec<ImportProblem>,
     pub notes: Vec<String>,
 }
-
-/// Rows that are not indicators: totals, signatures, notes under the table.
-const NOT_ROWS: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "共计",
-    "填报人",
-    "填表人",
-    "审核人",
-    "审核",
-    "联系电话",
-    "联系人",
-    "负责人",
-    "制表",
-    "填报单位",
-    "报送单位",
-    "填报日期",
-    "注:",
-    "注：",
-    "说明:",
-    "备注:",
-];
 
 /// The guessed mapping of a sheet, when it has a heading.
 pub(crate) fn guess(sheet: &Sheet, indicators: &[Indicator]) -> Option<ReturnMapping> {
@@ -81,31 +60,10 @@ pub(crate) fn guess(sheet: &Sheet, indicators: &[Indicator]) -> Option<ReturnMap
             row,
             label: name.or(code).unwrap_or_default(),
             indicator,
+            skip: false,
         });
     }
     Some(mapping)
-}
-
-/// The rows below the heading that may be indicators, with Excel's numbers.
-fn data_rows<'s>(sheet: &'s Sheet, m: &ReturnMapping) -> Vec<(u32, &'s [Cell])> {
-    let start = m.header_row.saturating_sub(sheet.first_row) as usize;
-    let mut out = Vec::new();
-    for (i, cells) in sheet.rows.iter().enumerate().skip(start) {
-        let texts: Vec<String> = cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| squeeze(&c.display()))
-            .collect();
-        let Some(first) = texts.first() else { continue };
-        // A line merged across the table: a section heading or a signature line.
-        let one_line = texts.len() >= 2 && texts.iter().all(|t| t == first);
-        let not_row = NOT_ROWS.iter().any(|w| first.starts_with(w));
-        if one_line || not_row || texts.iter().all(|t| t.chars().all(|c| "-—–/ ".contains(c))) {
-            continue;
-        }
-        out.push((sheet.excel_row(i), cells.as_slice()));
-    }
-    out
 }
 
 fn cell<'c>(cells: &'c [Cell], m: &ReturnMapping, role: Role) -> Option<&'c Cell> {
@@ -125,39 +83,10 @@ fn header(m: &ReturnMapping, role: Role) -> String {
         .map_or_else(|| role.label_zh().to_string(), |c| c.header.clone())
 }
 
-/// 「—」「/」「－」「无」 and blank: nothing.
-fn is_nothing(t: &str) -> bool {
-    matches!(
-        squeeze(t).as_str(),
-        "" | "-" | "--" | "—" | "——" | "–" | "/" | "\\" | "无" | "空" | "/ "
-    )
-}
-
-/// Measures clerks write after a figure.
-const SUFFIXES: &[&str] = &[
-    "万元", "亿元", "元", "个", "家", "人次", "人", "场次", "场", "次", "篇", "处", "项", "户",
-    "村", "名", "件", "条", "期", "所", "支", "批", "份",
-];
-
-/// A figure as a clerk writes it; Err carries the text that is no figure.
-pub(crate) fn figure(c: &Cell, measure: &str) -> Result<Option<f64>, String> {
-    let Cell::Text(s) = c else { return c.number() };
-    let t = squeeze(s);
-    if is_nothing(&t) {
-        return Ok(None);
-    }
-    let m = squeeze(measure);
-    let stripped = std::iter::once(m.as_str())
-        .chain(SUFFIXES.iter().copied())
-        .filter(|x| !x.is_empty())
-        .find_map(|x| t.strip_suffix(x))
-        .unwrap_or(&t);
-    Cell::text(stripped).number().map_err(|_| t.clone())
-}
-
 /// Reads the sheet under the mapping into lines and positioned problems. The rows of a
-/// mapping the person `corrected` decide each row's indicator (None leaves it out); a
-/// guessed mapping's rows are matched again.
+/// mapping the person `corrected` decide each row's indicator (`skip` leaves it out, None
+/// matches it as guessed); a guessed mapping's rows are matched again. The mapping read
+/// back lists every data row with the indicator it was read as.
 pub(crate) fn read(
     sheet: &Sheet,
     m: &ReturnMapping,
@@ -190,6 +119,10 @@ pub(crate) fn read(
             "没有找到本期或累计列（如「本期」「其中：第三季度」「1-9月累计完成」）".into(),
         ));
     }
+    if corrected {
+        let doubled = doubled_roles(&out.mapping.columns);
+        out.problems.extend(doubled.into_iter().map(sheet_problem));
+    }
     if !out.problems.is_empty() {
         return out;
     }
@@ -202,9 +135,32 @@ pub(crate) fn read(
     let matcher = Matcher::new(indicators);
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
+    out.mapping.rows.clear();
     for (row, cells) in data_rows(sheet, m) {
         let (code, name) = (text(cells, m, Role::Code), text(cells, m, Role::Name));
         let label = name.clone().or(code.clone()).unwrap_or_default();
+        let given_row = given.get(&row).copied();
+        let skip = given_row.is_some_and(|g| g.skip);
+        let chosen_text = given_row
+            .and_then(|g| g.indicator.clone())
+            .filter(|_| !skip);
+        let decided = match (&chosen_text, skip) {
+            (_, true) => None,
+            (Some(k), _) => match matcher.find(Some(k), Some(k)) {
+                Match::One(i) => Some(i),
+                _ => None,
+            },
+            (None, _) => match matcher.find(code.as_deref(), name.as_deref()) {
+                Match::One(i) => Some(i),
+                _ => None,
+            },
+        };
+        out.mapping.rows.push(ReturnRowMapping {
+            row,
+            label: label.clone(),
+            indicator: decided.map(|i| i.id.clone()),
+            skip,
+        });
         let mut problem = |column: Role, what: String| {
             let h = header(m, column);
             out.problems.push(ImportProblem {
@@ -220,16 +176,19 @@ pub(crate) fn read(
             .map(|r| (r, figure(cell(cells, m, r).unwrap_or(&Cell::Empty), "")))
             .collect();
         let any_figure = figures.iter().any(|(_, f)| !matches!(f, Ok(None)));
-        let chosen = match given.get(&row) {
-            Some(g) => match &g.indicator {
-                None => continue,
-                Some(k) => match matcher.find(Some(k), Some(k)) {
-                    Match::One(i) => Some(i),
-                    _ => {
-                        problem(Role::Name, format!("指定的指标「{k}」不存在"));
-                        continue;
-                    }
-                },
+        if skip {
+            if any_figure {
+                out.notes.push(format!("第{row}行「{label}」按指定不导入"));
+            }
+            continue;
+        }
+        let chosen = match &chosen_text {
+            Some(k) => match decided {
+                Some(i) => Some(i),
+                None => {
+                    problem(Role::Name, format!("指定的指标「{k}」不存在"));
+                    continue;
+                }
             },
             None => match matcher.find(code.as_deref(), name.as_deref()) {
                 Match::One(i) => Some(i),
@@ -310,4 +269,25 @@ fn heading_first(sheet: &Sheet, m: &ReturnMapping) -> usize {
         Some(h) if h.last == last => h.first,
         _ => last,
     }
+}
+
+/// 「C列、F列都指定为「本期」」 for each role the person gave to more than one column.
+fn doubled_roles(columns: &[ReturnColumn]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for role in columns.iter().filter_map(|c| c.role) {
+        let same: Vec<&str> = columns
+            .iter()
+            .filter(|c| c.role == Some(role))
+            .map(|c| c.letter.as_str())
+            .collect();
+        let problem = format!(
+            "{}列都指定为「{}」，一项只能对应一列",
+            same.join("列、"),
+            role.label_zh()
+        );
+        if same.len() > 1 && !out.contains(&problem) {
+            out.push(problem);
+        }
+    }
+    out
 }

@@ -68,7 +68,10 @@ pub struct ReturnColumn {
     pub role: Option<ReturnColumnRole>,
 }
 
-/// Which indicator a data row is; None ignores the row.
+/// Which indicator a data row is. In a mapping the person gives: `skip` leaves the row out
+/// (不导入); else `indicator` names it; else (None) the row is matched by its code or name
+/// as the guess does, so an unmatched row with figures stays a problem. The mapping a
+/// preview returns lists every data row with the indicator it was read as (None: none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnRowMapping {
     /// The sheet's own (1-based) row number.
@@ -77,6 +80,9 @@ pub struct ReturnRowMapping {
     pub label: String,
     /// Indicator id, code or name.
     pub indicator: Option<String>,
+    /// 不导入: the row is not read.
+    #[serde(default)]
+    pub skip: bool,
 }
 
 /// How the return is read: its sheet, the heading's rows, each column's role and each
@@ -182,6 +188,8 @@ pub struct ReturnReport {
     /// Entries of the earlier version removed.
     pub replaced: u32,
     pub lag_notes: u32,
+    /// Attachments of replaced entries moved to the new ones (or to the return).
+    pub evidence_moved: u32,
     /// Nothing written: the ledger already held these values (无变化).
     pub unchanged: bool,
 }
