@@ -183,3 +183,52 @@ fn refused_files_say_why_and_write_nothing() {
     assert_eq!(counts(&ws), before, "nothing written");
     assert_eq!(stored(&ws), 0, "no file kept");
 }
+
+#[test]
+fn attachments_of_a_deleted_entry_are_listed_as_orphaned() {
+    let ws = Workspace::with_small_ledger();
+    let entry = entry_id(&ws);
+    let pdf = ws.dir.path().join("走访记录.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n% visit\n%%EOF\n").unwrap();
+    let pdf = pdf.display().to_string();
+    ws.run(&["attach", "add", &pdf, "--entry", &entry])
+        .ok("attach");
+    let none = ws.run(&["attach", "orphaned"]).ok("attach orphaned");
+    assert!(
+        none.stdout.contains("没有已删除记录的佐证材料"),
+        "none yet: {}",
+        none.stdout
+    );
+    // The window deletes entries; here the core does, on the same file.
+    let mut ledger = taizhang_core::Ledger::open(&ws.db).expect("open");
+    ledger
+        .write(&taizhang_core::Actor::named("test"), |w| {
+            w.delete_entry(&entry)
+        })
+        .expect("delete the entry");
+    drop(ledger);
+    let table = ws.run(&["attach", "orphaned"]).ok("attach orphaned");
+    for want in ["原所附记录（已删除）", "完成情况", "走访记录.pdf", "完好"] {
+        assert!(
+            table.stdout.contains(want),
+            "{want:?} in:\n{}",
+            table.stdout
+        );
+    }
+    let listed = json(
+        &ws.run(&["attach", "orphaned", "--format", "json"])
+            .ok("json")
+            .stdout,
+    );
+    let id = listed[0]["id"].as_str().expect("an id").to_string();
+    assert_eq!(listed[0]["attached_id"].as_str(), Some(entry.as_str()));
+    ws.run(&["attach", "remove", &id]).ok("remove the orphan");
+    let after = ws
+        .run(&["attach", "orphaned", "--format", "json"])
+        .ok("json");
+    assert_eq!(
+        json(&after.stdout),
+        serde_json::json!([]),
+        "removed: none left"
+    );
+}

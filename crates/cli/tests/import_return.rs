@@ -115,3 +115,70 @@ fn a_county_pairing_register_is_imported_with_its_projects() {
         );
     }
 }
+
+#[test]
+fn a_row_written_the_county_way_is_mapped_with_a_mapping_file() {
+    let ws = Workspace::with_small_ledger();
+    let file = csv(
+        &ws,
+        "乙县二季度自制表.csv",
+        "乙县五大行动2024年第二季度统计表\n填报单位：乙县委统战部\n\
+序号,指标名称,计量单位,1-6月累计,其中：第二季度\n\
+1,新增万企兴万村结对数,家,12,12\n2,帮扶资金,万元,3.5,3.5\n",
+    );
+    let base = [
+        "import",
+        "return",
+        &file,
+        "--unit",
+        "乙县",
+        "--quarter",
+        "2024Q2",
+    ];
+    let with = |extra: &[&str]| -> Vec<String> {
+        base.iter().chain(extra).map(|s| s.to_string()).collect()
+    };
+    fn args(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+
+    let guess = ws.run(&args(&with(&["--dry-run"])));
+    assert_eq!(
+        guess.code, 1,
+        "an unmatched row is a problem: {}",
+        guess.stdout
+    );
+    let said = format!("{}{}", guess.stdout, guess.stderr);
+    for want in [
+        "第4行「新增万企兴万村结对数」→未对应指标",
+        "第4行「指标名称」找不到指标：新增万企兴万村结对数",
+        "--mapping",
+    ] {
+        assert!(said.contains(want), "the preview says {want:?}:\n{said}");
+    }
+
+    // The JSON preview's mapping, row 4 set to CNT (no `skip`, as a person writes it).
+    let json = ws.run(&args(&with(&["--dry-run", "--format", "json"])));
+    let mut mapping = support::json(&json.stdout)["mapping"].clone();
+    mapping["rows"] = serde_json::json!([{"row": 4, "label": "", "indicator": "CNT"}]);
+    let map_file = ws.dir.path().join("对应关系.json");
+    std::fs::write(&map_file, mapping.to_string()).expect("write the mapping");
+    let map_arg = map_file.display().to_string();
+
+    let fixed = ws
+        .run(&args(&with(&["--dry-run", "--mapping", &map_arg])))
+        .ok("preview with the mapping");
+    assert!(
+        !fixed.stdout.contains("未对应") && fixed.stdout.contains("结对企业"),
+        "row 4 read as 结对企业:\n{}",
+        fixed.stdout
+    );
+    let done = ws
+        .run(&args(&with(&["--mapping", &map_arg])))
+        .ok("import with the mapping");
+    assert!(
+        done.stdout.contains("写入完成情况 2 条"),
+        "both rows written: {}",
+        done.stdout
+    );
+}

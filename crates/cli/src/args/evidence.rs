@@ -1,4 +1,4 @@
-//! `attach add|list|open|remove`: 佐证材料 (evidence files) of an entry, a pairing, a
+//! `attach add|list|open|remove|orphaned`: 佐证材料 (evidence files) of an entry, a pairing, a
 //! project, an activity register row or a unit's return.
 
 use std::path::PathBuf;
@@ -17,6 +17,8 @@ pub enum AttachCommand {
     Open(AttachOpenArgs),
     /// 移除佐证材料（文件保留，留痕记录移除人） / remove an attachment (the file is kept)
     Remove(AttachIdArgs),
+    /// 已删除记录的佐证：所附记录已删除、尚未移除的佐证材料 / attachments of deleted rows
+    Orphaned(AttachOrphanedArgs),
 }
 
 /// What the attachment hangs on: exactly one of these.
@@ -80,4 +82,11 @@ pub struct AttachOpenArgs {
 pub struct AttachIdArgs {
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AttachOrphanedArgs {
+    /// 输出格式：table 或 json / output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }

@@ -1,4 +1,4 @@
-//! `attach add|list|open|remove`: 佐证材料. The core checks the file (type, bytes, size),
+//! `attach add|list|open|remove|orphaned`: 佐证材料. The core checks the file (type, bytes, size),
 //! the permission table and the lock, and verifies a file's SHA-256 before it is opened;
 //! these only parse, delegate and print.
 
@@ -6,7 +6,8 @@ use taizhang_core::evidence::{open_with_system, AttachedTo, Evidence, EvidenceTa
 use taizhang_core::Ledger;
 
 use crate::args::{
-    AttachAddArgs, AttachIdArgs, AttachListArgs, AttachOpenArgs, AttachTargetArgs, Cli,
+    AttachAddArgs, AttachIdArgs, AttachListArgs, AttachOpenArgs, AttachOrphanedArgs,
+    AttachTargetArgs, Cli, Format,
 };
 use crate::db::{self, Create};
 use crate::failure::{CliResult, Failure};
@@ -90,35 +91,57 @@ pub fn list(cli: &Cli, args: &AttachListArgs) -> CliResult<String> {
     let ledger = db::open_read(cli)?;
     let t = target(&ledger, &args.target, args.quarter.as_deref())?;
     let list = ledger.evidence_list(&t)?;
-    emit(args.format, &list, || {
-        let mut table = Table::new(vec![
-            left("文件名", "file_name"),
-            left("类型", "media_type"),
-            right("大小", "size_bytes"),
-            left("添加人", "added_by"),
-            left("添加时间", "added_at"),
-            left("文件", "state"),
-            left("说明", "note"),
-            left("编号", "id"),
-        ]);
-        for e in &list {
-            table.push(vec![
-                e.file_name.clone(),
-                e.media_type.clone(),
-                size(e.size_bytes),
-                e.added_by.clone(),
-                e.added_at
-                    .chars()
-                    .take(16)
-                    .collect::<String>()
-                    .replace('T', " "),
-                state(e).to_string(),
-                e.note.clone(),
-                e.id.clone(),
-            ]);
+    emit(args.format, &list, || table(&list, false))
+}
+
+/// 已删除记录的佐证: attachments whose row was deleted, kept until someone removes them.
+pub fn orphaned(cli: &Cli, args: &AttachOrphanedArgs) -> CliResult<String> {
+    let ledger = db::open_read(cli)?;
+    let list = ledger.orphaned_evidence()?;
+    if list.is_empty() && args.format != Format::Json {
+        return Ok("没有已删除记录的佐证材料。\n".into());
+    }
+    emit(args.format, &list, || table(&list, true))
+}
+
+/// The attachments, one a line; `deleted_row`: with what they were attached to (a row
+/// deleted since).
+fn table(list: &[Evidence], deleted_row: bool) -> Table {
+    let mut columns = vec![
+        left("文件名", "file_name"),
+        left("类型", "media_type"),
+        right("大小", "size_bytes"),
+        left("添加人", "added_by"),
+        left("添加时间", "added_at"),
+        left("文件", "state"),
+        left("说明", "note"),
+        left("编号", "id"),
+    ];
+    if deleted_row {
+        columns.insert(0, left("原所附记录（已删除）", "attached_to"));
+    }
+    let mut table = Table::new(columns);
+    for e in list {
+        let mut line = vec![
+            e.file_name.clone(),
+            e.media_type.clone(),
+            size(e.size_bytes),
+            e.added_by.clone(),
+            e.added_at
+                .chars()
+                .take(16)
+                .collect::<String>()
+                .replace('T', " "),
+            state(e).to_string(),
+            e.note.clone(),
+            e.id.clone(),
+        ];
+        if deleted_row {
+            line.insert(0, format!("{} {}", e.attached_to.label(), e.attached_id));
         }
-        table
-    })
+        table.push(line);
+    }
+    table
 }
 
 pub fn open(cli: &Cli, args: &AttachOpenArgs) -> CliResult<String> {

@@ -86,6 +86,7 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Attach(AttachCommand::List(a)) => evidence::list(cli, a),
         Command::Attach(AttachCommand::Open(a)) => evidence::open(cli, a),
         Command::Attach(AttachCommand::Remove(a)) => evidence::remove(cli, a),
+        Command::Attach(AttachCommand::Orphaned(a)) => evidence::orphaned(cli, a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `import return FILE [--unit U] [--quarter Q] [--dry-run] [--mapping FILE.json]`: a
 //! unit's return for a quarter, previewed per indicator (本期, 累计, what is written) or
-//! written in one transaction, replacing the unit's earlier return for the quarter.
+//! written in one transaction, replacing the unit's earlier return for the quarter. Rows
+//! matched to no indicator are listed with how to correct the mapping (`--mapping`).
 
 use taizhang_core::import::returns::{self, ReturnOptions, ReturnPreview};
 use taizhang_core::{LedgerError, Quarter};
@@ -69,8 +70,16 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     } else {
         String::new()
     };
+    let moved = if report.evidence_moved > 0 {
+        format!(
+            "被替换记录的佐证材料 {} 份已转到新记录（或该报表）上。\n",
+            report.evidence_moved
+        )
+    } else {
+        String::new()
+    };
     Ok(format!(
-        "已导入{}{}报表：写入完成情况 {} 条{replaced}；滞后原因/整改措施 {} 条。\n",
+        "已导入{}{}报表：写入完成情况 {} 条{replaced}；滞后原因/整改措施 {} 条。\n{moved}",
         report.unit, report.quarter, report.written, report.lag_notes
     ))
 }
@@ -100,6 +109,7 @@ fn describe(p: &ReturnPreview) -> String {
             m.header_row,
             cols.join("，")
         );
+        out += &rows_to_correct(p);
     }
     if let Some(h) = &p.replaces {
         out += &format!(
@@ -140,4 +150,34 @@ fn describe(p: &ReturnPreview) -> String {
         out += &t.render();
     }
     out + &problem_lines(&p.problems, usize::MAX)
+}
+
+/// The rows matched to no indicator, or left out, and how to correct them: the JSON
+/// preview's `mapping` saved to a file, the row's `indicator` (a code or name) or `skip`
+/// set, and the file given back with `--mapping`.
+fn rows_to_correct(p: &ReturnPreview) -> String {
+    let Some(m) = &p.mapping else {
+        return String::new();
+    };
+    let open: Vec<String> = m
+        .rows
+        .iter()
+        .filter(|r| r.skip || r.indicator.is_none())
+        .map(|r| {
+            let what = if r.skip {
+                "不导入"
+            } else {
+                "未对应指标"
+            };
+            format!("第{}行「{}」→{what}", r.row, r.label)
+        })
+        .collect();
+    if open.is_empty() {
+        return String::new();
+    }
+    format!(
+        "行对应：{}\n（改正对应：以 --dry-run --format json 预览，把其中 mapping 存为文件，\
+         改该行的 indicator（指标编码或名称）或 skip，再用 --mapping 文件 导入）\n",
+        open.join("，")
+    )
 }
