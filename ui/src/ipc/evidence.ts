@@ -9,6 +9,8 @@ import { call } from './invoke'
 export type { Evidence, EvidenceTarget }
 
 export const listEvidence = (target: EvidenceTarget) => call<Evidence[]>('list_evidence', { target })
+/** 已删除记录的佐证: attachments of rows deleted since (kept until removed). */
+export const listOrphanedEvidence = () => call<Evidence[]>('list_orphaned_evidence')
 export const attachEvidence = (target: EvidenceTarget, path: string, note: string) =>
   call<Evidence>('attach_evidence', { target, path, note })
 /** Resolves to the opened file's path. */

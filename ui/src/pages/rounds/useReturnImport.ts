@@ -1,10 +1,15 @@
 // 导入报表 on the round's page: the file (chosen or typed), the unit and quarter prefilled
 // from the round (the file's hidden sheet names them when Taizhang sent it), the preview
 // (本期 / 累计 / the value to write, problems and warnings) and the commit with the progress
-// of the other imports. Nothing is written unless the commit succeeds.
+// of the other imports. The person may correct the mapping (a column's role, a row's
+// indicator or 不导入); each correction previews again. Nothing is written unless the
+// commit succeeds.
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Quarter } from '../../bindings/core/Quarter'
+import type { ReturnColumnRole } from '../../bindings/core/ReturnColumnRole'
+import type { ReturnMapping } from '../../bindings/core/ReturnMapping'
+import type { ReturnRowMapping } from '../../bindings/core/ReturnRowMapping'
 import type { ReturnPreview } from '../../bindings/core/ReturnPreview'
 import type { ReturnReport } from '../../bindings/core/ReturnReport'
 import type { ImportProgress } from '../../bindings/app/ImportProgress'
@@ -14,6 +19,7 @@ import { returnCommit, returnPreview } from '../../ipc/rounds'
 import { changed } from '../../store/app'
 import { cleanPath } from '../import/kinds'
 import { returnBlocked } from './returnImport'
+import { correctedMapping, withColumnRole, withRowChoice } from './returnMapping'
 
 export function useReturnImport() {
   const { t } = useI18n()
@@ -26,6 +32,8 @@ export function useReturnImport() {
   const progress = ref<ImportProgress | null>(null)
   const report = shallowRef<ReturnReport | null>(null)
   const failure = ref<IpcFailure | null>(null)
+  /** The rows the person set (an indicator or 不导入); the others are matched by the core. */
+  const mine = ref<ReturnRowMapping[]>([])
   const blocked = computed(() => returnBlocked(preview.value, committing.value || previewing.value))
 
   function reset(): void {
@@ -33,6 +41,7 @@ export function useReturnImport() {
     report.value = null
     failure.value = null
     progress.value = null
+    mine.value = []
   }
   // Another file: the old preview no longer says what would happen. (Another unit picked by
   // the person resets it too, through `unitPicked`; the preview's own unit does not.)
@@ -51,31 +60,48 @@ export function useReturnImport() {
     reset()
   }
 
-  const options = () => ({ unit: unit.value, quarter: quarter.value, mapping: null })
+  const options = (mapping: ReturnMapping | null) => ({ unit: unit.value, quarter: quarter.value, mapping })
 
   let seq = 0
-  async function runPreview(): Promise<void> {
+  /** Previews the file: guessed (null) or with the person's corrected mapping. */
+  async function runPreview(mapping: ReturnMapping | null = null): Promise<void> {
     const file = cleanPath(path.value)
     if (!file || committing.value) return
     if (file !== path.value) path.value = file
-    const mine = ++seq
+    if (!mapping) mine.value = []
+    const ticket = ++seq
     previewing.value = true
     failure.value = null
     report.value = null
     try {
-      const p = await returnPreview(file, options())
-      if (mine !== seq) return
+      const p = await returnPreview(file, options(mapping))
+      if (ticket !== seq) return
       preview.value = p
       // The file's hidden sheet (or title) named the unit: show it in the picker.
       if (p.unit_id && !unit.value) unit.value = p.unit_id
     } catch (e) {
-      if (mine === seq) {
+      if (ticket === seq) {
         preview.value = null
         failure.value = normaliseError(e)
       }
     } finally {
-      if (mine === seq) previewing.value = false
+      if (ticket === seq) previewing.value = false
     }
+  }
+
+  /** The person reads column `index` as `role` (null: not read). */
+  function remapColumn(index: number, role: ReturnColumnRole | null): Promise<void> | undefined {
+    const m = preview.value?.mapping
+    if (!m || committing.value) return
+    return runPreview(correctedMapping(withColumnRole(m, index, role), mine.value))
+  }
+
+  /** The person says which indicator a row is (an id), or 不导入 (SKIP). */
+  function remapRow(row: ReturnRowMapping, choice: string): Promise<void> | undefined {
+    const m = preview.value?.mapping
+    if (!m || committing.value) return
+    mine.value = withRowChoice(mine.value, row, choice)
+    return runPreview(correctedMapping(m, mine.value))
   }
 
   async function chooseFile(): Promise<void> {
@@ -107,5 +133,8 @@ export function useReturnImport() {
     }
   }
 
-  return { path, unit, quarter, preview, previewing, committing, progress, report, failure, blocked, start, unitPicked, runPreview, chooseFile, commit }
+  return {
+    path, unit, quarter, preview, previewing, committing, progress, report, failure, blocked, mine,
+    start, unitPicked, runPreview, remapColumn, remapRow, chooseFile, commit,
+  }
 }
