@@ -140,6 +140,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         backup::preview_backup,
         backup::restore_backup,
         evidence::list_evidence,
+        evidence::list_orphaned_evidence,
         evidence::attach_evidence,
         evidence::open_evidence,
         evidence::remove_evidence,

@@ -20,6 +20,15 @@ pub async fn list_evidence(
     state.read(move |l| l.evidence_list(&target)).await
 }
 
+/// 已删除记录的佐证: attachments (not removed) of rows deleted since, within the reader's
+/// scope, each file checked.
+#[tauri::command]
+pub async fn list_orphaned_evidence(
+    state: State<'_, LedgerState>,
+) -> Result<Vec<Evidence>, IpcError> {
+    state.read(|l| l.orphaned_evidence()).await
+}
+
 /// Attaches the file at `path` (refused with the reason: type, bytes, size, not a file).
 #[tauri::command]
 pub async fn attach_evidence(

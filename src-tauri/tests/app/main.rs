@@ -19,6 +19,7 @@ mod registers_edit;
 mod report;
 mod returns;
 mod rounds;
+mod rounds_reads;
 mod settings_sample;
 mod targets;
 mod ts_bindings;
