@@ -305,7 +305,7 @@ pub struct ImportArgs {
     /// 报送单位（KIND 为 return 时） / the reporting unit of a return
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
-    /// 报送期，如 2024Q3（KIND 为 return 时） / the quarter of a return
+    /// 报送期，如 2024Q3，按月轮次如 2024-08（KIND 为 return 时） / the period of a return
     #[arg(long, value_name = "QUARTER")]
     pub quarter: Option<String>,
     /// 区县（KIND 为 county-pairings 时，标题中没有写明区县时） / the county of a register

@@ -14,6 +14,7 @@ use taizhang_core::register::enterprise::NewEnterprise;
 use taizhang_core::register::pairing::{EnterpriseRef, NewPairing, PairingStatus, VillageRef};
 use taizhang_core::register::project::NewProject;
 use taizhang_core::register::village::NewVillage;
+use taizhang_core::round::RoundPeriod;
 use taizhang_core::Quarter;
 
 fn target(kind: AttachedTo, id: &str) -> EvidenceTarget {
@@ -34,7 +35,7 @@ fn pdf(w: &World, name: &str, tag: &str) -> std::path::PathBuf {
 fn import(w: &mut World, path: &std::path::Path) -> ReturnReport {
     let o = ReturnOptions {
         unit: Some("兰陵县".into()),
-        quarter: Some(Quarter::new(2024, 3).unwrap()),
+        period: Some(RoundPeriod::quarter(Quarter::new(2024, 3).unwrap())),
         mapping: None,
     };
     returns::commit(&mut w.ledger, &actor(), path, &o, &mut |_, _| {}).expect("import")

@@ -70,8 +70,10 @@ fn the_quarterly_return_in_every_form() {
             "{form:?}: the unit from the title"
         );
         assert_eq!(
-            p.quarter,
-            Quarter::new(2024, 2).ok(),
+            p.period,
+            Quarter::new(2024, 2)
+                .ok()
+                .map(taizhang_core::round::RoundPeriod::quarter),
             "{form:?}: the quarter from the title"
         );
         let m = p.mapping.as_ref().expect("mapping");

@@ -15,7 +15,7 @@ fn q(s: &str) -> Quarter {
 fn options(unit: &str, quarter: &str) -> ReturnOptions {
     ReturnOptions {
         unit: Some(unit.into()),
-        quarter: Some(q(quarter)),
+        period: Some(taizhang_core::round::RoundPeriod::quarter(q(quarter))),
         mapping: None,
     }
 }

@@ -22,7 +22,7 @@ fn preview_with(
 ) -> ReturnPreview {
     let o = ReturnOptions {
         unit: unit.map(Into::into),
-        quarter,
+        period: quarter.map(taizhang_core::round::RoundPeriod::quarter),
         mapping: None,
     };
     returns::preview(&w.ledger, path, &o).expect("preview")
@@ -237,7 +237,7 @@ fn derived_rows_are_not_written_and_warn_when_registers_differ() {
     assert_eq!(derived.warnings, want, "warnings of the derived row");
     let o = ReturnOptions {
         unit: Some("兰陵县".into()),
-        quarter: Some(q3()),
+        period: Some(taizhang_core::round::RoundPeriod::quarter(q3())),
         mapping: None,
     };
     let r = returns::commit(&mut w.ledger, &actor(), &path, &o, &mut |_, _| {}).expect("commit");
@@ -254,7 +254,7 @@ fn lag_reasons_and_measures_become_lag_notes() {
     CountyTable::new(vec![behind]).write(&path);
     let o = ReturnOptions {
         unit: Some("兰陵县".into()),
-        quarter: Some(q3()),
+        period: Some(taizhang_core::round::RoundPeriod::quarter(q3())),
         mapping: None,
     };
     let r = returns::commit(&mut w.ledger, &actor(), &path, &o, &mut |_, _| {}).expect("commit");
@@ -341,16 +341,11 @@ fn a_sent_table_is_read_back_through_its_hidden_sheet() {
     let p = preview_with(&w, &path, None, None);
     assert_eq!(messages(&p), Vec::<String>::new(), "no problem");
     assert_eq!(
-        (
-            p.source,
-            p.unit.as_deref(),
-            p.quarter,
-            p.round_id.as_deref()
-        ),
+        (p.source, p.unit.as_deref(), p.period, p.round_id.as_deref()),
         (
             ReturnSource::SentTable,
             Some("兰陵县"),
-            Some(q3()),
+            Some(taizhang_core::round::RoundPeriod::quarter(q3())),
             Some("r-1")
         ),
         "from the hidden sheet"
@@ -420,7 +415,7 @@ fn the_person_corrects_which_indicator_a_row_is() {
     mapping.rows[1].skip = true;
     let o = ReturnOptions {
         unit: Some("兰陵县".into()),
-        quarter: Some(q3()),
+        period: Some(taizhang_core::round::RoundPeriod::quarter(q3())),
         mapping: Some(mapping),
     };
     let corrected = returns::preview(&w.ledger, &path, &o).expect("preview");

@@ -11,12 +11,13 @@ use returns_support::*;
 use taizhang_core::import::returns::{
     self, ReturnColumnRole, ReturnMapping, ReturnOptions, ReturnPreview, ReturnRowMapping,
 };
+use taizhang_core::round::RoundPeriod;
 use taizhang_core::Quarter;
 
 fn options(mapping: Option<ReturnMapping>) -> ReturnOptions {
     ReturnOptions {
         unit: Some("兰陵县".into()),
-        quarter: Some(Quarter::new(2024, 3).unwrap()),
+        period: Some(RoundPeriod::quarter(Quarter::new(2024, 3).unwrap())),
         mapping,
     }
 }

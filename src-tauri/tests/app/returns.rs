@@ -23,7 +23,7 @@ fn a_return_is_previewed_committed_and_unchanged_the_second_time() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = county_return(dir.path(), "６").display().to_string();
-    let options = json!({"unit": "兰陵县", "quarter": {"year": 2024, "q": 3}, "mapping": null});
+    let options = json!({"unit": "兰陵县", "period": {"kind": "quarter", "year": 2024, "q": 3}, "mapping": null});
     let preview = desk.ok("return_preview", json!({"path": path, "options": options}));
     assert_eq!(preview["problems"], json!([]), "no problem: {preview}");
     assert_eq!(
@@ -58,7 +58,7 @@ fn a_bad_figure_is_refused_at_its_row_and_column() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = county_return(dir.path(), "约6").display().to_string();
-    let options = json!({"unit": "兰陵县", "quarter": {"year": 2024, "q": 3}});
+    let options = json!({"unit": "兰陵县", "period": {"kind": "quarter", "year": 2024, "q": 3}});
     let e = desk.err(
         "return_commit",
         json!({"path": path, "options": options, "onProgress": "__CHANNEL__:7"}),

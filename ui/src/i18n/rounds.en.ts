@@ -81,7 +81,7 @@ export default {
     button: 'Import return',
     title: 'Import a return ({label})',
     chooseTitle: 'Choose the table a unit sent back',
-    unitHint: 'A table Taizhang sent names its unit and quarter; for a county’s own table choose the unit',
+    unitHint: 'A table Taizhang sent names its unit and period; for a county’s own table choose the unit',
     summary: '{source} · {unit} · {quarter} · {lines} indicators · {problems} problems · {warnings} warnings',
     source_sent_table: 'a table Taizhang sent',
     source_county_table: 'the unit’s own table',
@@ -99,7 +99,6 @@ export default {
     commit: 'Import',
     blockedUnchanged: 'The same as the return already imported',
     done: 'Imported the return of {unit}: {written} written, {replaced} replaced, {notes} lag notes; the unit is marked submitted',
-    monthNote: 'Returns of a month round cannot be imported yet (the import computes year to date by quarter): import them in a quarter round, or mark the unit submitted on the board.',
     doneUnchanged: 'The same as the return already imported: nothing changed',
   },
   map: {

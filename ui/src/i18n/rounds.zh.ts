@@ -81,7 +81,7 @@ export default {
     button: '导入报表',
     title: '导入报表（{label}）',
     chooseTitle: '选择单位报送的统计表',
-    unitHint: '下发的表格会自动识别单位和季度；区县自制的表格请选择单位',
+    unitHint: '下发的表格会自动识别单位和报送期；区县自制的表格请选择单位',
     summary: '{source} · {unit} · {quarter} · 指标 {lines} 项 · 问题 {problems} 个 · 提示 {warnings} 条',
     source_sent_table: '本系统下发的表格',
     source_county_table: '单位自制的表格',
@@ -99,7 +99,6 @@ export default {
     commit: '确认导入',
     blockedUnchanged: '与已导入的报表相同，无需导入',
     done: '已导入{unit}的报表：写入 {written} 项，替换 {replaced} 项，滞后说明 {notes} 条；该单位已标记为已报',
-    monthNote: '按月的轮次暂不能导入报表（报表导入按季度计算累计）：请在季度轮次中导入，或在填报进度中为单位点「提交」标记已报。',
     doneUnchanged: '与已导入的报表相同，未作修改',
   },
   map: {

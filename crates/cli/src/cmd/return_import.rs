@@ -4,7 +4,7 @@
 //! matched to no indicator are listed with how to correct the mapping (`--mapping`).
 
 use taizhang_core::import::returns::{self, ReturnOptions, ReturnPreview};
-use taizhang_core::{LedgerError, Quarter};
+use taizhang_core::round::RoundPeriod;
 
 use super::import_answer::{self, commit_failure, problem_lines};
 use crate::args::{Cli, Format, ImportArgs};
@@ -22,14 +22,14 @@ pub fn is_return(kind: &str) -> bool {
 }
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
-    let quarter = args
+    let period = args
         .quarter
         .as_deref()
-        .map(|q| Quarter::parse(q).ok_or_else(|| LedgerError::BadQuarter(q.trim().to_string())))
+        .map(RoundPeriod::parse)
         .transpose()?;
     let options = ReturnOptions {
         unit: args.unit.clone(),
-        quarter,
+        period,
         mapping: args
             .mapping
             .as_deref()
@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     if report.unchanged {
         return Ok(format!(
             "无变化：台账中已是{}{}这份报表的数据，未写入。\n",
-            report.unit, report.quarter
+            report.unit, report.period
         ));
     }
     let replaced = if report.replaced > 0 {
@@ -80,7 +80,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
     };
     Ok(format!(
         "已导入{}{}报表：写入完成情况 {} 条{replaced}；滞后原因/整改措施 {} 条。\n{moved}",
-        report.unit, report.quarter, report.written, report.lag_notes
+        report.unit, report.period, report.written, report.lag_notes
     ))
 }
 
@@ -88,7 +88,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult<String> {
 fn describe(p: &ReturnPreview) -> String {
     let unit = p.unit.as_deref().unwrap_or("（未确定）");
     let quarter = p
-        .quarter
+        .period
         .map_or_else(|| "（未确定）".to_string(), |q| q.to_string());
     let mut out = format!(
         "预览：导入报表「{}」\n报送单位：{unit}；报送期：{quarter}\n",

@@ -7,6 +7,7 @@ mod fixture;
 
 mod correction;
 mod lock_doors;
+mod month;
 mod review;
 mod send;
 mod states;

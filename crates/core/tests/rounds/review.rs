@@ -168,7 +168,7 @@ fn a_return_that_comes_in_marks_its_unit_submitted_once() {
     std::fs::write(&csv, "指标编码,指标名称,本期\nLIN,结对企业,3\n").unwrap();
     let options = ReturnOptions {
         unit: Some("甲区".into()),
-        quarter: Some(taizhang_core::pacing::Quarter::new(2024, 3).unwrap()),
+        period: Some(taizhang_core::round::RoundPeriod::parse("2024Q3").unwrap()),
         mapping: None,
     };
     let clerk = Actor::named("clerk:甲区");

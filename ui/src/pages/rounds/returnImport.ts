@@ -1,6 +1,5 @@
-// The return import's pure helpers: why 确认导入 cannot run, and the quarter a round
-// collects (returns are quarterly; a month's round has none to prefill). Unit-tested.
-import type { Quarter } from '../../bindings/core/Quarter'
+// The return import's pure helpers: why 确认导入 cannot run, and whether a period is the
+// round's own (a quarter, or a month of a month round). Unit-tested.
 import type { ReturnPreview } from '../../bindings/core/ReturnPreview'
 import type { RoundPeriod } from '../../bindings/core/RoundPeriod'
 
@@ -14,8 +13,10 @@ export function returnBlocked(p: ReturnPreview | null, busy: boolean): string | 
   return null
 }
 
-export function quarterOf(p: RoundPeriod | null | undefined): Quarter | null {
-  return p && p.kind === 'quarter' ? { year: p.year, q: p.q } : null
+/** Whether two periods are the same quarter or the same month. */
+export function samePeriod(a: RoundPeriod | null | undefined, b: RoundPeriod | null | undefined): boolean {
+  if (!a || !b || a.kind !== b.kind || a.year !== b.year) return false
+  return a.kind === 'quarter' ? b.kind === 'quarter' && a.q === b.q : b.kind === 'month' && a.month === b.month
 }
 
 /** Lines with something to say (a warning) first keep their order; count them. */

@@ -3,7 +3,7 @@ import type { BoardRow } from '../../bindings/core/BoardRow'
 import type { ReturnPreview } from '../../bindings/core/ReturnPreview'
 import type { Unit } from '../../bindings/core/Unit'
 import { countStates, filterBoard, stateTag, stepsOf } from './board'
-import { quarterOf, returnBlocked, warningCount } from './returnImport'
+import { returnBlocked, samePeriod, warningCount } from './returnImport'
 import { defaultDue, defaultForm, formProblem, lastEnded, periodEnd, periodKey, periodOf } from './roundForm'
 
 const row = (unit: string, state: BoardRow['state'], late = 0): BoardRow => ({
@@ -78,7 +78,7 @@ describe('importing a return', () => {
     round_id: null,
     unit_id: 'u',
     unit: '兰陵县',
-    quarter: { year: 2024, q: 3 },
+    period: { kind: 'quarter', year: 2024, q: 3 },
     mapping: null,
     lines: [line(3), line(null)],
     problems: [],
@@ -101,8 +101,11 @@ describe('importing a return', () => {
     expect(warningCount(preview())).toBe(1)
   })
 
-  it('prefills the quarter of a quarter round only', () => {
-    expect(quarterOf({ kind: 'quarter', year: 2024, q: 3 })).toEqual({ year: 2024, q: 3 })
-    expect(quarterOf({ kind: 'month', year: 2024, month: 8 })).toBeNull()
+  it('tells the round\'s own period, a quarter or a month', () => {
+    expect(samePeriod({ kind: 'quarter', year: 2024, q: 3 }, { kind: 'quarter', year: 2024, q: 3 })).toBe(true)
+    expect(samePeriod({ kind: 'quarter', year: 2024, q: 3 }, { kind: 'quarter', year: 2024, q: 2 })).toBe(false)
+    expect(samePeriod({ kind: 'month', year: 2024, month: 8 }, { kind: 'month', year: 2024, month: 8 })).toBe(true)
+    expect(samePeriod({ kind: 'month', year: 2024, month: 8 }, { kind: 'quarter', year: 2024, q: 3 })).toBe(false)
+    expect(samePeriod(null, { kind: 'month', year: 2024, month: 8 })).toBe(false)
   })
 })

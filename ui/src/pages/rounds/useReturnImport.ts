@@ -1,4 +1,4 @@
-// 导入报表 on the round's page: the file (chosen or typed), the unit and quarter prefilled
+// 导入报表 on the round's page: the file (chosen or typed), the unit and period prefilled
 // from the round (the file's hidden sheet names them when Taizhang sent it), the preview
 // (本期 / 累计 / the value to write, problems and warnings) and the commit with the progress
 // of the other imports. The person may correct the mapping (a column's role, a row's
@@ -6,10 +6,10 @@
 // commit succeeds.
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { Quarter } from '../../bindings/core/Quarter'
 import type { ReturnColumnRole } from '../../bindings/core/ReturnColumnRole'
 import type { ReturnMapping } from '../../bindings/core/ReturnMapping'
 import type { ReturnRowMapping } from '../../bindings/core/ReturnRowMapping'
+import type { RoundPeriod } from '../../bindings/core/RoundPeriod'
 import type { ReturnPreview } from '../../bindings/core/ReturnPreview'
 import type { ReturnReport } from '../../bindings/core/ReturnReport'
 import type { ImportProgress } from '../../bindings/app/ImportProgress'
@@ -25,7 +25,8 @@ export function useReturnImport() {
   const { t } = useI18n()
   const path = ref('')
   const unit = ref<string | null>(null)
-  const quarter = ref<Quarter | null>(null)
+  /** The round's period (a quarter, or a month of a month round). */
+  const period = ref<RoundPeriod | null>(null)
   const preview = shallowRef<ReturnPreview | null>(null)
   const previewing = ref(false)
   const committing = ref(false)
@@ -53,14 +54,14 @@ export function useReturnImport() {
   }
 
   /** The dialog opens for a round (and a unit of its board, when opened from a row). */
-  function start(q: Quarter | null, unitId: string | null): void {
-    quarter.value = q
+  function start(p: RoundPeriod | null, unitId: string | null): void {
+    period.value = p
     unit.value = unitId
     path.value = ''
     reset()
   }
 
-  const options = (mapping: ReturnMapping | null) => ({ unit: unit.value, quarter: quarter.value, mapping })
+  const options = (mapping: ReturnMapping | null) => ({ unit: unit.value, period: period.value, mapping })
 
   let seq = 0
   /** Previews the file: guessed (null) or with the person's corrected mapping. */
@@ -122,7 +123,7 @@ export function useReturnImport() {
     progress.value = null
     failure.value = null
     try {
-      const o = { unit: p.unit_id ?? unit.value, quarter: p.quarter ?? quarter.value, mapping: p.mapping }
+      const o = { unit: p.unit_id ?? unit.value, period: p.period ?? period.value, mapping: p.mapping }
       report.value = await returnCommit(p.file, o, (m) => (progress.value = m))
       preview.value = null
       changed()
@@ -134,7 +135,7 @@ export function useReturnImport() {
   }
 
   return {
-    path, unit, quarter, preview, previewing, committing, progress, report, failure, blocked, mine,
+    path, unit, period, preview, previewing, committing, progress, report, failure, blocked, mine,
     start, unitPicked, runPreview, remapColumn, remapRow, chooseFile, commit,
   }
 }

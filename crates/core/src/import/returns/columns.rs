@@ -7,7 +7,7 @@ use super::super::cell::{clean_text, Cell};
 use super::super::header::column_letter;
 use super::super::sheet::Sheet;
 use super::types::{ReturnColumn, ReturnColumnRole as Role};
-use crate::pacing::Quarter;
+use crate::round::RoundPeriod;
 
 /// How many rows from the top may hold titles before the heading.
 const HEADING_SCAN: usize = 30;
@@ -149,18 +149,24 @@ pub(crate) fn quarter_named(t: &str) -> Option<u8> {
     }
 }
 
-/// A heading's words that contradict the quarter: 「1-6月累计」 or 「第二季度」 for 2024Q3.
-pub(crate) fn contradicts(header: &str, role: Role, quarter: Quarter) -> bool {
+/// A heading's words that contradict the period: 「1-6月累计」 or 「第二季度」 for 2024Q3,
+/// 「1-7月累计」 or 「第三季度」 as 本期 for 2024-08.
+pub(crate) fn contradicts(header: &str, role: Role, period: RoundPeriod) -> bool {
     let t = squeeze(header);
-    let end = u32::from(quarter.q()) * 3;
+    let (first, end) = match period {
+        RoundPeriod::Quarter { q, .. } => (u32::from(q) * 3 - 2, u32::from(q) * 3),
+        RoundPeriod::Month { month, .. } => (u32::from(month), u32::from(month)),
+    };
     if let Some((from, to)) = month_range(&t) {
         return match role {
             Role::YearToDate => from != 1 || to != end,
-            Role::Period => to != end || from < end - 2,
+            Role::Period => to != end || from < first,
             _ => false,
         };
     }
-    role == Role::Period && quarter_named(&t).is_some_and(|q| q != quarter.q())
+    role == Role::Period
+        && quarter_named(&t)
+            .is_some_and(|q| (u32::from(q) * 3 - 2, u32::from(q) * 3) != (first, end))
 }
 
 fn text_of(row: &[Cell], i: usize) -> String {
@@ -294,7 +300,7 @@ mod tests {
 
     #[test]
     fn headings_against_the_quarter() {
-        let q3 = Quarter::new(2024, 3).unwrap();
+        let q3 = RoundPeriod::parse("2024Q3").unwrap();
         let cases = [
             ("1-9月累计完成", Role::YearToDate, false),
             ("1-6月累计", Role::YearToDate, true),
@@ -306,6 +312,22 @@ mod tests {
         ];
         for (text, r, want) in cases {
             assert_eq!(contradicts(text, r, q3), want, "{text:?} against 2024Q3");
+        }
+        let august = RoundPeriod::parse("2024-08").unwrap();
+        let cases = [
+            ("1-8月累计完成", Role::YearToDate, false),
+            ("1-7月累计", Role::YearToDate, true),
+            ("8-8月", Role::Period, false),
+            ("7-8月", Role::Period, true),
+            ("其中：第三季度", Role::Period, true),
+            ("本月", Role::Period, false),
+        ];
+        for (text, r, want) in cases {
+            assert_eq!(
+                contradicts(text, r, august),
+                want,
+                "{text:?} against 2024-08"
+            );
         }
     }
 }

@@ -4,7 +4,6 @@
 //! negative entry; with both, they must agree. Derived indicators are never written: a
 //! figure other than their registers' is a warning.
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::super::cell::number_text;
@@ -15,8 +14,8 @@ use super::types::{ReturnColumnRole as Role, ReturnLine, ReturnMapping};
 use crate::error::Result;
 use crate::export::lag_notes::MAX_NOTE_CHARS;
 use crate::model::{Indicator, Unit};
-use crate::pacing::Quarter;
 use crate::progress::{round_to, Engine};
+use crate::round::RoundPeriod;
 use crate::validate::check_value;
 
 /// An entry the return writes.
@@ -48,10 +47,15 @@ pub(crate) struct Computed {
     pub lag_notes: Vec<LagToWrite>,
 }
 
-/// 「2024年第三季度报表」: the note of a return's entries.
-pub(crate) fn return_note(q: Quarter) -> String {
-    let n = ["一", "二", "三", "四"][usize::from(q.q().clamp(1, 4) - 1)];
-    format!("{}年第{n}季度报表", q.year())
+/// 「2024年第三季度报表」「2024年8月报表」: the note of a return's entries.
+pub(crate) fn return_note(p: RoundPeriod) -> String {
+    format!("{}报表", p.label_zh())
+}
+
+/// The quarter a return's 滞后原因/整改措施 are kept under (lag notes are quarterly): the
+/// quarter itself, or the quarter a month is in.
+pub(crate) fn lag_quarter(p: RoundPeriod) -> crate::pacing::Quarter {
+    crate::pacing::Quarter::containing(p.period().end)
 }
 
 pub(crate) struct Context<'a> {
@@ -59,7 +63,7 @@ pub(crate) struct Context<'a> {
     pub sheet: &'a str,
     pub mapping: &'a ReturnMapping,
     pub unit: &'a Unit,
-    pub quarter: Quarter,
+    pub period: RoundPeriod,
     /// What the unit's earlier version of this return wrote, per indicator id.
     pub held_own: &'a std::collections::HashMap<String, f64>,
 }
@@ -76,10 +80,10 @@ fn same(a: f64, b: f64, decimals: u8) -> bool {
 }
 
 pub(crate) fn compute(cx: &Context<'_>, raw: &[RawLine]) -> Result<Computed> {
-    let q = cx.quarter;
-    let year_start = NaiveDate::from_ymd_opt(q.year(), 1, 1).expect("valid year");
-    let before_end = q.start().pred_opt().expect("valid date");
-    let mut engine = Engine::new(cx.conn, q.end())?;
+    let q = cx.period.period();
+    let year_start = cx.period.first_day_of_year();
+    let before_end = q.start.pred_opt().expect("valid date");
+    let mut engine = Engine::new(cx.conn, q.end)?;
     let scope = engine.scope(Some(&cx.unit.id))?;
     let mut out = Computed::default();
     let (ph, yh) = (
@@ -107,8 +111,8 @@ pub(crate) fn compute(cx: &Context<'_>, raw: &[RawLine]) -> Result<Computed> {
         }
         let show = |v: f64| number_text(round_to(v, ind.decimals));
         let value = if derived {
-            let period = engine.completed(ind, scope, true, q.start(), q.end())?;
-            let ytd = engine.completed(ind, scope, true, year_start, q.end())?;
+            let period = engine.completed(ind, scope, true, q.start, q.end)?;
+            let ytd = engine.completed(ind, scope, true, year_start, q.end)?;
             for (given, registers, h) in [(r.period, period, &ph), (r.year_to_date, ytd, &yh)] {
                 if let Some(g) = given.filter(|g| !same(*g, registers, ind.decimals)) {
                     warnings.push(format!(
@@ -149,7 +153,7 @@ pub(crate) fn compute(cx: &Context<'_>, raw: &[RawLine]) -> Result<Computed> {
         };
         // Entries typed by hand in the period stay beside the return's.
         if let Some(v) = value {
-            let in_period = engine.completed(ind, scope, true, q.start(), q.end())?;
+            let in_period = engine.completed(ind, scope, true, q.start, q.end)?;
             let own = cx.held_own.get(&ind.id).copied().unwrap_or(0.0);
             let other = round_to(in_period - own, ind.decimals);
             if other > 0.0 {
@@ -169,9 +173,9 @@ pub(crate) fn compute(cx: &Context<'_>, raw: &[RawLine]) -> Result<Computed> {
             }
         }
         let note = if r.note.is_empty() {
-            return_note(q)
+            return_note(cx.period)
         } else {
-            format!("{}：{}", return_note(q), r.note)
+            format!("{}：{}", return_note(cx.period), r.note)
         };
         let note: String = note.chars().take(500).collect();
         if let Some(v) = value {

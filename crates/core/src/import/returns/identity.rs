@@ -1,6 +1,7 @@
-//! Whose return it is and for which quarter: the hidden `_taizhang` sheet of a table
-//! Taizhang sent (checked by its checksum), else the person's choice; the title and the
-//! 填报单位 line must not name another unit, and a title's quarter must agree.
+//! Whose return it is and for which period (a quarter, or the month of a month round):
+//! the hidden `_taizhang` sheet of a table Taizhang sent (checked by its checksum), else
+//! the person's choice; the title and the 填报单位 line must not name another unit, and a
+//! title's quarter must agree with a quarter's return.
 
 use sha2::{Digest, Sha256};
 
@@ -10,6 +11,7 @@ use super::columns::{month_range, quarter_named, squeeze};
 use super::types::ReturnSource;
 use crate::model::Unit;
 use crate::pacing::Quarter;
+use crate::round::RoundPeriod;
 
 /// The hidden sheet's name and format of a sent table.
 pub const SENT_SHEET: &str = "_taizhang";
@@ -30,7 +32,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// What a sent table's hidden sheet says.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SentTable {
-    pub quarter: Quarter,
+    pub period: RoundPeriod,
     pub unit_id: String,
     pub unit: String,
     pub round_id: Option<String>,
@@ -55,9 +57,9 @@ pub(crate) fn sent_table(sheet: &Sheet) -> Result<SentTable, String> {
     if sent_table_checksum(&format, &q, &unit_id, &round_id) != value("checksum").to_lowercase() {
         return Err("隐藏页校验不符：表格的报送单位或报送期被改动过".into());
     }
-    let quarter = Quarter::parse(&q).ok_or_else(|| format!("隐藏页的报送期「{q}」无法识别"))?;
+    let period = RoundPeriod::parse(&q).map_err(|_| format!("隐藏页的报送期「{q}」无法识别"))?;
     Ok(SentTable {
-        quarter,
+        period,
         unit_id,
         unit: value("unit"),
         round_id: (!round_id.is_empty()).then_some(round_id),
@@ -159,12 +161,12 @@ pub(crate) fn title_quarter(text: &str) -> Option<Quarter> {
     Quarter::new(year, q).ok()
 }
 
-/// Whose return, for which quarter, from where; and what is wrong with that.
+/// Whose return, for which period, from where; and what is wrong with that.
 pub(crate) struct Who {
     pub source: ReturnSource,
     pub round_id: Option<String>,
     pub unit: Option<Unit>,
-    pub quarter: Option<Quarter>,
+    pub period: Option<RoundPeriod>,
     pub problems: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -177,24 +179,19 @@ fn find_unit<'u>(units: &'u [Unit], key: &str) -> Option<&'u Unit> {
         .or_else(|| units.iter().find(|u| squeeze(&u.name) == k))
 }
 
-fn quarter_zh(q: Quarter) -> String {
-    let n = ["一", "二", "三", "四"][usize::from(q.q().clamp(1, 4) - 1)];
-    format!("{}年第{n}季度", q.year())
-}
-
 impl Who {
     /// From the hidden sheet, else the person's choice; the two must agree.
     pub(crate) fn decide(
         hidden: Option<&Sheet>,
         unit: Option<&str>,
-        quarter: Option<Quarter>,
+        period: Option<RoundPeriod>,
         units: &[Unit],
     ) -> crate::error::Result<Self> {
         let mut who = Self {
             source: ReturnSource::CountyTable,
             round_id: None,
             unit: None,
-            quarter: None,
+            period: None,
             problems: Vec::new(),
             notes: Vec::new(),
         };
@@ -203,7 +200,7 @@ impl Who {
                 Ok(st) => {
                     who.source = ReturnSource::SentTable;
                     who.round_id = st.round_id;
-                    who.quarter = Some(st.quarter);
+                    who.period = Some(st.period);
                     who.unit = units.iter().find(|u| u.id == st.unit_id).cloned();
                     if who.unit.is_none() {
                         who.problems
@@ -225,22 +222,22 @@ impl Who {
                 None => who.unit = Some(u.clone()),
             }
         }
-        if let Some(q) = quarter {
-            match who.quarter {
+        if let Some(q) = period {
+            match who.period {
                 Some(x) if x != q => who.problems.push(format!(
                     "文件是{}的统计表，与指定的{}不符",
-                    quarter_zh(x),
-                    quarter_zh(q)
+                    x.label_zh(),
+                    q.label_zh()
                 )),
                 Some(_) => {}
-                None => who.quarter = Some(q),
+                None => who.period = Some(q),
             }
         }
         Ok(who)
     }
 
-    /// The title and 填报单位 lines: they must not name another unit or quarter; when the
-    /// unit or quarter was not given, they name it.
+    /// The title and 填报单位 lines: they must not name another unit, nor another quarter
+    /// than a quarter's return; when the unit or period was not given, they name it.
     pub(crate) fn check_lines(
         &mut self,
         lines: &[String],
@@ -285,26 +282,28 @@ impl Who {
                     .push("无法从标题或填报单位确定报送单位，请指定报送单位（--unit）".into()),
             },
         }
-        let titled = lines.iter().find_map(|l| title_quarter(l));
-        match (self.quarter, titled) {
-            (Some(q), Some(t)) if q != t => self.problems.push(format!(
-                "标题写的是{}，与报送期{}不符",
-                quarter_zh(t),
-                quarter_zh(q)
-            )),
+        let titled = lines
+            .iter()
+            .find_map(|l| title_quarter(l))
+            .map(RoundPeriod::quarter);
+        match (self.period, titled) {
+            // A month's table may well be titled 「1-9月」: only a quarter's is compared.
+            (Some(q @ RoundPeriod::Quarter { .. }), Some(t)) if q != t => self.problems.push(
+                format!("标题写的是{}，与报送期{}不符", t.label_zh(), q.label_zh()),
+            ),
             (None, Some(t)) => {
                 self.notes
-                    .push(format!("报送期从标题识别为{}", quarter_zh(t)));
-                self.quarter = Some(t);
+                    .push(format!("报送期从标题识别为{}", t.label_zh()));
+                self.period = Some(t);
             }
-            (None, None) => self
-                .problems
-                .push("无法从标题确定报送期，请指定季度（--quarter，如 2024Q3）".into()),
+            (None, None) => self.problems.push(
+                "无法从标题确定报送期，请指定报送期（--quarter，如 2024Q3 或 2024-08）".into(),
+            ),
             _ => {}
         }
-        if let Some(q) = self.quarter.filter(|q| q.start() > today) {
+        if let Some(q) = self.period.filter(|q| q.period().start > today) {
             self.problems
-                .push(format!("{}尚未开始，不能报送", quarter_zh(q)));
+                .push(format!("{}尚未开始，不能报送", q.label_zh()));
         }
     }
 }

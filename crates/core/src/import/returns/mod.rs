@@ -1,17 +1,17 @@
-//! 报表导入: a unit's return for a quarter — a table Taizhang sent (recognised by its
+//! 报表导入: a unit's return for a quarter (or the month of a month round) — a table Taizhang sent (recognised by its
 //! hidden `_taizhang` sheet) or a county's own table (titles, merged 行动 cells, two-row
 //! headings, 「—」 for nothing) — read into one entry per indicator for the period.
 //!
-//! - [`preview`] finds the unit and quarter, the heading, each row's indicator and what
+//! - [`preview`] finds the unit and period, the heading, each row's indicator and what
 //!   would be written (本期, or 累计 minus what the ledger held before the period), with
 //!   every problem at its row and column and warnings that do not stop the import.
 //! - [`commit`] writes it in one transaction: the unit's earlier return for the period is
 //!   replaced (its entries deleted, the new ones inserted), 滞后原因/整改措施 become lag
-//!   notes, and the file's SHA-256, name, time and actor are kept (`unit_return`). The same
+//!   notes (of the quarter, or the quarter a month is in), and the file's SHA-256, name, time and actor are kept (`unit_return`). The same
 //!   values again write nothing (`unchanged`). Evidence attached to a replaced entry moves
 //!   to the new entry of its indicator (else to the return); the return's own stays.
 //!
-//! `columns` (heading), `identity` (hidden sheet, unit, quarter), `matching` (indicator of a
+//! `columns` (heading), `identity` (hidden sheet, unit, period), `matching` (indicator of a
 //! row), `read` (rows to lines), `compute` (the arithmetic), `held` (the stored returns).
 
 mod cells;
@@ -59,7 +59,7 @@ pub fn commit(
     ledger.write(actor, |w| {
         let plan = plan(w.conn(), w.today(), &input, options)?;
         let p = &plan.preview;
-        let (Some(unit), Some(quarter), true) = (&plan.unit, p.quarter, p.problems.is_empty())
+        let (Some(unit), Some(reported), true) = (&plan.unit, p.period, p.problems.is_empty())
         else {
             return Err(LedgerError::ImportRejected {
                 file: input.file.clone(),
@@ -70,7 +70,7 @@ pub fn commit(
             file: input.file.clone(),
             return_id: p.replaces.as_ref().map(|h| h.id.clone()),
             unit: unit.name.clone(),
-            quarter,
+            period: reported,
             written: 0,
             replaced: 0,
             lag_notes: 0,
@@ -84,7 +84,7 @@ pub fn commit(
             progress(total, total);
             return Ok(report);
         }
-        let period = quarter.to_string();
+        let period = reported.key();
         let version = held::Version {
             unit_id: &unit.id,
             period: &period,
@@ -99,7 +99,7 @@ pub fn commit(
         };
         let (id, replaced) = held::replace(w, p.replaces.as_ref(), &version)?;
         let mut written = HashMap::new();
-        let date = quarter.end().min(w.today());
+        let date = reported.period().end.min(w.today());
         let at = |row: u32, e: LedgerError| rejected(&input.file, p, row, &e);
         for e in &c.entries {
             let entry_id = w
@@ -121,7 +121,7 @@ pub fn commit(
             w.set_lag_note(NewLagNote {
                 indicator: n.indicator_id.clone(),
                 unit: Some(unit.id.clone()),
-                quarter,
+                quarter: compute::lag_quarter(reported),
                 reason: n.reason.clone(),
                 measures: n.measures.clone(),
             })
@@ -132,19 +132,18 @@ pub fn commit(
         report.evidence_moved = held::hand_over_evidence(w, &id, &earlier, &written)?;
         report.return_id = Some(id);
         report.replaced = replaced;
-        mark_submitted(w, &unit.id, quarter)?;
+        mark_submitted(w, &unit.id, reported)?;
         Ok(report)
     })
 }
 
-/// A return that came in marks its unit 已报 in the round of its quarter, when the unit is
+/// A return that came in marks its unit 已报 in the round of its period, when the unit is
 /// asked in one and its return is awaited (未报 or 退回); otherwise nothing changes.
 fn mark_submitted(
     w: &mut Writer<'_>,
     unit_id: &str,
-    quarter: crate::pacing::Quarter,
+    period: crate::round::RoundPeriod,
 ) -> Result<()> {
-    let period = crate::round::RoundPeriod::quarter(quarter);
     match crate::round::steps::member(w.conn(), unit_id, period) {
         Ok(m) if m.state.awaiting_return() => w.submit_return(unit_id, period).map(|_| ()),
         Ok(_) | Err(LedgerError::NotFound { .. }) => Ok(()),

@@ -66,7 +66,7 @@ pub(super) fn plan(
     let mut who = identity::Who::decide(
         input.hidden.as_ref(),
         options.unit.as_deref(),
-        options.quarter,
+        options.period,
         &units,
     )?;
     // The sheet and its mapping: as given, else the first sheet with a heading.
@@ -97,7 +97,7 @@ pub(super) fn plan(
         round_id: who.round_id.clone(),
         unit_id: who.unit.as_ref().map(|u| u.id.clone()),
         unit: who.unit.as_ref().map(|u| u.name.clone()),
-        quarter: who.quarter,
+        period: who.period,
         mapping: None,
         lines: Vec::new(),
         problems: who.problems.iter().cloned().map(sheet_problem).collect(),
@@ -119,13 +119,13 @@ pub(super) fn plan(
     preview.mapping = Some(sheet_read.mapping.clone());
     preview.notes.extend(sheet_read.notes.iter().cloned());
     preview.problems.extend(sheet_read.problems.iter().cloned());
-    let (Some(unit), Some(quarter)) = (who.unit, who.quarter) else {
+    let (Some(unit), Some(reported)) = (who.unit, who.period) else {
         return Ok(empty(preview));
     };
     for c in &sheet_read.mapping.columns {
         if let Some(role) = c
             .role
-            .filter(|r| columns::contradicts(&c.header, *r, quarter))
+            .filter(|r| columns::contradicts(&c.header, *r, reported))
         {
             preview.problems.push(ImportProblem {
                 sheet: sheet.name.clone(),
@@ -135,12 +135,12 @@ pub(super) fn plan(
                     "「{}」列（{}）与报送期{}不符",
                     c.header,
                     role.label_zh(),
-                    compute::return_note(quarter).trim_end_matches("报表")
+                    compute::return_note(reported).trim_end_matches("报表")
                 ),
             });
         }
     }
-    let period = quarter.to_string();
+    let period = reported.key();
     let held = held::held(conn, &unit.id, &period)?;
     let own = held::own_sums(conn, held.as_ref())?;
     let cx = Context {
@@ -148,7 +148,7 @@ pub(super) fn plan(
         sheet: &sheet.name,
         mapping: &sheet_read.mapping,
         unit: &unit,
-        quarter,
+        period: reported,
         held_own: &own,
     };
     let computed = compute::compute(&cx, &sheet_read.lines)?;
@@ -160,7 +160,7 @@ pub(super) fn plan(
                 conn,
                 h,
                 &unit.id,
-                &period,
+                &compute::lag_quarter(reported).to_string(),
                 &computed.entries,
                 &computed.lag_notes,
             )?;

@@ -6,17 +6,18 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::import::ImportProblem;
-use crate::pacing::Quarter;
+use crate::round::RoundPeriod;
 
-/// What the person says about the file: the unit and quarter (used when the file has no
-/// hidden sheet of a table Taizhang sent) and a corrected mapping.
+/// What the person says about the file: the unit and period — a quarter, or a month of a
+/// month round — (used when the file has no hidden sheet of a table Taizhang sent) and a
+/// corrected mapping.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnOptions {
     /// Unit id, code or name.
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
-    pub quarter: Option<Quarter>,
+    pub period: Option<RoundPeriod>,
     /// The preview's mapping as corrected; None: guessed.
     #[serde(default)]
     pub mapping: Option<ReturnMapping>,
@@ -164,7 +165,7 @@ pub struct ReturnPreview {
     pub round_id: Option<String>,
     pub unit_id: Option<String>,
     pub unit: Option<String>,
-    pub quarter: Option<Quarter>,
+    pub period: Option<RoundPeriod>,
     /// The mapping in use (the guess, or the one given); None when no heading was found.
     pub mapping: Option<ReturnMapping>,
     pub lines: Vec<ReturnLine>,
@@ -182,7 +183,7 @@ pub struct ReturnReport {
     pub file: String,
     pub return_id: Option<String>,
     pub unit: String,
-    pub quarter: Quarter,
+    pub period: RoundPeriod,
     /// Entries written.
     pub written: u32,
     /// Entries of the earlier version removed.
