@@ -119,6 +119,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         audit::row_history,
         audit::verify_audit,
         rounds::open_round,
+        rounds::entry_corrections,
         rounds::list_rounds,
         rounds::round_board,
         rounds::round_history,

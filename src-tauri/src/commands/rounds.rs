@@ -4,8 +4,8 @@
 //! (2024Q3, 2024年第三季度, or a month 2024-08).
 
 use taizhang_core::round::{
-    self, BoardRow, CorrectedEntry, NewRound, Reminder, Round, RoundBrief, RoundEvent, RoundPeriod,
-    SendReport, UnitReview,
+    self, BoardRow, CorrectedEntry, Correction, NewRound, Reminder, Round, RoundBrief, RoundEvent,
+    RoundPeriod, SendReport, UnitReview,
 };
 use tauri::State;
 
@@ -91,6 +91,16 @@ pub async fn correct_entry(
     state
         .write(move |w| w.correct_entry(&id, value, &reason))
         .await
+}
+
+/// The corrections of these entries (oldest first, each with what was reported), by entry
+/// id: what the indicator's entry list shows as 「报送 12 · 更正为 10」.
+#[tauri::command]
+pub async fn entry_corrections(
+    state: State<'_, LedgerState>,
+    ids: Vec<String>,
+) -> Result<std::collections::HashMap<String, Vec<Correction>>, IpcError> {
+    state.read(move |l| l.corrections(&ids)).await
 }
 
 /// Locks the period: refused (`round_not_approved`) while a unit is not approved, unless

@@ -170,3 +170,33 @@ fn the_files_of_a_deleted_entry_are_listed() {
         .collect();
     assert_eq!(got, [("entry", "签到表.pdf", true)], "{orphans}");
 }
+
+#[test]
+fn entry_corrections_give_what_was_reported() {
+    let desk = Desk::new();
+    let entry = desk.ok(
+        "record_entry",
+        json!({"entry": {"indicator": "JY05", "unit": "兰山区", "occurred_on": "2024-07-03", "value": 12, "note": ""}}),
+    );
+    let id = entry["id"].as_str().unwrap().to_string();
+    let none = desk.ok("entry_corrections", json!({"ids": [id.clone()]}));
+    assert_eq!(none, json!({}), "no correction yet");
+    desk.ok(
+        "correct_entry",
+        json!({"id": id, "value": 10, "reason": "重复统计两家"}),
+    );
+    let got = desk.ok("entry_corrections", json!({"ids": [id.clone()]}));
+    let list = got[id.as_str()]
+        .as_array()
+        .expect("the entry's corrections");
+    assert_eq!(
+        (
+            list.len(),
+            list[0]["reported"].as_f64(),
+            list[0]["corrected"].as_f64(),
+            list[0]["reason"].as_str()
+        ),
+        (1, Some(12.0), Some(10.0), Some("重复统计两家")),
+        "{got}"
+    );
+}

@@ -178,6 +178,8 @@ export default {
     addEntry: 'Add entry',
     editEntry: 'Edit entry',
     deleteConfirm: 'Delete the entry of {date} by {unit} ({value})? This cannot be undone.',
+    corrected: 'reported {reported}, corrected',
+    correctedWhy: 'Corrected by {by} at {at}: {reason}',
     deleteTitle: 'Delete entry',
     entriesEmpty: 'No entries in the chosen range',
     entriesEmptyHint: 'Change the unit or dates, or click “Add entry”.',

@@ -178,6 +178,8 @@ export default {
     addEntry: '新增完成情况',
     editEntry: '修改完成情况',
     deleteConfirm: '确定删除 {date} {unit} 的这条完成情况（{value}）吗？删除后不可恢复。',
+    corrected: '报送 {reported}，已更正',
+    correctedWhy: '{by} 于 {at} 更正：{reason}',
     deleteTitle: '删除完成情况',
     entriesEmpty: '所选范围内没有完成情况',
     entriesEmptyHint: '调整单位或日期范围，或点击“新增完成情况”录入。',

@@ -4,6 +4,7 @@
 import { Channel } from '@tauri-apps/api/core'
 import type { BoardRow } from '../bindings/core/BoardRow'
 import type { CorrectedEntry } from '../bindings/core/CorrectedEntry'
+import type { Correction } from '../bindings/core/Correction'
 import type { NewRound } from '../bindings/core/NewRound'
 import type { Reminder } from '../bindings/core/Reminder'
 import type { ReturnOptions } from '../bindings/core/ReturnOptions'
@@ -37,6 +38,8 @@ export const unitReview = (unit: string, quarter: string) => call<UnitReview>('u
 export const roundBrief = (quarter: string) => call<RoundBrief>('round_brief', { quarter })
 export const correctEntry = (id: string, value: number, reason: string) =>
   call<CorrectedEntry>('correct_entry', { id, value, reason })
+/** The corrections of these entries by entry id (entries without any are absent). */
+export const entryCorrections = (ids: string[]) => call<Record<string, Correction[]>>('entry_corrections', { ids })
 
 /** What importing the return at `path` would write; writes nothing. */
 export const returnPreview = (path: string, options: ReturnOptions) =>
