@@ -182,3 +182,63 @@ fn a_row_written_the_county_way_is_mapped_with_a_mapping_file() {
         done.stdout
     );
 }
+
+#[test]
+fn a_months_return_is_imported_with_quarter_given_as_a_month() {
+    let ws = Workspace::with_small_ledger();
+    ws.run(&[
+        "record",
+        "--indicator",
+        "CNT",
+        "--unit",
+        "乙县",
+        "--date",
+        "2024-05-15",
+        "--value",
+        "5",
+    ])
+    .ok("record May");
+    let file = csv(
+        &ws,
+        "乙县6月.csv",
+        "乙县五大行动2024年6月统计表\n填报单位：乙县委统战部\n\
+序号,指标名称,计量单位,1-6月累计,本月\n1,结对企业,家,9,\n2,帮扶资金,万元,,1.5\n",
+    );
+    let done = ws
+        .run(&[
+            "import",
+            "return",
+            &file,
+            "--unit",
+            "乙县",
+            "--quarter",
+            "2024-06",
+        ])
+        .ok("import a month's return");
+    assert!(
+        done.stdout
+            .contains("已导入乙县2024-06报表：写入完成情况 2 条"),
+        "{}",
+        done.stdout
+    );
+    let listed = support::json(
+        &ws.run(&[
+            "entries",
+            "--format",
+            "json",
+            "--from",
+            "2024-06-01",
+            "--to",
+            "2024-06-30",
+        ])
+        .ok("entries")
+        .stdout,
+    );
+    let rows = listed
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| listed["rows"].as_array().unwrap().clone());
+    let mut values: Vec<f64> = rows.iter().map(|r| r["value"].as_f64().unwrap()).collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, [1.5, 4.0], "AMT 1.5 and CNT 9 − 5 held in May");
+}
