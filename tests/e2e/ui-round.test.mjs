@@ -208,14 +208,15 @@ test('two returns come in: the sent table refilled, and 兰陵县\'s own layout'
   await settle(app);
 
   // 兰陵县's own table: title, 填报单位 line, the action merged down, names only, 1-9月累计完成
-  // (此前累计 + 3) and 其中：第三季度 (3), signatures under it.
+  // (此前累计 + 3) and 其中：第三季度 (3), signatures under it. Its first indicator is written the
+  // county's way (新增万企兴万村结对数): matched to nothing, then mapped by hand in 对应关系.
   const lanling = sheetRows(cells(readZip(readFileSync(sentLanling)), 'xl/worksheets/sheet1.xml')).filter((r) => r.typed);
   const rows = [
     [`兰陵县五大行动${LABEL}进展情况统计表`],
     ['填报单位：兰陵县委统战部（盖章）', null, null, null, null, '填报日期：2024年10月8日'],
     ['序号', '指标名称', '计量单位', '完成情况', null, '备注'],
     [null, null, null, '1-9月累计完成', '其中：第三季度', null],
-    ...lanling.map((r, i) => [i + 1, ` ${r.name} `, '', r.before + 3, 3, '']),
+    ...lanling.map((r, i) => [i + 1, i === 0 ? '新增万企兴万村结对数' : ` ${r.name} `, '', r.before + 3, 3, '']),
     [],
     ['填报人：张三　　审核人：李四　　联系电话：0539-5221234'],
   ];
@@ -225,6 +226,19 @@ test('two returns come in: the sent table refilled, and 兰陵县\'s own layout'
   await app.byTestId('return-dialog');
   await settle(app);
   await previewReturn(own, `单位自制的表格 · 兰陵县 · ${LABEL}`);
+  const s1 = await app.text('[data-testid="return-summary"]');
+  assert.ok(s1.includes('问题 1 个'), `the county's own name matches nothing: ${s1}`);
+  await clickWhenFree(app, '[data-testid="return-tabs"] #tab-mapping');
+  await app.byTestId('return-map-rows');
+  await settle(app);
+  const option = `[data-testid="return-map-row-5-${lanling[0].code}"]`;
+  await clickWhenFree(app, '[data-testid="return-map-row-5"] .el-select__wrapper');
+  await app.waitFor(() => app.exec(`return !!document.querySelector(arguments[0])`, option), { timeout: 5000, message: 'the indicator to choose' });
+  await app.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'nearest' })`, option);
+  await settle(app);
+  await clickWhenFree(app, option);
+  await app.waitForText('问题 0 个', { within: '[data-testid="return-summary"]', timeout: 20000 });
+  await app.screenshot('round-return-mapping');
   const s2 = await app.text('[data-testid="return-summary"]');
   assert.ok(s2.includes('问题 0 个'), `a clean preview of the county's layout: ${s2} ${await app.text('[data-testid="return-dialog"]')}`);
   await clickWhenFree(app, '[data-testid="return-dialog"] [data-testid="import-commit"]');
