@@ -86,7 +86,9 @@ fn decide(
     let names = columns.get(&table).cloned().unwrap_or_default();
     let name = |i: usize| names.get(i).cloned().unwrap_or_else(|| format!("c{i}"));
     let object = |get: &dyn Fn(usize) -> Option<Value>| -> Map<String, Value> {
-        (0..n).filter_map(|i| get(i).map(|v| (name(i), v))).collect()
+        (0..n)
+            .filter_map(|i| get(i).map(|v| (name(i), v)))
+            .collect()
     };
     let theirs = match code {
         Action::SQLITE_DELETE => None,
@@ -172,7 +174,13 @@ pub fn column_names(conn: &Connection, tables: &[&str]) -> Result<HashMap<String
 }
 
 /// Records each conflict of package `package_id`.
-pub fn record(conn: &Connection, package_id: &str, conflicts: &[Conflict], now: &str, by: &str) -> Result<()> {
+pub fn record(
+    conn: &Connection,
+    package_id: &str,
+    conflicts: &[Conflict],
+    now: &str,
+    by: &str,
+) -> Result<()> {
     let mut stmt = conn.prepare(
         "INSERT INTO exchange_conflict(id, package_id, kind, tbl, row_id, unit_id, ours, theirs, stands, detail,
            created_at, created_by, updated_at, updated_by)

@@ -64,15 +64,24 @@ fn read_item(item: &ChangesetItem) -> Result<Change> {
     let old: Vec<Option<Value>> = if code == Op::Insert {
         vec![None; n]
     } else {
-        (0..n).map(|i| item.old_value(i).ok().map(json_of)).collect()
+        (0..n)
+            .map(|i| item.old_value(i).ok().map(json_of))
+            .collect()
     };
     let new: Vec<Option<Value>> = if code == Op::Delete {
         vec![None; n]
     } else {
-        (0..n).map(|i| item.new_value(i).ok().map(json_of)).collect()
+        (0..n)
+            .map(|i| item.new_value(i).ok().map(json_of))
+            .collect()
     };
     let key_col = pk.iter().position(|p| *p).unwrap_or(0);
-    let key = match old.get(key_col).cloned().flatten().or_else(|| new.get(key_col).cloned().flatten()) {
+    let key = match old
+        .get(key_col)
+        .cloned()
+        .flatten()
+        .or_else(|| new.get(key_col).cloned().flatten())
+    {
         Some(Value::String(s)) => s,
         Some(v) => v.to_string(),
         None => String::new(),

@@ -6,7 +6,9 @@ pub enum ExchangeError {
     #[error("「{file}」不是台账数据交换包，或已损坏（{why}）；请让对方重新导出后再导入")]
     Damaged { file: String, why: String },
 
-    #[error("数据交换包的签名不对，文件在途中被改动过或已损坏；请勿导入，请让{from}重新导出并发送")]
+    #[error(
+        "数据交换包的签名不对，文件在途中被改动过或已损坏；请勿导入，请让{from}重新导出并发送"
+    )]
     BadSignature { from: String },
 
     #[error("{from}的密钥（指纹 {fingerprint}）尚未被本台账信任；请与{from}电话核对指纹，一致后运行 taizhang exchange trust --unit {from} --fingerprint {fingerprint}，再导入")]
@@ -26,9 +28,15 @@ pub enum ExchangeError {
     Replay { from: String, seq: i64, at: String },
 
     #[error("缺少{from}的第{expected}号包（收到的是第{got}号）；请先导入第{expected}号包，或请{from}重新发送")]
-    SequenceGap { from: String, expected: i64, got: i64 },
+    SequenceGap {
+        from: String,
+        expected: i64,
+        got: i64,
+    },
 
-    #[error("数据交换包的结构版本是 {theirs}，本台账是 {ours}；请先把两边的台账程序升级到同一版本")]
+    #[error(
+        "数据交换包的结构版本是 {theirs}，本台账是 {ours}；请先把两边的台账程序升级到同一版本"
+    )]
     SchemaVersion { theirs: i64, ours: i64 },
 
     #[error("本台账已有数据，不能用初始包新建单位台账；初始包只能导入到一个新的（空的）台账文件")]

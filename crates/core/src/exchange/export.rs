@@ -32,7 +32,12 @@ pub struct ExportReport {
 
 impl Ledger {
     /// Writes the next package for `target` to `out`.
-    pub fn exchange_export(&mut self, actor: &Actor, target: &ExportTarget, out: &Path) -> Result<ExportReport> {
+    pub fn exchange_export(
+        &mut self,
+        actor: &Actor,
+        target: &ExportTarget,
+        out: &Path,
+    ) -> Result<ExportReport> {
         let ledger_path = self.exchange_file()?;
         let own = match (target, identity::installation(self.conn())?) {
             (_, Some(i)) => i,
@@ -53,10 +58,16 @@ impl Ledger {
                 (Direction::Up, id, from, Party::city(&city))
             }
             (ExportTarget::ForUnit(_), Role::Unit) => {
-                return Err(ExchangeError::WrongRole("本台账是单位台账，只能向市级台账导出（exchange export --to-city）".into()).into())
+                return Err(ExchangeError::WrongRole(
+                    "本台账是单位台账，只能向市级台账导出（exchange export --to-city）".into(),
+                )
+                .into())
             }
             (ExportTarget::ToCity, Role::City) => {
-                return Err(ExchangeError::WrongRole("本台账是市级台账，请用 --for 单位 为某个单位导出".into()).into())
+                return Err(ExchangeError::WrongRole(
+                    "本台账是市级台账，请用 --for 单位 为某个单位导出".into(),
+                )
+                .into())
             }
         };
         let scope = Scope::of(self.conn(), Some(&channel))?;
@@ -91,7 +102,16 @@ impl Ledger {
         let to_label = manifest.to.label();
         let recorded = self.write(actor, |w| {
             w.set_reason(&format!("数据交换：导出给{to_label}的第{seq}号包"));
-            super::status::record_package(w, "sent", &channel, &manifest, &file_name, &sha256, (0, 0), "written")
+            super::status::record_package(
+                w,
+                "sent",
+                &channel,
+                &manifest,
+                &file_name,
+                &sha256,
+                (0, 0),
+                "written",
+            )
         });
         if let Err(e) = recorded {
             let _ = std::fs::remove_file(out);
@@ -111,9 +131,9 @@ impl Ledger {
 
     /// The ledger's file, which exchange needs (its key and shadows live beside it).
     pub(crate) fn exchange_file(&self) -> Result<std::path::PathBuf> {
-        self.path().map(Path::to_path_buf).ok_or_else(|| {
-            ExchangeError::WrongRole("内存中的台账不能交换数据".into()).into()
-        })
+        self.path()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| ExchangeError::WrongRole("内存中的台账不能交换数据".into()).into())
     }
 
     /// Makes this ledger the city's installation with a new key.

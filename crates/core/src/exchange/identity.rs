@@ -51,8 +51,14 @@ pub fn installation(conn: &Connection) -> Result<Option<Installation>> {
         .optional()?)
 }
 
-pub fn create_installation(w: &mut Writer<'_>, role: Role, unit_id: Option<&str>, public_key: &str) -> Result<()> {
-    let fingerprint = super::keys::fingerprint(&super::keys::hex_decode(public_key).unwrap_or_default());
+pub fn create_installation(
+    w: &mut Writer<'_>,
+    role: Role,
+    unit_id: Option<&str>,
+    public_key: &str,
+) -> Result<()> {
+    let fingerprint =
+        super::keys::fingerprint(&super::keys::hex_decode(public_key).unwrap_or_default());
     let (now, by) = (w.now().to_string(), w.actor().name.clone());
     w.conn().execute(
         "INSERT INTO exchange_installation(id, role, unit_id, public_key, fingerprint, created_at, created_by, updated_at, updated_by)
@@ -88,7 +94,9 @@ pub fn peers(conn: &Connection) -> Result<Vec<Peer>> {
     let mut stmt = conn.prepare(
         "SELECT id, unit_id, fingerprint, public_key, trusted_at, trusted_by FROM exchange_peer ORDER BY unit_id",
     )?;
-    let rows = stmt.query_map([], peer_row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map([], peer_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -104,7 +112,12 @@ fn peer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Peer> {
 }
 
 /// Records (or re-records) a trusted peer: its fingerprint, and its key when known.
-pub fn trust_peer(w: &mut Writer<'_>, unit_id: Option<&str>, fingerprint: &str, public_key: Option<&str>) -> Result<()> {
+pub fn trust_peer(
+    w: &mut Writer<'_>,
+    unit_id: Option<&str>,
+    fingerprint: &str,
+    public_key: Option<&str>,
+) -> Result<()> {
     let (now, by) = (w.now().to_string(), w.actor().name.clone());
     let existing = peer(w.conn(), unit_id)?;
     match existing {
@@ -138,7 +151,11 @@ pub fn record_peer_key(w: &mut Writer<'_>, peer_id: &str, public_key: &str) -> R
 }
 
 /// The last sequence number of `direction` ('sent' / 'received') on `channel`, and when.
-pub fn last_seq(conn: &Connection, channel: &str, direction: &str) -> Result<(i64, Option<String>)> {
+pub fn last_seq(
+    conn: &Connection,
+    channel: &str,
+    direction: &str,
+) -> Result<(i64, Option<String>)> {
     Ok(conn
         .query_row(
             "SELECT seq, created_at FROM exchange_package WHERE channel = ?1 AND direction = ?2

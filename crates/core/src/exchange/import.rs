@@ -38,13 +38,18 @@ pub struct ImportReport {
 }
 
 impl Ledger {
-    pub fn exchange_import(&mut self, actor: &Actor, file: &Path, dry_run: bool) -> Result<ImportReport> {
+    pub fn exchange_import(
+        &mut self,
+        actor: &Actor,
+        file: &Path,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         let ledger_path = self.exchange_file()?;
         let pkg = package::read(file)?;
         let m = &pkg.manifest;
         let from = m.from.label();
         let sender_key = keys::hex_decode(&m.sender_key).unwrap_or_default();
-        if !keys::verify(&sender_key, &pkg.manifest_bytes, &pkg.signature)
+        if !keys::verify(&sender_key, &pkg.signed, &pkg.signature)
             || package::sm3_hex(&pkg.changeset) != m.changeset_sm3
         {
             return Err(ExchangeError::BadSignature { from }.into());
@@ -62,14 +67,28 @@ impl Ledger {
         let channel = m.channel().unwrap_or_default().to_string();
         let (last, at) = identity::last_seq(self.conn(), &channel, "received")?;
         if m.seq <= last {
-            return Err(ExchangeError::Replay { from, seq: m.seq, at: at.unwrap_or_default() }.into());
+            return Err(ExchangeError::Replay {
+                from,
+                seq: m.seq,
+                at: at.unwrap_or_default(),
+            }
+            .into());
         }
         if m.seq > last + 1 {
-            return Err(ExchangeError::SequenceGap { from, expected: last + 1, got: m.seq }.into());
+            return Err(ExchangeError::SequenceGap {
+                from,
+                expected: last + 1,
+                got: m.seq,
+            }
+            .into());
         }
         // What this ledger applies: a unit's rows inside its subtree at the city, the
         // city's tables at a unit.
-        let incoming = if m.from.role == "city" { Direction::Down } else { Direction::Up };
+        let incoming = if m.from.role == "city" {
+            Direction::Down
+        } else {
+            Direction::Up
+        };
         let names: Vec<&'static str> = tables::tables_for(incoming).map(|t| t.name).collect();
         let all: Vec<&'static str> = tables::TABLES.iter().map(|t| t.name).collect();
         let columns = apply::column_names(self.conn(), &all)?;
@@ -80,7 +99,10 @@ impl Ledger {
                 ownership::check(self.conn(), &changes, &sender, &columns)?
             }
             Direction::Down => {
-                let keep: Vec<bool> = changes.iter().map(|c| names.contains(&c.table.as_str())).collect();
+                let keep: Vec<bool> = changes
+                    .iter()
+                    .map(|c| names.contains(&c.table.as_str()))
+                    .collect();
                 (keep, Vec::new())
             }
         };
@@ -90,10 +112,16 @@ impl Ledger {
             changeset::keep_only(&pkg.changeset, &keep)?
         };
         let own_role = own.as_ref().map(|i| i.role).unwrap_or(Role::Unit);
-        let up_tables: Vec<&'static str> = tables::tables_for(Direction::Up).map(|t| t.name).collect();
-        let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let up_tables: Vec<&'static str> =
+            tables::tables_for(Direction::Up).map(|t| t.name).collect();
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let own_key = if own.is_none() {
-            Some(keys::hex(&FileKey::load(&keys::key_path(&ledger_path), true)?.public_key()))
+            Some(keys::hex(
+                &FileKey::load(&keys::key_path(&ledger_path), true)?.public_key(),
+            ))
         } else {
             None
         };
@@ -114,10 +142,18 @@ impl Ledger {
             if let Some(public) = &own_key {
                 super::bootstrap::finish(w, &channel, public)?;
             }
-            let (conflicts, constraint): (Vec<_>, Vec<_>) = found.into_iter().partition(|c| c.kind == "conflict");
+            let (conflicts, constraint): (Vec<_>, Vec<_>) =
+                found.into_iter().partition(|c| c.kind == "conflict");
             refused.extend(constraint);
             let id = super::status::record_package(
-                w, "received", &channel, m, &file_name, &pkg.sha256, (conflicts.len(), refused.len()), "applied",
+                w,
+                "received",
+                &channel,
+                m,
+                &file_name,
+                &pkg.sha256,
+                (conflicts.len(), refused.len()),
+                "applied",
             )?;
             let (now, by) = (w.now().to_string(), w.actor().name.clone());
             apply::record(w.conn(), &id, &conflicts, &now, &by)?;
@@ -136,8 +172,17 @@ impl Ledger {
         let (conflicts, refused) = outcome.unwrap_or_default();
         if !dry_run {
             // The receiver's own shadow of this channel learns what the sender holds now.
-            let outgoing = if incoming == Direction::Down { Direction::Up } else { Direction::Down };
-            shadow::apply_to_shadow(&ledger_path, &shadow::shadow_path(&ledger_path, &channel), outgoing, &applied)?;
+            let outgoing = if incoming == Direction::Down {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            shadow::apply_to_shadow(
+                &ledger_path,
+                &shadow::shadow_path(&ledger_path, &channel),
+                outgoing,
+                &applied,
+            )?;
         }
         Ok(ImportReport {
             from: m.from.label(),
@@ -154,7 +199,12 @@ impl Ledger {
 
     /// Refuses a package not meant for this installation or signed by a key it does not
     /// trust; returns the sender's peer row (None for a bootstrap).
-    fn check_parties(&self, pkg: &Package, own: Option<&Installation>, fingerprint: &str) -> Result<Option<identity::Peer>> {
+    fn check_parties(
+        &self,
+        pkg: &Package,
+        own: Option<&Installation>,
+        fingerprint: &str,
+    ) -> Result<Option<identity::Peer>> {
         let m = &pkg.manifest;
         let from = m.from.label();
         let Some(own) = own else {
@@ -170,11 +220,19 @@ impl Ledger {
         let meant_for_us = m.to.role == own.role.code() && m.to.unit_id == own.unit_id;
         let from_other_side = m.from.role != own.role.code();
         if !meant_for_us || !from_other_side {
-            return Err(ExchangeError::NotForUs { meant_for: m.to.label(), we_are }.into());
+            return Err(ExchangeError::NotForUs {
+                meant_for: m.to.label(),
+                we_are,
+            }
+            .into());
         }
         let peer = identity::peer(self.conn(), m.from.unit_id.as_deref())?;
         let Some(peer) = peer.filter(|p| p.trusted_at.is_some()) else {
-            return Err(ExchangeError::UntrustedKey { from, fingerprint: keys::grouped(fingerprint) }.into());
+            return Err(ExchangeError::UntrustedKey {
+                from,
+                fingerprint: keys::grouped(fingerprint),
+            }
+            .into());
         };
         let trusted = match &peer.public_key {
             Some(k) => k.eq_ignore_ascii_case(&m.sender_key),

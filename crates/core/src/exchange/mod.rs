@@ -32,7 +32,8 @@ pub use export::ExportReport;
 pub use identity::Role;
 pub use import::ImportReport;
 pub use keys::{fingerprint, grouped, key_path, verify, FileKey, Signer, DIST_ID};
-pub use manifest::{Manifest, Party};
+pub use manifest::{Manifest, Party, FORMAT};
+pub use package::{sm3_hex, write as write_package};
 pub use status::{ExchangeStatus, PackageRow, PeerStatus};
 
 use serde::Serialize;
@@ -70,23 +71,34 @@ impl Ledger {
         };
         Ok(KeyInfo {
             role: own.role,
-            unit: own.unit_id.as_deref().map(|u| identity::unit_name(self.conn(), u)),
+            unit: own
+                .unit_id
+                .as_deref()
+                .map(|u| identity::unit_name(self.conn(), u)),
             key_file: keys::key_path(&path).display().to_string(),
             fingerprint: keys::grouped(&own.fingerprint),
         })
     }
 
     /// At the city: trusts `unit`'s key with this fingerprint (compared by phone).
-    pub fn exchange_trust(&mut self, actor: &Actor, unit: &str, fingerprint: &str) -> Result<PeerStatus> {
+    pub fn exchange_trust(
+        &mut self,
+        actor: &Actor,
+        unit: &str,
+        fingerprint: &str,
+    ) -> Result<PeerStatus> {
         let fp = keys::normalise_fingerprint(fingerprint)?;
         if identity::installation(self.conn())?.map(|i| i.role) == Some(Role::Unit) {
-            return Err(ExchangeError::WrongRole("单位台账只信任随初始包而来的市级密钥".into()).into());
+            return Err(
+                ExchangeError::WrongRole("单位台账只信任随初始包而来的市级密钥".into()).into(),
+            );
         }
         if identity::installation(self.conn())?.is_none() {
             self.become_city(actor)?;
         }
         let unit = crate::ledger::lookup_unit(self.conn(), unit)?;
-        if let Some(known) = identity::peer(self.conn(), Some(&unit.id))?.and_then(|p| p.public_key) {
+        if let Some(known) = identity::peer(self.conn(), Some(&unit.id))?.and_then(|p| p.public_key)
+        {
             let known_fp = keys::fingerprint(&keys::hex_decode(&known).unwrap_or_default());
             if known_fp != fp {
                 return Err(ExchangeError::FingerprintMismatch {

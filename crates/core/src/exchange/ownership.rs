@@ -46,9 +46,15 @@ pub fn check(
         };
         let after_image = image(c, columns, false);
         let after = match c.table.as_str() {
-            "coop_project" => parent_unit(conn, &parents, "pairing", after_image.get("pairing_id"))?,
-            "unit_return_entry" => parent_unit(conn, &parents, "unit_return", after_image.get("return_id"))?,
-            _ => str_of(after_image.get("unit_id")).or_else(|| str_of(after_image.get("county_id"))),
+            "coop_project" => {
+                parent_unit(conn, &parents, "pairing", after_image.get("pairing_id"))?
+            }
+            "unit_return_entry" => {
+                parent_unit(conn, &parents, "unit_return", after_image.get("return_id"))?
+            }
+            _ => {
+                str_of(after_image.get("unit_id")).or_else(|| str_of(after_image.get("county_id")))
+            }
         };
         let enterprise_insert = c.table == "enterprise" && c.op == Op::Insert;
         let inside = |u: &Option<String>| sender.contains(u.as_deref());
@@ -83,28 +89,43 @@ fn parent_unit(
         return Ok(u.clone());
     }
     Ok(conn
-        .query_row(&format!("SELECT unit_id FROM main.\"{table}\" WHERE id = ?1"), [&id], |r| {
-            r.get::<_, Option<String>>(0)
-        })
+        .query_row(
+            &format!("SELECT unit_id FROM main.\"{table}\" WHERE id = ?1"),
+            [&id],
+            |r| r.get::<_, Option<String>>(0),
+        )
         .optional()?
         .flatten())
 }
 
 /// The change's values as an object: after it (else before it when `or_before`), by name.
-fn image(c: &Change, columns: &HashMap<String, Vec<String>>, or_before: bool) -> Map<String, Value> {
+fn image(
+    c: &Change,
+    columns: &HashMap<String, Vec<String>>,
+    or_before: bool,
+) -> Map<String, Value> {
     let names = columns.get(&c.table).cloned().unwrap_or_default();
     names
         .iter()
         .enumerate()
         .filter_map(|(i, n)| {
             let v = c.new.get(i).cloned().flatten();
-            let v = if or_before { v.or_else(|| c.old.get(i).cloned().flatten()) } else { v };
+            let v = if or_before {
+                v.or_else(|| c.old.get(i).cloned().flatten())
+            } else {
+                v
+            };
             v.map(|v| (n.clone(), v))
         })
         .collect()
 }
 
-fn outside(c: &Change, columns: &HashMap<String, Vec<String>>, unit: Option<String>, detail: &str) -> Conflict {
+fn outside(
+    c: &Change,
+    columns: &HashMap<String, Vec<String>>,
+    unit: Option<String>,
+    detail: &str,
+) -> Conflict {
     let theirs = image(c, columns, false);
     Conflict {
         kind: "outside".into(),

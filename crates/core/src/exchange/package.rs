@@ -1,6 +1,7 @@
-//! A package file (.tzp): a zip of manifest.json, changeset.bin and signature (the SM2
-//! signature of manifest.json's bytes, hex). The manifest holds the changeset's SM3, so one
-//! signature covers everything. Read with limits, so a hostile file cannot exhaust memory.
+//! A package file (.tzp): a zip of manifest.json and changeset.bin whose archive comment is
+//! the SM2 signature (hex, 128 characters) of every byte of the file before it — the zip's
+//! headers too, so any byte changed is caught, not only the parts' contents. The manifest
+//! also holds the changeset's SM3. Read with limits, so a hostile file cannot exhaust memory.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -17,24 +18,32 @@ use crate::LedgerError;
 const MAX_FILE: u64 = 512 * 1024 * 1024;
 /// No part inflates beyond this.
 const MAX_PART: u64 = 1024 * 1024 * 1024;
+/// An SM2 signature (r ‖ s, 64 bytes) in hex.
+const SIGNATURE_HEX: usize = 128;
 
 /// A package as read and checked for shape, not yet for trust.
 pub struct Package {
     pub manifest: Manifest,
-    pub manifest_bytes: Vec<u8>,
     pub changeset: Vec<u8>,
+    /// The bytes the signature covers: the whole file but the signature.
+    pub signed: Vec<u8>,
     pub signature: Vec<u8>,
     /// SHA-256 of the file, hex.
     pub sha256: String,
 }
 
 /// Writes the package beside `out` and renames it into place; returns the file's SHA-256.
-pub fn write(out: &Path, manifest: &Manifest, changeset: &[u8], signer: &dyn Signer) -> Result<String> {
-    let manifest_bytes = serde_json::to_vec_pretty(manifest).map_err(|e| LedgerError::WriteFile {
-        path: out.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    let signature = hex(&signer.sign(&manifest_bytes)?);
+pub fn write(
+    out: &Path,
+    manifest: &Manifest,
+    changeset: &[u8],
+    signer: &dyn Signer,
+) -> Result<String> {
+    let manifest_bytes =
+        serde_json::to_vec_pretty(manifest).map_err(|e| LedgerError::WriteFile {
+            path: out.display().to_string(),
+            reason: e.to_string(),
+        })?;
     let write_failed = |e: &dyn std::fmt::Display| LedgerError::WriteFile {
         path: out.display().to_string(),
         reason: e.to_string(),
@@ -47,14 +56,23 @@ pub fn write(out: &Path, manifest: &Manifest, changeset: &[u8], signer: &dyn Sig
         for (name, bytes) in [
             ("manifest.json", manifest_bytes.as_slice()),
             ("changeset.bin", changeset),
-            ("signature", signature.as_bytes()),
         ] {
-            zip.start_file(name, options).map_err(|e| write_failed(&e))?;
+            zip.start_file(name, options)
+                .map_err(|e| write_failed(&e))?;
             zip.write_all(bytes).map_err(|e| write_failed(&e))?;
         }
+        // A placeholder of the signature's length, so the comment's length is signed too.
+        zip.set_raw_comment(vec![b'0'; SIGNATURE_HEX].into_boxed_slice())
+            .map_err(|e| write_failed(&e))?;
         zip.finish().map_err(|e| write_failed(&e))?;
     }
-    let bytes = buf.into_inner();
+    let mut bytes = buf.into_inner();
+    let body = bytes.len() - SIGNATURE_HEX;
+    let signature = hex(&signer.sign(&bytes[..body])?);
+    if signature.len() != SIGNATURE_HEX {
+        return Err(write_failed(&"签名长度不对"));
+    }
+    bytes[body..].copy_from_slice(signature.as_bytes());
     let tmp = out.with_extension("tzp.part");
     std::fs::write(&tmp, &bytes)
         .and_then(|()| std::fs::rename(&tmp, out))
@@ -94,6 +112,7 @@ pub fn read(path: &Path) -> Result<Package> {
     let bytes = std::fs::read(path).map_err(|e| damaged(e.to_string()))?;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
         .map_err(|e| damaged(format!("不是 zip 文件：{e}")))?;
+    let comment = zip.comment().to_vec();
     let mut part = |name: &str| -> Result<Vec<u8>> {
         let f = zip
             .by_name(name)
@@ -109,21 +128,21 @@ pub fn read(path: &Path) -> Result<Package> {
     };
     let manifest_bytes = part("manifest.json")?;
     let changeset = part("changeset.bin")?;
-    let signature_text = part("signature")?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .map_err(|e| damaged(format!("manifest.json 无法解析：{e}")))?;
     if manifest.format != FORMAT {
         return Err(damaged(format!("不认识的格式「{}」", manifest.format)));
     }
-    let signature = std::str::from_utf8(&signature_text)
+    let signature = std::str::from_utf8(&comment)
         .ok()
-        .and_then(|s| hex_decode(s.trim()))
+        .filter(|_| comment.len() == SIGNATURE_HEX && bytes.ends_with(&comment))
+        .and_then(hex_decode)
         .ok_or_else(|| damaged("签名无法读取".into()))?;
     Ok(Package {
         sha256: sha256_hex(&bytes),
         manifest,
-        manifest_bytes,
         changeset,
+        signed: bytes[..bytes.len() - SIGNATURE_HEX].to_vec(),
         signature,
     })
 }

@@ -42,7 +42,9 @@ pub fn diff_against_shadow(ledger: &Path, shadow: &Path, selection: &Selection) 
         ("scope_units", selection.scope_units),
         ("path_units", selection.path_units),
     ] {
-        let mut stmt = scratch.prepare(&format!("INSERT OR IGNORE INTO temp.{table}(id) VALUES (?1)"))?;
+        let mut stmt = scratch.prepare(&format!(
+            "INSERT OR IGNORE INTO temp.{table}(id) VALUES (?1)"
+        ))?;
         for id in ids {
             stmt.execute([id])?;
         }
@@ -74,7 +76,12 @@ pub fn diff_against_shadow(ledger: &Path, shadow: &Path, selection: &Selection) 
 /// Makes `table` in each of `targets` with the columns of `source`'s table (untyped, so
 /// values are kept exactly as they are) and the same primary key; an older shadow gets the
 /// columns a migration added. Returns the quoted column names.
-fn shape_tables(conn: &Connection, source: &str, table: &str, targets: &[&str]) -> Result<Vec<String>> {
+fn shape_tables(
+    conn: &Connection,
+    source: &str,
+    table: &str,
+    targets: &[&str],
+) -> Result<Vec<String>> {
     let cols = table_columns(conn, source, table)?;
     let names: Vec<String> = cols.iter().map(|(c, _)| format!("\"{c}\"")).collect();
     let keys: Vec<String> = cols
@@ -102,7 +109,9 @@ fn shape_tables(conn: &Connection, source: &str, table: &str, targets: &[&str]) 
 fn table_columns(conn: &Connection, db: &str, table: &str) -> Result<Vec<(String, bool)>> {
     let mut stmt = conn.prepare(&format!("PRAGMA {db}.table_info(\"{table}\")"))?;
     let cols = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)? > 0)))?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)? > 0))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(cols)
 }
@@ -110,7 +119,12 @@ fn table_columns(conn: &Connection, db: &str, table: &str) -> Result<Vec<(String
 /// Applies `changeset` to the shadow of the tables sent in `direction`: the other side's
 /// version of a row replaces the shadow's (it is what the other side holds now), a change
 /// to a row the shadow lacks is left out. The tables are made first when missing.
-pub fn apply_to_shadow(ledger: &Path, shadow: &Path, direction: Direction, changeset: &[u8]) -> Result<()> {
+pub fn apply_to_shadow(
+    ledger: &Path,
+    shadow: &Path,
+    direction: Direction,
+    changeset: &[u8],
+) -> Result<()> {
     if changeset.is_empty() {
         return Ok(());
     }

@@ -96,7 +96,8 @@ impl Ledger {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let conflicts = conn.query_row("SELECT COUNT(*) FROM exchange_conflict", [], |r| r.get(0))?;
+        let conflicts =
+            conn.query_row("SELECT COUNT(*) FROM exchange_conflict", [], |r| r.get(0))?;
         Ok(ExchangeStatus {
             role: own.as_ref().map(|i| i.role),
             unit: own
@@ -173,4 +174,3 @@ pub(crate) fn record_package(
     )?;
     Ok(id)
 }
-

@@ -124,7 +124,11 @@ const fn own(name: &'static str) -> Exchanged {
 impl Exchanged {
     /// The WHERE clause for a package in `direction`.
     pub fn filter_for(&self, direction: Direction) -> String {
-        let down = if direction == Direction::Down { "1" } else { "0" };
+        let down = if direction == Direction::Down {
+            "1"
+        } else {
+            "0"
+        };
         self.filter.replace("$down", down)
     }
 

@@ -1,0 +1,316 @@
+//! Three ledger files in one temporary folder each, and the steps the test takes on them.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use taizhang_core::exchange::{
+    self, ExportTarget, ImportReport, Manifest, Party, Signer, TableCounts,
+};
+use taizhang_core::register::pairing::{EnterpriseRef, NewPairing, PairingStatus, VillageRef};
+use taizhang_core::register::{enterprise::NewEnterprise, village::NewVillage};
+use taizhang_core::{
+    Actor, EntryChange, Ledger, LedgerError, NewEntry, NewIndicator, NewTarget, NewUnit, Pacing,
+    Period, ProgressQuery, UnitKind,
+};
+use tempfile::TempDir;
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub fn actor() -> Actor {
+    Actor::named("test")
+}
+
+/// One installation: a ledger file in a folder of its own (its key and shadows beside it).
+pub struct Site {
+    pub name: String,
+    pub _dir: TempDir,
+    pub path: PathBuf,
+    pub ledger: Ledger,
+}
+
+pub struct World {
+    pub dir: TempDir,
+    pub city: Site,
+}
+
+fn site(name: &str) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taizhang.db");
+    let mut ledger = Ledger::open(&path).unwrap();
+    ledger.set_today(Some(d("2024-07-15")));
+    Site {
+        name: name.into(),
+        _dir: dir,
+        path,
+        ledger,
+    }
+}
+
+impl World {
+    /// 临沂市 with 兰山区 and 沂南县, two indicators, a 2024 target for each county.
+    pub fn new() -> Self {
+        let mut city = site("临沂市");
+        city.ledger
+            .write(&actor(), |w| {
+                let unit = |code: &str, name: &str, kind, parent: Option<&str>| NewUnit {
+                    code: code.into(),
+                    name: name.into(),
+                    name_en: String::new(),
+                    kind,
+                    parent: parent.map(Into::into),
+                };
+                w.add_unit(unit("CITY", "临沂市", UnitKind::City, None))?;
+                w.add_unit(unit("LS", "兰山区", UnitKind::County, Some("CITY")))?;
+                w.add_unit(unit("YN", "沂南县", UnitKind::County, Some("CITY")))?;
+                for (code, name) in [("LIN", "结对企业"), ("QTR", "对接活动")] {
+                    w.add_indicator(NewIndicator {
+                        action: "prosperity".into(),
+                        code: code.into(),
+                        name: name.into(),
+                        name_en: String::new(),
+                        measure: "家".into(),
+                        headline: false,
+                        decimals: 0,
+                        pacing: Pacing::Linear,
+                    })?;
+                }
+                for u in ["LS", "YN"] {
+                    w.set_target(NewTarget {
+                        indicator: "LIN".into(),
+                        unit: u.into(),
+                        period: Period {
+                            start: d("2024-01-01"),
+                            end: d("2024-12-31"),
+                        },
+                        value: 100.0,
+                        milestones: Vec::new(),
+                        replace_overlapping: false,
+                    })?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        World {
+            dir: tempfile::tempdir().unwrap(),
+            city,
+        }
+    }
+
+    pub fn city_entry(&mut self, unit: &str, on: &str, value: f64) -> String {
+        let new = NewEntry {
+            indicator: "LIN".into(),
+            unit: unit.into(),
+            occurred_on: d(on),
+            value,
+            note: String::new(),
+        };
+        self.city
+            .ledger
+            .write(&actor(), |w| w.record_entry(new))
+            .unwrap()
+            .id
+    }
+
+    pub fn export_city(&mut self, unit: &str, file: &str) -> PathBuf {
+        let out = self.dir.path().join(file);
+        self.city
+            .ledger
+            .exchange_export(&actor(), &ExportTarget::ForUnit(unit.into()), &out)
+            .unwrap();
+        out
+    }
+
+    /// A new county ledger made from the city's bootstrap package.
+    pub fn county(&self, name: &str, bootstrap: &Path) -> Site {
+        let mut s = site(name);
+        let report = s
+            .ledger
+            .exchange_import(&actor(), bootstrap, false)
+            .unwrap();
+        assert!(report.bootstrap, "{name}: a bootstrap package");
+        s
+    }
+}
+
+impl Site {
+    pub fn import(&mut self, file: &Path) -> Result<ImportReport, LedgerError> {
+        self.ledger.exchange_import(&actor(), file, false)
+    }
+
+    pub fn export_up(&mut self, dir: &TempDir, file: &str) -> PathBuf {
+        let out = dir.path().join(file);
+        self.ledger
+            .exchange_export(&actor(), &ExportTarget::ToCity, &out)
+            .unwrap();
+        out
+    }
+
+    pub fn entry(&mut self, indicator: &str, on: &str, value: f64) -> String {
+        let new = NewEntry {
+            indicator: indicator.into(),
+            unit: self.name.clone(),
+            occurred_on: d(on),
+            value,
+            note: String::new(),
+        };
+        self.ledger
+            .write(&actor(), |w| w.record_entry(new))
+            .unwrap()
+            .id
+    }
+
+    pub fn edit_entry(&mut self, id: &str, value: f64) {
+        let change = EntryChange {
+            value: Some(value),
+            ..EntryChange::default()
+        };
+        self.ledger
+            .write(&actor(), |w| w.update_entry(id, change))
+            .unwrap();
+    }
+
+    pub fn correct(&mut self, id: &str, value: f64) {
+        self.ledger
+            .write(&actor(), |w| w.correct_entry(id, value, "核实后更正"))
+            .unwrap();
+    }
+
+    pub fn pairing(&mut self, enterprise: &str, village: &str, signed: &str) {
+        let county = self.name.clone();
+        self.ledger
+            .write(&actor(), |w| {
+                w.add_pairing(NewPairing {
+                    enterprise: EnterpriseRef::New(NewEnterprise {
+                        name: enterprise.into(),
+                        county: Some(county.clone()),
+                        ..Default::default()
+                    }),
+                    village: VillageRef::New(NewVillage {
+                        name: village.into(),
+                        township: "某镇".into(),
+                        county: county.clone(),
+                    }),
+                    signed_on: d(signed),
+                    unit: None,
+                    status: PairingStatus::Active,
+                    note: String::new(),
+                })
+            })
+            .unwrap();
+    }
+
+    pub fn add_county(&mut self, code: &str, name: &str) {
+        let unit = NewUnit {
+            code: code.into(),
+            name: name.into(),
+            name_en: String::new(),
+            kind: UnitKind::County,
+            parent: Some("CITY".into()),
+        };
+        self.ledger.write(&actor(), |w| w.add_unit(unit)).unwrap();
+    }
+
+    /// Completed by the end of 2024, the unit's subtree included.
+    pub fn completed(&self, indicator: &str, unit: &str) -> f64 {
+        let q = ProgressQuery {
+            as_of: d("2024-07-15"),
+            unit: Some(unit.into()),
+            include_subunits: true,
+            action: None,
+            indicator: Some(indicator.into()),
+        };
+        self.ledger.progress(&q).unwrap()[0].completed
+    }
+
+    pub fn count(&self, table: &str) -> i64 {
+        self.query(&format!("SELECT COUNT(*) FROM {table}"))
+    }
+
+    pub fn trail(&self) -> i64 {
+        self.count("audit")
+    }
+
+    pub fn query<T: rusqlite::types::FromSql>(&self, sql: &str) -> T {
+        let conn = rusqlite::Connection::open(&self.path).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    pub fn unit_id(&self, name: &str) -> String {
+        self.query(&format!("SELECT id FROM unit WHERE name = '{name}'"))
+    }
+
+    pub fn indicator_id(&self, code: &str) -> String {
+        self.query(&format!("SELECT id FROM indicator WHERE code = '{code}'"))
+    }
+
+    /// A package signed with this county's key (as a tampered ledger would make it) that
+    /// inserts one entry of its own and one of `other_unit`'s.
+    pub fn forge_up(&mut self, dir: &TempDir, other_unit: &str, indicator: &str) -> PathBuf {
+        let own_unit: String = self.query("SELECT unit_id FROM exchange_installation");
+        let seq: i64 = self.query(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM exchange_package WHERE direction = 'sent'",
+        );
+        let shape: String =
+            self.query("SELECT sql FROM sqlite_master WHERE name = 'progress_entry'");
+        let scratch = rusqlite::Connection::open_in_memory().unwrap();
+        scratch.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+        scratch.execute_batch(&shape).unwrap();
+        let mut session = rusqlite::session::Session::new(&scratch).unwrap();
+        session.attach::<&str>(None).unwrap();
+        for (id, unit) in [
+            ("forged-own", own_unit.as_str()),
+            ("forged-other", other_unit),
+        ] {
+            scratch
+                .execute(
+                    "INSERT INTO progress_entry(id, indicator_id, unit_id, occurred_on, value, note, is_sample,
+                       created_at, created_by, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, '2024-06-20', 1, '', 0, 'now', 'x', 'now', 'x')",
+                    (id, indicator, unit),
+                )
+                .unwrap();
+        }
+        let mut changeset = Vec::new();
+        session.changeset_strm(&mut changeset).unwrap();
+        drop(session);
+        let key = exchange::FileKey::load(&exchange::key_path(&self.path), false).unwrap();
+        let manifest = Manifest {
+            format: exchange::FORMAT.into(),
+            from: Party::unit(&own_unit, &self.name),
+            to: Party::city("临沂市"),
+            seq,
+            schema_version: taizhang_core::store::schema_version(),
+            made_at: "2024-07-15T00:00:00Z".into(),
+            bootstrap: false,
+            counts: [(
+                "progress_entry".to_string(),
+                TableCounts {
+                    insert: 2,
+                    update: 0,
+                    delete: 0,
+                },
+            )]
+            .into(),
+            sender_key: hex(&key.public_key()),
+            changeset_sm3: exchange::sm3_hex(&changeset),
+        };
+        let out = dir.path().join("forged.tzp");
+        exchange::write_package(&out, &manifest, &changeset, &key).unwrap();
+        out
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A copy of the package with the byte at `i` flipped.
+pub fn flip_one_byte(file: &Path, i: usize) -> PathBuf {
+    let mut bytes = std::fs::read(file).unwrap();
+    bytes[i] ^= 0x01;
+    let out = file.with_extension("flipped.tzp");
+    std::fs::write(&out, bytes).unwrap();
+    out
+}
