@@ -6,6 +6,7 @@ mod backup;
 mod edit;
 mod entries;
 mod evidence;
+mod exchange;
 mod import;
 mod import_answer;
 mod input;
@@ -24,9 +25,9 @@ mod setup;
 mod targets;
 
 use crate::args::{
-    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand,
-    ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand,
-    VillagesCommand,
+    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, ExchangeCommand,
+    PairingsCommand, ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand,
+    UserCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -86,6 +87,11 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Attach(AttachCommand::List(a)) => evidence::list(cli, a),
         Command::Attach(AttachCommand::Open(a)) => evidence::open(cli, a),
         Command::Attach(AttachCommand::Remove(a)) => evidence::remove(cli, a),
+        Command::Exchange(ExchangeCommand::Export(a)) => exchange::export(cli, a),
+        Command::Exchange(ExchangeCommand::Import(a)) => exchange::import(cli, a),
+        Command::Exchange(ExchangeCommand::Key) => exchange::key(cli),
+        Command::Exchange(ExchangeCommand::Trust(a)) => exchange::trust(cli, a),
+        Command::Exchange(ExchangeCommand::Status(a)) => exchange::status(cli, a),
     }
 }
 

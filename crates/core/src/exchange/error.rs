@@ -11,7 +11,7 @@ pub enum ExchangeError {
     )]
     BadSignature { from: String },
 
-    #[error("{from}的密钥（指纹 {fingerprint}）尚未被本台账信任；请与{from}电话核对指纹，一致后运行 taizhang exchange trust --unit {from} --fingerprint {fingerprint}，再导入")]
+    #[error("{from}的密钥（指纹 {fingerprint}）尚未被本台账信任；请与{from}电话核对指纹，一致后运行 taizhang exchange trust --unit {from} --fingerprint \"{fingerprint}\"，再导入")]
     UntrustedKey { from: String, fingerprint: String },
 
     #[error("{from}的密钥（指纹 {got}）与本台账信任的密钥（指纹 {trusted}）不同；请勿导入，请与{from}电话核实是否更换了密钥")]

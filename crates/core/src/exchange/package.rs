@@ -102,7 +102,10 @@ pub fn read(path: &Path) -> Result<Package> {
         }
         .into()
     };
-    let meta = std::fs::metadata(path).map_err(|e| damaged(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| LedgerError::UnreadableFile {
+        file: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
     if !meta.is_file() {
         return Err(damaged("不是文件".into()));
     }

@@ -36,7 +36,8 @@ pub fn diff_against_shadow(ledger: &Path, shadow: &Path, selection: &Selection) 
     scratch.execute("ATTACH DATABASE ?1 AS shadow", [shadow.to_string_lossy()])?;
     scratch.execute_batch(
         "CREATE TEMP TABLE scope_units(id TEXT PRIMARY KEY);
-         CREATE TEMP TABLE path_units(id TEXT PRIMARY KEY);",
+         CREATE TEMP TABLE path_units(id TEXT PRIMARY KEY);
+         CREATE TEMP TABLE ref_units(id TEXT PRIMARY KEY);",
     )?;
     for (table, ids) in [
         ("scope_units", selection.scope_units),
@@ -51,7 +52,14 @@ pub fn diff_against_shadow(ledger: &Path, shadow: &Path, selection: &Selection) 
     }
     let tables: Vec<_> = tables_for(selection.direction).collect();
     scratch.execute_batch("BEGIN")?;
-    for t in &tables {
+    // Units last: a unit ledger also gets the units its rows name (an enterprise of
+    // another county) and their parents, so every reference it receives resolves.
+    let mut ordered: Vec<_> = tables.iter().filter(|t| t.name != "unit").collect();
+    ordered.extend(tables.iter().filter(|t| t.name == "unit"));
+    for t in ordered {
+        if t.name == "unit" {
+            scratch.execute_batch(REFERENCED_UNITS)?;
+        }
         let columns = shape_tables(&scratch, "src", t.name, &["main", "shadow"])?;
         let list = columns.join(", ");
         scratch.execute(
@@ -72,6 +80,15 @@ pub fn diff_against_shadow(ledger: &Path, shadow: &Path, selection: &Selection) 
     session.changeset_strm(&mut out)?;
     Ok(out)
 }
+
+/// The units named by the rows copied so far (enterprises' and villages' counties), with
+/// every unit above them.
+const REFERENCED_UNITS: &str = "INSERT OR IGNORE INTO temp.ref_units(id)
+    WITH RECURSIVE r(id) AS (
+        SELECT county_id FROM main.enterprise WHERE county_id IS NOT NULL
+        UNION SELECT county_id FROM main.village
+        UNION SELECT u.parent_id FROM src.unit u JOIN r ON u.id = r.id WHERE u.parent_id IS NOT NULL)
+    SELECT id FROM r;";
 
 /// Makes `table` in each of `targets` with the columns of `source`'s table (untyped, so
 /// values are kept exactly as they are) and the same primary key; an older shadow gets the

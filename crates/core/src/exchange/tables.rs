@@ -14,7 +14,8 @@ pub enum Direction {
 }
 
 /// One exchanged table: its filter over the source ledger (attached as `src`, the unit's
-/// subtree in `temp.scope_units`, the path up to the city in `temp.path_units`), and
+/// subtree in `temp.scope_units`, the path up to the city in `temp.path_units`, the units
+/// the other rows name — another county's enterprise — and theirs in `temp.ref_units`), and
 /// whether a unit sends it upward (then its rows are the unit's: the city applies them
 /// only inside the sender's subtree, and at a unit its own version stands in a conflict).
 pub struct Exchanged {
@@ -35,7 +36,7 @@ pub const TABLES: &[Exchanged] = &[
     cat("action"),
     Exchanged {
         name: "unit",
-        filter: "t.id IN (SELECT id FROM temp.scope_units UNION SELECT id FROM temp.path_units)",
+        filter: "t.id IN (SELECT id FROM temp.scope_units UNION SELECT id FROM temp.path_units UNION SELECT id FROM temp.ref_units)",
         up: false,
         unit_of: None,
     },
