@@ -67,16 +67,24 @@ fn city(path: &Path) -> Ledger {
 fn write_csv(path: &Path, rows: usize) {
     let mut text = String::from("指标,责任单位,日期,数值,备注\n");
     for i in 0..rows {
-        let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new((i % 300) as u64);
+        let day =
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new((i % 300) as u64);
         text.push_str(&format!("I{},兰山区,{day},{},第{i}条\n", i % 5, i % 97 + 1));
     }
     std::fs::write(path, text).unwrap();
 }
 
 fn commit(ledger: &mut Ledger, file: &Path) -> usize {
-    import::commit(ledger, &actor(), &ImportKind::Entries, file, None, &mut |_, _| {})
-        .expect("import")
-        .written as usize
+    import::commit(
+        ledger,
+        &actor(),
+        &ImportKind::Entries,
+        file,
+        None,
+        &mut |_, _| {},
+    )
+    .expect("import")
+    .written as usize
 }
 
 fn main() {
@@ -84,7 +92,11 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("entries.csv");
     write_csv(&csv, n);
-    let (city_dir, county_dir, plain_dir) = (dir.path().join("city"), dir.path().join("county"), dir.path().join("plain"));
+    let (city_dir, county_dir, plain_dir) = (
+        dir.path().join("city"),
+        dir.path().join("county"),
+        dir.path().join("plain"),
+    );
     for d in [&city_dir, &county_dir, &plain_dir] {
         std::fs::create_dir_all(d).unwrap();
     }
@@ -97,7 +109,9 @@ fn main() {
 
     let mut city_ledger = city(&city_dir.join("city.db"));
     let boot = dir.path().join("boot.tzp");
-    city_ledger.exchange_export(&actor(), &ExportTarget::ForUnit("兰山区".into()), &boot).unwrap();
+    city_ledger
+        .exchange_export(&actor(), &ExportTarget::ForUnit("兰山区".into()), &boot)
+        .unwrap();
     let mut county = open(&county_dir.join("county.db"));
     county.exchange_import(&actor(), &boot, false).unwrap();
     let fp = county.exchange_key(&actor()).unwrap().fingerprint;
@@ -106,20 +120,30 @@ fn main() {
 
     let package = dir.path().join("up.tzp");
     let t = Instant::now();
-    let report = county.exchange_export(&actor(), &ExportTarget::ToCity, &package).unwrap();
+    let report = county
+        .exchange_export(&actor(), &ExportTarget::ToCity, &package)
+        .unwrap();
     let export_secs = t.elapsed().as_secs_f64();
     assert_eq!(report.changes as usize, n, "every row in the package");
     let t = Instant::now();
-    let applied = city_ledger.exchange_import(&actor(), &package, false).unwrap();
+    let applied = city_ledger
+        .exchange_import(&actor(), &package, false)
+        .unwrap();
     let apply_secs = t.elapsed().as_secs_f64();
     assert!(applied.conflicts.is_empty() && applied.refused.is_empty());
 
     let bytes = std::fs::metadata(&package).unwrap().len();
-    println!("exchange: {n} rows, package {:.1} KB", bytes as f64 / 1024.0);
+    println!(
+        "exchange: {n} rows, package {:.1} KB",
+        bytes as f64 / 1024.0
+    );
     println!("exchange: export {export_secs:.3} s, apply {apply_secs:.3} s, plain import {plain_secs:.3} s");
     println!("exchange_export_s: {export_secs:.3}");
     println!("exchange_apply_s: {apply_secs:.3}");
     println!("exchange_export_apply_s: {:.3}", export_secs + apply_secs);
     println!("exchange_plain_import_s: {plain_secs:.3}");
-    println!("exchange_vs_plain_import: {:.2}", (export_secs + apply_secs) / plain_secs);
+    println!(
+        "exchange_vs_plain_import: {:.2}",
+        (export_secs + apply_secs) / plain_secs
+    );
 }

@@ -67,13 +67,83 @@ pub fn check(
                 Op::Update => inside(&before) && (after.is_none() || inside(&after)),
             }
         };
-        keep.push(ok);
         if !ok {
+            keep.push(false);
             let unit = if inside(&before) { after } else { before };
             listed.push(outside(c, columns, unit, "不属于发送单位的数据，未导入"));
+            continue;
+        }
+        match locked_round(conn, c, columns)? {
+            None => keep.push(true),
+            Some(label) => {
+                keep.push(false);
+                let mut row = outside(
+                    c,
+                    columns,
+                    after.or(before),
+                    &format!("所在期间（{label}）已锁定，未导入"),
+                );
+                row.kind = "refused".into();
+                listed.push(row);
+            }
         }
     }
     Ok((keep, listed))
+}
+
+/// The dated tables a lock covers, and their date column.
+const DATED: &[(&str, &str)] = &[
+    ("progress_entry", "occurred_on"),
+    ("pairing", "signed_on"),
+    ("coop_project", "agreed_on"),
+    ("register_row", "occurred_on"),
+];
+
+/// The locked round covering the change's date (before, after, or the row's date here),
+/// as the ledger's own write paths refuse it (`Writer::ensure_open`).
+fn locked_round(
+    conn: &Connection,
+    c: &Change,
+    columns: &HashMap<String, Vec<String>>,
+) -> Result<Option<String>> {
+    let Some((_, col)) = DATED.iter().find(|(t, _)| *t == c.table) else {
+        return Ok(None);
+    };
+    let i = columns
+        .get(&c.table)
+        .and_then(|names| names.iter().position(|n| n == col));
+    let mut dates: Vec<String> = i
+        .into_iter()
+        .flat_map(|i| {
+            [
+                c.old.get(i).cloned().flatten(),
+                c.new.get(i).cloned().flatten(),
+            ]
+        })
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let here: Option<String> = conn
+        .query_row(
+            &format!("SELECT \"{col}\" FROM main.\"{}\" WHERE id = ?1", c.table),
+            [&c.key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    dates.extend(here);
+    for date in dates {
+        let label: Option<String> = conn
+            .query_row(
+                "SELECT label FROM round WHERE locked_on IS NOT NULL AND period_start <= ?1 AND period_end >= ?1 LIMIT 1",
+                [&date],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if label.is_some() {
+            return Ok(label);
+        }
+    }
+    Ok(None)
 }
 
 fn parent_unit(

@@ -168,6 +168,23 @@ fn city_and_two_counties_exchange_packages() {
     let wrong = ls.import(&for_yn).unwrap_err();
     assert_eq!(wrong.code(), "package_not_for_us", "{wrong}");
 
+    // A period the city locked meanwhile: the county's entry dated in it is listed, not applied.
+    w.city.lock("2024Q1");
+    ls.entry("LIN", "2024-02-10", 50.0);
+    let late = ls.export_up(&w.dir, "兰山区-late.tzp");
+    let r = w.city.import(&late).unwrap();
+    assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
+    assert!(
+        r.refused[0].detail.contains("已锁定"),
+        "{}",
+        r.refused[0].detail
+    );
+    assert_eq!(
+        w.city.completed("LIN", "兰山区"),
+        14.0,
+        "nothing added to a locked period"
+    );
+
     // A package of 兰山区's key touching 沂南县's rows: listed, the rest applied.
     let forged = ls.forge_up(
         &w.dir,
@@ -190,8 +207,8 @@ fn city_and_two_counties_exchange_packages() {
     );
     assert_eq!(
         w.city.count("exchange_conflict"),
-        2,
-        "the conflict and the listed row are kept"
+        3,
+        "the conflict and the two listed rows are kept"
     );
 
     // The trail records the applies with sender and sequence, and still verifies.

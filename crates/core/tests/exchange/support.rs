@@ -8,6 +8,7 @@ use taizhang_core::exchange::{
 };
 use taizhang_core::register::pairing::{EnterpriseRef, NewPairing, PairingStatus, VillageRef};
 use taizhang_core::register::{enterprise::NewEnterprise, village::NewVillage};
+use taizhang_core::round::{NewRound, RoundPeriod};
 use taizhang_core::{
     Actor, EntryChange, Ledger, LedgerError, NewEntry, NewIndicator, NewTarget, NewUnit, Pacing,
     Period, ProgressQuery, UnitKind,
@@ -197,6 +198,21 @@ impl Site {
                     status: PairingStatus::Active,
                     note: String::new(),
                 })
+            })
+            .unwrap();
+    }
+
+    /// Opens the round of `quarter` for every county and locks it at once (forced).
+    pub fn lock(&mut self, quarter: &str) {
+        let period = RoundPeriod::parse(quarter).unwrap();
+        self.ledger
+            .write(&actor(), |w| {
+                w.open_round(NewRound {
+                    period,
+                    due_on: d("2024-04-10"),
+                    units: Vec::new(),
+                })?;
+                w.lock_round(period, true, "市里已汇总")
             })
             .unwrap();
     }
