@@ -80,7 +80,9 @@ impl Ledger {
         };
         let shadow_file = shadow::shadow_path(&ledger_path, &channel);
         let bytes = shadow::diff_against_shadow(&ledger_path, &shadow_file, &selection)?;
-        let counts = changeset::counts(&changeset::changes(&bytes)?);
+        let changes = changeset::changes(&bytes)?;
+        let counts = changeset::counts(&changes);
+        let attachments = super::attachments::collect(self.conn(), &ledger_path, &changes)?;
         let seq = identity::last_seq(self.conn(), &channel, "sent")?.0 + 1;
         let manifest = Manifest {
             format: FORMAT.into(),
@@ -94,7 +96,7 @@ impl Ledger {
             sender_key: keys::hex(&key.public_key()),
             changeset_sm3: super::package::sm3_hex(&bytes),
         };
-        let sha256 = super::package::write(out, &manifest, &bytes, &key)?;
+        let sha256 = super::package::write(out, &manifest, &bytes, &attachments, &key)?;
         let file_name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

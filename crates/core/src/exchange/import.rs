@@ -171,6 +171,7 @@ impl Ledger {
         }
         let (conflicts, refused) = outcome.unwrap_or_default();
         if !dry_run {
+            super::attachments::store(&ledger_path, &pkg.attachments)?;
             // The receiver's own shadow of this channel learns what the sender holds now.
             let outgoing = if incoming == Direction::Down {
                 Direction::Up

@@ -8,9 +8,11 @@
 //! - `changeset.rs`: reading a changeset; a copy without some changes.
 //! - `manifest.rs`, `package.rs`: the package file (zip: manifest, changeset, signature).
 //! - `export.rs`, `import.rs` (checks, then one write), `apply.rs` (conflicts),
-//!   `ownership.rs` (the city applies a unit's rows only), `bootstrap.rs`, `status.rs`.
+//!   `ownership.rs` (the city applies a unit's rows only), `bootstrap.rs`, `status.rs`,
+//!   `attachments.rs` (the evidence files of the evidence rows a package carries).
 
 mod apply;
+mod attachments;
 mod bootstrap;
 mod changeset;
 mod error;

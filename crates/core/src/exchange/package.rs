@@ -28,6 +28,8 @@ pub struct Package {
     /// The bytes the signature covers: the whole file but the signature.
     pub signed: Vec<u8>,
     pub signature: Vec<u8>,
+    /// Evidence files: `(<sha256>.<ext>, bytes)`, each checked against its name's hash.
+    pub attachments: Vec<(String, Vec<u8>)>,
     /// SHA-256 of the file, hex.
     pub sha256: String,
 }
@@ -37,6 +39,7 @@ pub fn write(
     out: &Path,
     manifest: &Manifest,
     changeset: &[u8],
+    attachments: &[(String, Vec<u8>)],
     signer: &dyn Signer,
 ) -> Result<String> {
     let manifest_bytes =
@@ -53,10 +56,14 @@ pub fn write(
         let mut zip = zip::ZipWriter::new(&mut buf);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
-        for (name, bytes) in [
-            ("manifest.json", manifest_bytes.as_slice()),
-            ("changeset.bin", changeset),
-        ] {
+        let parts = [
+            ("manifest.json".to_string(), manifest_bytes.as_slice()),
+            ("changeset.bin".to_string(), changeset),
+        ];
+        let files = attachments
+            .iter()
+            .map(|(name, bytes)| (format!("attachments/{name}"), bytes.as_slice()));
+        for (name, bytes) in parts.into_iter().chain(files) {
             zip.start_file(name, options)
                 .map_err(|e| write_failed(&e))?;
             zip.write_all(bytes).map_err(|e| write_failed(&e))?;
@@ -116,6 +123,11 @@ pub fn read(path: &Path) -> Result<Package> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
         .map_err(|e| damaged(format!("不是 zip 文件：{e}")))?;
     let comment = zip.comment().to_vec();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| n.starts_with("attachments/"))
+        .collect();
     let mut part = |name: &str| -> Result<Vec<u8>> {
         let f = zip
             .by_name(name)
@@ -131,6 +143,16 @@ pub fn read(path: &Path) -> Result<Package> {
     };
     let manifest_bytes = part("manifest.json")?;
     let changeset = part("changeset.bin")?;
+    let mut attachments = Vec::new();
+    for name in names {
+        let bytes = part(&name)?;
+        let file = name.trim_start_matches("attachments/").to_string();
+        let hash = file.split('.').next().unwrap_or_default();
+        if file.contains('/') || file.contains('\\') || sha256_hex(&bytes) != hash {
+            return Err(damaged(format!("附件 {file} 与其摘要不符")));
+        }
+        attachments.push((file, bytes));
+    }
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .map_err(|e| damaged(format!("manifest.json 无法解析：{e}")))?;
     if manifest.format != FORMAT {
@@ -147,5 +169,6 @@ pub fn read(path: &Path) -> Result<Package> {
         changeset,
         signed: bytes[..bytes.len() - SIGNATURE_HEX].to_vec(),
         signature,
+        attachments,
     })
 }

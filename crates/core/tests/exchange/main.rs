@@ -48,6 +48,8 @@ fn city_and_two_counties_exchange_packages() {
     ls.entry("LIN", "2024-05-02", 4.0);
     ls.pairing("临沂兰山企业甲", "兰山村", "2024-04-03");
     ls.edit_entry(&e0, 7.0);
+    let scanned = ls.entry("LIN", "2024-05-20", 0.0);
+    ls.attach_png(&scanned);
     yn.entry("LIN", "2024-04-05", 10.0);
     yn.pairing("沂南企业乙", "沂南村", "2024-05-06");
     w.city.correct(&e0, 6.0);
@@ -99,6 +101,13 @@ fn city_and_two_counties_exchange_packages() {
         w.city.count("pairing"),
         2,
         "both counties' pairings arrived"
+    );
+    let files = w.city.evidence_of(&scanned);
+    assert_eq!(files.len(), 1, "the evidence row came up");
+    assert!(
+        files[0].intact,
+        "and its file, intact, in the city's 佐证材料: {:?}",
+        files[0]
     );
 
     // Down again: the correction row arrives; the county's own value stands (owner's).

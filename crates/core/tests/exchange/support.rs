@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use taizhang_core::evidence::{AttachedTo, EvidenceTarget};
 use taizhang_core::exchange::{
     self, ExportTarget, ImportReport, Manifest, Party, Signer, TableCounts,
 };
@@ -217,6 +218,29 @@ impl Site {
             .unwrap();
     }
 
+    /// A small PNG attached to an entry as its evidence.
+    pub fn attach_png(&mut self, entry: &str) {
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend_from_slice(self.name.as_bytes());
+        let file = self.path.with_file_name("scan.png");
+        std::fs::write(&file, bytes).unwrap();
+        let target = EvidenceTarget {
+            kind: AttachedTo::Entry,
+            id: entry.into(),
+        };
+        self.ledger
+            .attach_evidence(&actor(), &target, &file, "扫描件")
+            .unwrap();
+    }
+
+    pub fn evidence_of(&self, entry: &str) -> Vec<taizhang_core::evidence::Evidence> {
+        let target = EvidenceTarget {
+            kind: AttachedTo::Entry,
+            id: entry.into(),
+        };
+        self.ledger.evidence_list(&target).unwrap()
+    }
+
     pub fn add_county(&mut self, code: &str, name: &str) {
         let unit = NewUnit {
             code: code.into(),
@@ -313,7 +337,7 @@ impl Site {
             changeset_sm3: exchange::sm3_hex(&changeset),
         };
         let out = dir.path().join("forged.tzp");
-        exchange::write_package(&out, &manifest, &changeset, &key).unwrap();
+        exchange::write_package(&out, &manifest, &changeset, &[], &key).unwrap();
         out
     }
 }
