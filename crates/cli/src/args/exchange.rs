@@ -19,6 +19,20 @@ pub enum ExchangeCommand {
     Trust(ExchangeTrustArgs),
     /// 交换状态：本机、对方、收发的包、冲突 / peers, packages sent and received, conflicts
     Status(FormatArgs),
+    /// 列出冲突和未导入的行（两个版本） / the conflicts and listed rows, both versions
+    Conflicts(FormatArgs),
+    /// 冲突采用某一版本：--take ours（本台账）或 theirs（对方） / take one version of a conflict
+    Resolve(ExchangeResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeResolveArgs {
+    /// 冲突的 ID（见 exchange conflicts） / the conflict's id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// ours 或 theirs / which version the row takes
+    #[arg(long, value_parser = ["ours", "theirs"])]
+    pub take: String,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,8 @@
 use taizhang_core::exchange::{self, Conflict, ExportTarget, ImportReport, Role, TableCounts};
 
 use crate::args::{
-    Cli, ExchangeExportArgs, ExchangeImportArgs, ExchangeTrustArgs, Format, FormatArgs,
+    Cli, ExchangeExportArgs, ExchangeImportArgs, ExchangeResolveArgs, ExchangeTrustArgs, Format,
+    FormatArgs,
 };
 use crate::db::{self, Create};
 use crate::failure::{CliResult, Failure};
@@ -234,4 +235,42 @@ pub fn status(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
     text += &packages.render();
     text += &format!("冲突与未导入的行：{} 条（两个版本都已保留）\n", s.conflicts);
     Ok(text)
+}
+
+pub fn conflicts(cli: &Cli, args: &FormatArgs) -> CliResult<String> {
+    let ledger = db::open_read(cli)?;
+    let list = ledger.exchange_conflicts()?;
+    if args.format == Format::Json {
+        return json(&list);
+    }
+    if list.is_empty() {
+        return Ok("没有冲突，也没有未导入的行。\n".into());
+    }
+    let mut text = String::new();
+    for c in &list {
+        let show = |v: &Option<serde_json::Value>| {
+            v.as_ref().map_or("（无）".to_string(), |v| v.to_string())
+        };
+        text += &format!(
+            "{}  {}\n  本台账：{}\n  对方：{}\n",
+            c.id,
+            conflict_line(c),
+            show(&c.ours),
+            show(&c.theirs)
+        );
+    }
+    Ok(text)
+}
+
+pub fn resolve(cli: &Cli, args: &ExchangeResolveArgs) -> CliResult<String> {
+    let mut ledger = db::open(cli, Create::Refused)?;
+    ledger.exchange_resolve(&db::actor(), &args.id, &args.take)?;
+    let which = if args.take == "ours" {
+        "本台账"
+    } else {
+        "对方"
+    };
+    Ok(format!(
+        "已采用{which}的版本；下一个数据交换包会把它带给对方。\n"
+    ))
 }

@@ -92,6 +92,8 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Exchange(ExchangeCommand::Key) => exchange::key(cli),
         Command::Exchange(ExchangeCommand::Trust(a)) => exchange::trust(cli, a),
         Command::Exchange(ExchangeCommand::Status(a)) => exchange::status(cli, a),
+        Command::Exchange(ExchangeCommand::Conflicts(a)) => exchange::conflicts(cli, a),
+        Command::Exchange(ExchangeCommand::Resolve(a)) => exchange::resolve(cli, a),
     }
 }
 

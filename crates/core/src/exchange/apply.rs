@@ -17,6 +17,8 @@ use crate::error::Result;
 /// A row that was not simply applied.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct Conflict {
+    /// Its row in `exchange_conflict` (empty until recorded).
+    pub id: String,
     /// `conflict` (both changed it), `outside` (another unit's row: listed, not applied),
     /// `refused` (a constraint of this ledger refused it).
     pub kind: String,
@@ -108,6 +110,7 @@ fn decide(
         .filter(|k| !k.is_empty())
         .unwrap_or_else(|| key_of(&old));
     let mut conflict = Conflict {
+        id: String::new(),
         kind: "conflict".into(),
         table: table.clone(),
         row_id,
@@ -187,8 +190,13 @@ pub fn record(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)",
     )?;
     for c in conflicts {
+        let id = if c.id.is_empty() {
+            crate::ledger::new_id()
+        } else {
+            c.id.clone()
+        };
         stmt.execute(rusqlite::params![
-            crate::ledger::new_id(),
+            id,
             package_id,
             c.kind,
             c.table,

@@ -142,9 +142,12 @@ impl Ledger {
             if let Some(public) = &own_key {
                 super::bootstrap::finish(w, &channel, public)?;
             }
-            let (conflicts, constraint): (Vec<_>, Vec<_>) =
+            let (mut conflicts, constraint): (Vec<_>, Vec<_>) =
                 found.into_iter().partition(|c| c.kind == "conflict");
             refused.extend(constraint);
+            for c in conflicts.iter_mut().chain(refused.iter_mut()) {
+                c.id = crate::ledger::new_id();
+            }
             let id = super::status::record_package(
                 w,
                 "received",

@@ -9,7 +9,8 @@
 //! - `manifest.rs`, `package.rs`: the package file (zip: manifest, changeset, signature).
 //! - `export.rs`, `import.rs` (checks, then one write), `apply.rs` (conflicts),
 //!   `ownership.rs` (the city applies a unit's rows only), `bootstrap.rs`, `status.rs`,
-//!   `attachments.rs` (the evidence files of the evidence rows a package carries).
+//!   `attachments.rs` (the evidence files of the evidence rows a package carries),
+//!   `resolve.rs` (a person takes the other version of a conflict).
 
 mod apply;
 mod attachments;
@@ -23,6 +24,7 @@ mod keys;
 mod manifest;
 mod ownership;
 mod package;
+mod resolve;
 mod shadow;
 mod status;
 mod tables;

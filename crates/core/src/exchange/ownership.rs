@@ -198,6 +198,7 @@ fn outside(
 ) -> Conflict {
     let theirs = image(c, columns, false);
     Conflict {
+        id: String::new(),
         kind: "outside".into(),
         table: c.table.clone(),
         row_id: c.key.clone(),

@@ -114,13 +114,14 @@ impl Ledger {
     /// The conflicts and listed rows kept, newest first.
     pub fn exchange_conflicts(&self) -> Result<Vec<super::apply::Conflict>> {
         let mut stmt = self.conn().prepare(
-            "SELECT kind, tbl, row_id, unit_id, ours, theirs, stands, detail FROM exchange_conflict
+            "SELECT kind, tbl, row_id, unit_id, ours, theirs, stands, detail, id FROM exchange_conflict
              ORDER BY created_at DESC, rowid DESC",
         )?;
         let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
         let rows = stmt
             .query_map([], |r| {
                 Ok(super::apply::Conflict {
+                    id: r.get(8)?,
                     kind: r.get(0)?,
                     table: r.get(1)?,
                     row_id: r.get(2)?,

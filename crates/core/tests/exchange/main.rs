@@ -220,6 +220,23 @@ fn city_and_two_counties_exchange_packages() {
         "the conflict and the two listed rows are kept"
     );
 
+    // A person takes the city's corrected value back over 兰山区's edit.
+    let conflict: String = w
+        .city
+        .query("SELECT id FROM exchange_conflict WHERE kind = 'conflict'");
+    w.city
+        .ledger
+        .exchange_resolve(&actor(), &conflict, "ours")
+        .unwrap();
+    assert_eq!(w.city.completed("LIN", "兰山区"), 14.0, "6 instead of 7");
+    let listed = w.city.ledger.exchange_conflicts().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|c| c.id == conflict && c.stands == "ours"),
+        "{listed:?}"
+    );
+
     // The trail records the applies with sender and sequence, and still verifies.
     let reason: String = w.city.query(
         "SELECT reason FROM audit WHERE tbl = 'progress_entry' AND reason LIKE '数据交换%' ORDER BY seq LIMIT 1",
