@@ -181,11 +181,12 @@ impl Ledger {
             } else {
                 Direction::Down
             };
+            let mine = own_rows_of(&applied, outgoing, &columns)?;
             shadow::apply_to_shadow(
                 &ledger_path,
                 &shadow::shadow_path(&ledger_path, &channel),
                 outgoing,
-                &applied,
+                &mine,
             )?;
         }
         Ok(ImportReport {
@@ -252,4 +253,39 @@ impl Ledger {
         }
         Ok(Some(peer))
     }
+}
+
+/// What of a received changeset this installation itself sends back in `outgoing`: a unit
+/// sends no city-level round event (one without a unit), so its shadow must not hold one
+/// either — else its next package would delete it at the city.
+fn own_rows_of(
+    changeset: &[u8],
+    outgoing: Direction,
+    columns: &std::collections::HashMap<String, Vec<String>>,
+) -> Result<Vec<u8>> {
+    let unit_col = columns
+        .get("round_event")
+        .and_then(|names| names.iter().position(|n| n == "unit_id"));
+    let (Direction::Up, Some(i)) = (outgoing, unit_col) else {
+        return Ok(changeset.to_vec());
+    };
+    let changes = changeset::changes(changeset)?;
+    let keep: Vec<bool> = changes
+        .iter()
+        .map(|c| {
+            !(c.table == "round_event"
+                && matches!(
+                    c.new
+                        .get(i)
+                        .cloned()
+                        .flatten()
+                        .or_else(|| c.old.get(i).cloned().flatten()),
+                    Some(serde_json::Value::Null)
+                ))
+        })
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return Ok(changeset.to_vec());
+    }
+    changeset::keep_only(changeset, &keep)
 }

@@ -37,13 +37,15 @@ pub fn check(
             listed.push(outside(c, columns, None, "单位台账不能发送此类数据"));
             continue;
         };
-        let before = match t.unit_sql() {
+        // The row here: None when absent, Some(None) when it has no unit (a city-level
+        // round event, an enterprise without a county).
+        let current: Option<Option<String>> = match t.unit_sql() {
             Some(sql) => conn
                 .query_row(&sql, [&c.key], |r| r.get::<_, Option<String>>(0))
-                .optional()?
-                .flatten(),
+                .optional()?,
             None => None,
         };
+        let before = current.clone().flatten();
         let after_image = image(c, columns, false);
         let after = match c.table.as_str() {
             "coop_project" => {
@@ -56,16 +58,21 @@ pub fn check(
                 str_of(after_image.get("unit_id")).or_else(|| str_of(after_image.get("county_id")))
             }
         };
-        let enterprise_insert = c.table == "enterprise" && c.op == Op::Insert;
-        let inside = |u: &Option<String>| sender.contains(u.as_deref());
-        let ok = if enterprise_insert {
-            true
-        } else {
-            match c.op {
-                Op::Insert => inside(&after),
-                Op::Delete => inside(&before),
-                Op::Update => inside(&before) && (after.is_none() || inside(&after)),
-            }
+        // A row without a unit is the city's, except an enterprise without a county
+        // (inside every scope, as guard.rs has it).
+        let enterprise = c.table == "enterprise";
+        let inside = |u: &Option<String>| match u {
+            Some(_) => sender.contains(u.as_deref()),
+            None => enterprise,
+        };
+        let held_inside = match &current {
+            None => true, // not here: nothing of the city's to change (an insert makes it)
+            Some(unit) => inside(unit),
+        };
+        let ok = match c.op {
+            Op::Insert => (enterprise || inside(&after)) && held_inside,
+            Op::Delete => held_inside,
+            Op::Update => held_inside && (after.is_none() || inside(&after)),
         };
         if !ok {
             keep.push(false);

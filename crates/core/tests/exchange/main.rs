@@ -194,6 +194,22 @@ fn city_and_two_counties_exchange_packages() {
         "nothing added to a locked period"
     );
 
+    // The lock goes down: 兰山区's ledger refuses the locked quarter like the city does, and
+    // the city's own round events (no unit) are never sent back up nor deleted.
+    let events = w.city.count("round_event");
+    let down = w.export_city("兰山区", "兰山区-3.tzp");
+    ls.import(&down).unwrap();
+    let locked = ls.try_entry("LIN", "2024-03-01", 1.0).unwrap_err();
+    assert_eq!(locked.code(), "period_locked", "{locked}");
+    let up = ls.export_up(&w.dir, "兰山区-4.tzp");
+    let r = w.city.import(&up).unwrap();
+    assert!(r.refused.is_empty() && r.conflicts.is_empty(), "{r:?}");
+    assert_eq!(
+        w.city.count("round_event"),
+        events,
+        "the round's events stay"
+    );
+
     // A package of 兰山区's key touching 沂南县's rows: listed, the rest applied.
     let forged = ls.forge_up(
         &w.dir,

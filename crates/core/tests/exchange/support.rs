@@ -163,6 +163,24 @@ impl Site {
             .id
     }
 
+    pub fn try_entry(
+        &mut self,
+        indicator: &str,
+        on: &str,
+        value: f64,
+    ) -> Result<String, LedgerError> {
+        let new = NewEntry {
+            indicator: indicator.into(),
+            unit: self.name.clone(),
+            occurred_on: d(on),
+            value,
+            note: String::new(),
+        };
+        self.ledger
+            .write(&actor(), |w| w.record_entry(new))
+            .map(|e| e.id)
+    }
+
     pub fn edit_entry(&mut self, id: &str, value: f64) {
         let change = EntryChange {
             value: Some(value),
