@@ -2,9 +2,11 @@
 //! 沂南县) with ledgers of their own, exchanging signed packages (issue 11).
 
 mod support;
+mod tampered;
 
 use support::*;
 use taizhang_core::exchange::ExportTarget;
+use tampered::flip_one_byte;
 
 #[test]
 fn city_and_two_counties_exchange_packages() {
