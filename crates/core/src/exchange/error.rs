@@ -27,7 +27,7 @@ pub enum ExchangeError {
     #[error("{from}的第{seq}号包已于 {at} 导入过，再导入不会有任何改变")]
     Replay { from: String, seq: i64, at: String },
 
-    #[error("缺少{from}的第{expected}号包（收到的是第{got}号）；请先导入第{expected}号包，或请{from}重新发送")]
+    #[error("缺少{from}的第{expected}号包（收到的是第{got}号）；请先导入第{expected}号包；找不到时，请{from}从其台账旁的「交换/…/已发送」文件夹中重新发送")]
     SequenceGap {
         from: String,
         expected: i64,

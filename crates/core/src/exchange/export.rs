@@ -120,6 +120,13 @@ impl Ledger {
             return Err(e);
         }
         shadow::apply_to_shadow(&ledger_path, &shadow_file, direction, &bytes)?;
+        // A copy kept, so a package lost on the way can be sent again (the receiver
+        // refuses the next one until it has this one).
+        let kept = keys::exchange_dir(&ledger_path)
+            .join("已发送")
+            .join(format!("{}-{seq}.tzp", manifest.to.label()));
+        let _ = std::fs::create_dir_all(kept.parent().unwrap_or(Path::new(".")))
+            .and_then(|()| std::fs::copy(out, &kept));
         Ok(ExportReport {
             path: out.display().to_string(),
             to: to_label,

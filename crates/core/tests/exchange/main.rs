@@ -155,7 +155,30 @@ fn city_and_two_counties_exchange_packages() {
     }
     assert_eq!(w.city.trail(), before, "refusals wrote nothing");
     w.city.import(&next_yn).unwrap();
-    assert_eq!(w.city.completed("LIN", "沂南县"), 12.0);
+
+    // A package skipped on the way: the next one waits for it; the sender kept a copy.
+    yn.entry("LIN", "2024-06-02", 1.0);
+    let third = yn.export_up(&w.dir, "沂南县-3.tzp");
+    yn.entry("LIN", "2024-06-03", 1.0);
+    let fourth = yn.export_up(&w.dir, "沂南县-4.tzp");
+    let gap = w.city.import(&fourth).unwrap_err();
+    assert_eq!(gap.code(), "package_gap", "{gap}");
+    assert!(
+        gap.to_string().contains("第3号包"),
+        "names the missing one: {gap}"
+    );
+    let kept = yn
+        .path
+        .with_file_name("交换")
+        .join("taizhang")
+        .join("已发送");
+    assert!(
+        kept.join("市级台账（临沂市）-3.tzp").exists(),
+        "a copy of each package sent"
+    );
+    w.city.import(&third).unwrap();
+    w.city.import(&fourth).unwrap();
+    assert_eq!(w.city.completed("LIN", "沂南县"), 14.0);
 
     // A third county that nobody trusted yet.
     w.city.add_county("HD", "河东区");
@@ -226,7 +249,7 @@ fn city_and_two_counties_exchange_packages() {
         r.refused
     );
     assert_eq!(r.refused[0].kind, "outside");
-    assert_eq!(w.city.completed("LIN", "沂南县"), 12.0, "沂南县 unchanged");
+    assert_eq!(w.city.completed("LIN", "沂南县"), 14.0, "沂南县 unchanged");
     assert_eq!(
         w.city.completed("LIN", "兰山区"),
         15.0,
