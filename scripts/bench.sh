@@ -24,7 +24,7 @@ done
 log=target/bench.log
 mkdir -p target
 : >"$log"
-benches=(province registers import)
+benches=(province registers import exchange)
 
 if [ "$quick" = 1 ]; then
   say "Benchmarks (quick: tiny sizes, test build)"

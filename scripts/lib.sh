@@ -14,7 +14,8 @@ as_root() {
 # Debian packages a Tauri 2 app needs to build and run; the test extras drive a real window,
 # and LibreOffice (headless, no GUI) re-saves the import tests' workbooks as .xls/.ods/.xlsx.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
-  libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk)
+  libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk
+  libclang-dev)  # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
 TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3 libreoffice-calc-nogui)
 # Installed without their recommended packages (LibreOffice's would add python3-uno, fonts,
 # apparmor …): libreoffice-calc-nogui alone is 84 MB to fetch, 262 MB installed.

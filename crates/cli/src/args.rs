@@ -8,12 +8,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 mod accounts;
 mod backup;
 mod evidence;
+mod exchange;
 mod registers;
 mod report;
 mod rounds;
 pub use accounts::*;
 pub use backup::*;
 pub use evidence::*;
+pub use exchange::*;
 pub use registers::*;
 pub use report::*;
 pub use rounds::*;
@@ -112,6 +114,9 @@ pub enum Command {
     /// 佐证材料：添加、列出、打开、移除 / evidence files of entries, register rows and returns
     #[command(subcommand)]
     Attach(AttachCommand),
+    /// 数据交换：导出、导入、密钥、信任、状态 / signed packages between installations
+    #[command(subcommand)]
+    Exchange(ExchangeCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

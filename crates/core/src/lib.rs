@@ -7,6 +7,7 @@
 //! - [`auth`] accounts, roles and the permission table; [`audit`] the chained trail (留痕).
 //! - [`round`] runs a reporting round (填报轮次): states, tables out, board, review, lock.
 //! - [`evidence`] 佐证材料: files attached to entries, register rows and returns.
+//! - [`exchange`] signed packages between the city's ledger and units' own ledgers.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
 pub mod audit;
@@ -16,6 +17,7 @@ pub mod bindings;
 pub mod defaults;
 pub mod error;
 pub mod evidence;
+pub mod exchange;
 pub mod export;
 pub mod health;
 pub mod import;

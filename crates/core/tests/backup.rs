@@ -214,13 +214,15 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
         "taken before the rows"
     );
 
-    // An older ledger (schema 7: without 0008's return tables nor 0009's evidence) is backed
-    // up before migrating.
+    // An older ledger (schema 7: without 0008's return tables, 0009's evidence nor 0010's
+    // exchange tables) is backed up before migrating.
     let path = f.path.clone();
     f.ledger = Ledger::open(&f.dir.path().join("x").join("other.db")).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TABLE evidence; DROP TABLE unit_return_entry; DROP TABLE unit_return;
+        "DROP TABLE exchange_conflict; DROP TABLE exchange_package; DROP TABLE exchange_peer;
+         DROP TABLE exchange_installation;
+         DROP TABLE evidence; DROP TABLE unit_return_entry; DROP TABLE unit_return;
          PRAGMA user_version = 7;",
     )
     .unwrap();

@@ -6,6 +6,7 @@ mod backup;
 mod edit;
 mod entries;
 mod evidence;
+mod exchange;
 mod import;
 mod import_answer;
 mod input;
@@ -24,9 +25,9 @@ mod setup;
 mod targets;
 
 use crate::args::{
-    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, PairingsCommand,
-    ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand, UserCommand,
-    VillagesCommand,
+    AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, ExchangeCommand,
+    PairingsCommand, ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand,
+    UserCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -87,6 +88,13 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Attach(AttachCommand::Open(a)) => evidence::open(cli, a),
         Command::Attach(AttachCommand::Remove(a)) => evidence::remove(cli, a),
         Command::Attach(AttachCommand::Orphaned(a)) => evidence::orphaned(cli, a),
+        Command::Exchange(ExchangeCommand::Export(a)) => exchange::export(cli, a),
+        Command::Exchange(ExchangeCommand::Import(a)) => exchange::import(cli, a),
+        Command::Exchange(ExchangeCommand::Key) => exchange::key(cli),
+        Command::Exchange(ExchangeCommand::Trust(a)) => exchange::trust(cli, a),
+        Command::Exchange(ExchangeCommand::Status(a)) => exchange::status(cli, a),
+        Command::Exchange(ExchangeCommand::Conflicts(a)) => exchange::conflicts(cli, a),
+        Command::Exchange(ExchangeCommand::Resolve(a)) => exchange::resolve(cli, a),
     }
 }
 

@@ -289,6 +289,10 @@ pub enum LedgerError {
         file: String,
         problems: Vec<crate::import::ImportProblem>,
     },
+
+    /// A data-exchange package refused or not made (exchange/error.rs has the codes).
+    #[error(transparent)]
+    Exchange(#[from] crate::exchange::ExchangeError),
 }
 
 impl LedgerError {
@@ -358,6 +362,7 @@ impl LedgerError {
             Self::PeriodLocked { .. } => "period_locked",
             Self::RoundState { .. } => "round_state",
             Self::RoundNotApproved { .. } => "round_not_approved",
+            Self::Exchange(e) => e.code(),
         }
     }
 
