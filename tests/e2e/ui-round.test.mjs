@@ -196,6 +196,8 @@ test('two returns come in: the sent table refilled, and 兰陵县\'s own layout'
   await clickWhenFree(app, `[data-testid="board-evidence-${code('兰山区')}"]`);
   await app.byTestId('evidence-dialog');
   await settle(app);
+  // The file as returned is kept among the return's evidence, opened from here.
+  await app.waitForText('兰山区_2024年第三季度_统计表（已填）.xlsx', { within: '[data-testid="evidence-table"]', timeout: 10000 });
   const scan = join(dir, '兰山区报表盖章页.png');
   writeFileSync(scan, PNG);
   await fill(app, field('evidence-path'), scan);
@@ -261,6 +263,7 @@ test('退回 with a reason, submitted again, corrected in review, approved and l
   await clickCentered(app, `[data-testid="board-review-${code('兰陵县')}"]`);
   await app.byTestId('review-dialog');
   await app.waitForText('已报', { within: '[data-testid="review-state"]', timeout: 10000 });
+  await app.waitForText('打开报表原件', { within: '[data-testid="review-dialog"]', timeout: 10000 });
   const fix = await app.exec(`const b = document.querySelector('[data-testid="review-lines"] [data-testid^="review-correct-"]'); return b && b.getAttribute('data-testid')`);
   assert.ok(fix, 'a reported value can be corrected');
   const indicatorCode = fix.replace('review-correct-', '');

@@ -53,6 +53,15 @@ fn entry_of(w: &World, indicator: &str) -> Option<String> {
     .ok()
 }
 
+/// The id of 兰陵县.
+fn r2_unit(w: &World) -> String {
+    let conn = rusqlite::Connection::open(w.file("ledger.db")).expect("open");
+    conn.query_row("SELECT id FROM unit WHERE name = '兰陵县'", [], |r| {
+        r.get(0)
+    })
+    .expect("unit")
+}
+
 fn names(list: &[taizhang_core::evidence::Evidence]) -> Vec<String> {
     list.iter().map(|e| e.file_name.clone()).collect()
 }
@@ -98,16 +107,34 @@ fn a_corrected_return_hands_its_entries_evidence_over() {
         vec!["结对协议.pdf"],
         "the new entry of the same indicator"
     );
+    let mut on_return = on(AttachedTo::UnitReturn, &return_id);
+    on_return.sort();
     assert_eq!(
-        on(AttachedTo::UnitReturn, &return_id),
-        vec!["拨付凭证.pdf", "盖章扫描件.pdf"], // oldest first
-        "the return keeps its own and takes the one whose indicator is gone"
+        on_return,
+        vec![
+            "兰陵县三季度.xlsx",
+            "兰陵县三季度（更正）.xlsx",
+            "拨付凭证.pdf",
+            "盖章扫描件.pdf"
+        ],
+        "the return keeps its own, takes the one whose indicator is gone, and both files as returned"
     );
     assert!(
         w.ledger.orphaned_evidence().expect("orphans").is_empty(),
         "nothing left pointing at a replaced entry"
     );
-    assert_eq!(w.count("evidence"), 3, "no attachment row lost");
+    assert_eq!(w.count("evidence"), 5, "no attachment row lost");
+    // The return as imported opens as the corrected file, byte for byte.
+    let held = returns::held_return(&w.ledger, &r2_unit(&w), "2024Q3")
+        .expect("read")
+        .expect("held");
+    let original = held.original_id.expect("the original is kept");
+    let path = w.ledger.evidence_path_for_open(&original).expect("open");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        std::fs::read(&second).unwrap(),
+        "the file as returned"
+    );
     let verdict = w.ledger.verify_audit().expect("verify");
     assert!(verdict.ok, "the trail verifies: {}", verdict.message);
 }

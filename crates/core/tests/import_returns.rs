@@ -272,6 +272,11 @@ fn a_corrected_return_replaces_the_first() {
         15.0,
         "v1 intact after a refused correction"
     );
+    assert_eq!(
+        (w.count("evidence"), kept_files(&w)),
+        (1, 1),
+        "only v1's file as returned is kept (row, file): the refused one left nothing"
+    );
 
     let second = w.file("兰陵县_2024年第三季度_统计表（更正）.xlsx");
     lanling(&second, n(45.0), t("—"));
@@ -322,6 +327,32 @@ fn a_corrected_return_replaces_the_first() {
         "a SHA-256 in hex, got {:?}",
         held.file_sha256
     );
+    // Both files as returned are kept; the held one opens, byte for byte.
+    assert_eq!(
+        (w.count("evidence"), kept_files(&w)),
+        (2, 2),
+        "both originals"
+    );
+    let path = w
+        .ledger
+        .evidence_path_for_open(&held.original_id.expect("the original's id"))
+        .expect("open the original");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+}
+
+/// Files kept in 佐证材料 beside the ledger.
+fn kept_files(w: &World) -> usize {
+    let folder = w.file("佐证材料");
+    let Ok(dirs) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    dirs.flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
+        .count()
 }
 
 #[test]
@@ -351,4 +382,5 @@ fn the_identical_file_again_changes_nothing() {
         .imported_at
         .clone();
     assert_eq!(after, stamp, "the return's record is untouched");
+    assert_eq!(w.count("evidence"), 1, "the same file is kept once");
 }

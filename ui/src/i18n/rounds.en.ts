@@ -136,6 +136,7 @@ export default {
     title: 'Review: {unit} {label}',
     titleShort: 'Review',
     held: 'Return “{file}”, imported {at} by {by}, {n} values',
+    original: 'Open the file as returned',
     noFile: 'No return imported yet (figures are the entries in the ledger)',
     previous: 'Previous ({label})',
     thisPeriod: 'This period',

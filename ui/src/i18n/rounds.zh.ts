@@ -136,6 +136,7 @@ export default {
     title: '审核：{unit} {label}',
     titleShort: '审核',
     held: '报表「{file}」，{at} 由{by}导入，{n} 项',
+    original: '打开报表原件',
     noFile: '尚未导入报表（数值为台账中已录入的完成情况）',
     previous: '上期（{label}）',
     thisPeriod: '本期',

@@ -43,6 +43,45 @@ const XLSX: EvidenceKind = EvidenceKind {
     label: "Excel工作簿(.xlsx)",
 };
 
+/// The kinds a unit's return may have come in as (its 报表原件 is kept as it came; these
+/// are never accepted as a person's attachment).
+const RETURN_KINDS: [EvidenceKind; 5] = [
+    XLSX,
+    EvidenceKind {
+        ext: "xlsm",
+        media_type: "application/vnd.ms-excel.sheet.macroEnabled.12",
+        label: "Excel工作簿(.xlsm)",
+    },
+    EvidenceKind {
+        ext: "xls",
+        media_type: "application/vnd.ms-excel",
+        label: "Excel 97-2003工作簿(.xls)",
+    },
+    EvidenceKind {
+        ext: "ods",
+        media_type: "application/vnd.oasis.opendocument.spreadsheet",
+        label: "OpenDocument表格(.ods)",
+    },
+    EvidenceKind {
+        ext: "csv",
+        media_type: "text/csv",
+        label: "CSV文件",
+    },
+];
+
+/// The kind a returned table's file name gives (`.txt` is kept as `.csv`); a table of
+/// any other extension is kept as CSV text, which is what the importer read it as.
+pub fn kind_of_return_file(name: &str) -> EvidenceKind {
+    let ext = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    RETURN_KINDS
+        .into_iter()
+        .find(|k| k.ext == ext)
+        .unwrap_or(RETURN_KINDS[4])
+}
+
 /// Every extension accepted (`jpeg` is stored as `jpg`).
 pub const ACCEPTED_EXTENSIONS: &[&str] = &["pdf", "jpg", "jpeg", "png", "docx", "xlsx"];
 
@@ -71,8 +110,9 @@ pub fn kind_of_name(file: &str, name: &str) -> Result<EvidenceKind> {
 
 /// The kind a file's media type names, for files already stored.
 pub fn kind_of_media_type(media_type: &str) -> Option<EvidenceKind> {
-    [PDF, PNG, JPG, DOCX, XLSX]
+    [PDF, PNG, JPG, DOCX]
         .into_iter()
+        .chain(RETURN_KINDS)
         .find(|k| k.media_type == media_type)
 }
 

@@ -9,6 +9,8 @@
 //! - [`target`]: what an attachment hangs on, its unit and its date.
 //! - [`orphans`]: 已删除记录的佐证 (attachments of deleted rows, kept and listed) and
 //!   attachments following a replaced return's entries to the new ones.
+//! - [`original`]: 报表原件 — the file a unit's return was imported from, kept among the
+//!   return's attachments inside the import's transaction.
 //! - `attach.rs`: attaching (one `Ledger::write`: permissions, the lock, the trail),
 //!   listing, opening (the hash checked first) and removing (marked, file kept).
 
@@ -17,6 +19,7 @@ pub mod checks;
 pub mod files;
 pub mod kinds;
 pub mod opener;
+pub mod original;
 pub mod orphans;
 pub mod target;
 

@@ -7,4 +7,9 @@ export type HeldReturn = { id: string, unit_id: string, period: string, round_id
 /**
  * Entries it wrote that are still in the ledger.
  */
-entries: number, };
+entries: number, 
+/**
+ * The 佐证材料 row of its 报表原件 (the file as imported), to open; none for a return
+ * imported into an in-memory ledger or before originals were kept.
+ */
+original_id: string | null, };

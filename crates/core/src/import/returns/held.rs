@@ -16,7 +16,9 @@ use crate::progress::round_to;
 
 const SELECT: &str = "SELECT r.id, r.unit_id, r.period, r.round_id, r.source, r.file_name,
         r.file_sha256, r.imported_at, r.imported_by,
-        (SELECT COUNT(*) FROM unit_return_entry e WHERE e.return_id = r.id)
+        (SELECT COUNT(*) FROM unit_return_entry e WHERE e.return_id = r.id),
+        (SELECT v.id FROM evidence v WHERE v.attached_to = 'unit_return' AND v.attached_id = r.id
+            AND v.sha256 = r.file_sha256 AND v.removed_at IS NULL ORDER BY v.added_at DESC LIMIT 1)
     FROM unit_return r";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<HeldReturn> {
@@ -31,6 +33,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<HeldReturn> {
         imported_at: r.get(7)?,
         imported_by: r.get(8)?,
         entries: r.get(9)?,
+        original_id: r.get(10)?,
     })
 }
 

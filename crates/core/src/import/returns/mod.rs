@@ -7,7 +7,8 @@
 //!   every problem at its row and column and warnings that do not stop the import.
 //! - [`commit`] writes it in one transaction: the unit's earlier return for the period is
 //!   replaced (its entries deleted, the new ones inserted), 滞后原因/整改措施 become lag
-//!   notes (of the quarter, or the quarter a month is in), and the file's SHA-256, name, time and actor are kept (`unit_return`). The same
+//!   notes (of the quarter, or the quarter a month is in), and the file's SHA-256, name, time and actor are kept (`unit_return`),
+//!   the file itself among the return's 佐证材料 (报表原件, `evidence::original`). The same
 //!   values again write nothing (`unchanged`). Evidence attached to a replaced entry moves
 //!   to the new entry of its indicator (else to the return); the return's own stays.
 //!
@@ -34,6 +35,7 @@ pub use types::*;
 
 use super::types::ImportProblem;
 use crate::error::{LedgerError, Result};
+use crate::evidence::original::{keep_return_original, ReturnedFile};
 use crate::export::lag_notes::NewLagNote;
 use crate::ledger::{Ledger, Writer};
 use crate::model::Actor;
@@ -56,7 +58,10 @@ pub fn commit(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ReturnReport> {
     let input = Input::read(path)?;
-    ledger.write(actor, |w| {
+    // 报表原件 beside the ledger; an in-memory ledger keeps the figures only.
+    let folder = ledger.path().map(crate::evidence::files::folder_for);
+    let mut kept = None;
+    let written = ledger.write(actor, |w| {
         let plan = plan(w.conn(), w.today(), &input, options)?;
         let p = &plan.preview;
         let (Some(unit), Some(reported), true) = (&plan.unit, p.period, p.problems.is_empty())
@@ -130,11 +135,25 @@ pub fn commit(
             progress(report.written as usize + report.lag_notes as usize, total);
         }
         report.evidence_moved = held::hand_over_evidence(w, &id, &earlier, &written)?;
+        if let Some(folder) = &folder {
+            let file = ReturnedFile {
+                name: &input.file_name,
+                bytes: &input.bytes,
+                sha256: &input.sha256,
+            };
+            kept = keep_return_original(w, folder, &id, &unit.id, &file)?;
+        }
         report.return_id = Some(id);
         report.replaced = replaced;
         mark_submitted(w, &unit.id, reported)?;
         Ok(report)
-    })
+    });
+    if written.is_err() {
+        if let Some(k) = kept {
+            k.discard();
+        }
+    }
+    written
 }
 
 /// A return that came in marks its unit 已报 in the round of its period, when the unit is

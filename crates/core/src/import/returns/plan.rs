@@ -20,6 +20,8 @@ pub(super) struct Input {
     pub file: String,
     pub file_name: String,
     pub sha256: String,
+    /// The file's bytes, kept as the return's 报表原件 when it is imported.
+    pub bytes: Vec<u8>,
     pub sheets: Vec<Sheet>,
     pub hidden: Option<Sheet>,
 }
@@ -34,6 +36,7 @@ impl Input {
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().to_string()),
             sha256: identity::hex(&Sha256::digest(&bytes)),
+            bytes,
             sheets,
             hidden: sheet::named_sheet(path, SENT_SHEET),
         })

@@ -155,6 +155,9 @@ pub struct HeldReturn {
     pub imported_by: String,
     /// Entries it wrote that are still in the ledger.
     pub entries: u32,
+    /// The 佐证材料 row of its 报表原件 (the file as imported), to open; none for a return
+    /// imported into an in-memory ledger or before originals were kept.
+    pub original_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
