@@ -16,7 +16,8 @@ as_root() {
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk
   libclang-dev)  # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
-TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3 libreoffice-calc-nogui)
+TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3 libreoffice-calc-nogui
+  x11-utils)  # xwininfo: the e2e finds native windows (the print dialog) by name
 # Installed without their recommended packages (LibreOffice's would add python3-uno, fonts,
 # apparmor …): libreoffice-calc-nogui alone is 84 MB to fetch, 262 MB installed.
 LEAN_PACKAGES=(libreoffice-calc-nogui)

@@ -44,6 +44,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     use commands::*;
     builder.invoke_handler(tauri::generate_handler![
         app::app_info,
+        app::print_page,
         catalog::list_actions,
         catalog::list_indicators,
         catalog::list_units,

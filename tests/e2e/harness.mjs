@@ -46,8 +46,10 @@ const KEEP = Boolean(process.env.TAIZHANG_E2E_KEEP);
  *   (window state); default: a new one. A HOME passed in is not removed by close().
  * @param {Record<string,string>} [o.env] Extra environment for the app.
  * @param {number} [o.timeout] Milliseconds to wait for the page (default 15000).
+ * @param {string} [o.cwd] The app's working folder (default: this process's), where a print
+ *   to file lands.
  */
-export async function launch({ db, home, env = {}, timeout = 15000 } = {}) {
+export async function launch({ db, home, env = {}, timeout = 15000, cwd } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
   home ??= join(dir, 'home');
   mkdirSync(home, { recursive: true });
@@ -68,6 +70,7 @@ export async function launch({ db, home, env = {}, timeout = 15000 } = {}) {
   const log = openSync(join(dir, 'driver.log'), 'w');
   const driver = spawn(tauriDriver(), ['--port', String(port), '--native-port', String(nativePort)], {
     env: childEnv,
+    cwd,
     stdio: ['ignore', log, log],
   });
   closeSync(log);
@@ -219,6 +222,15 @@ export class App {
     const r = await this.session.cmd('GET', '/window/rect');
     xinput('move', String(r.x + Math.round(r.width / 2)), String(r.y + Math.round(r.height / 2)));
     xinput('keys', sequence);
+  }
+
+  /** The X display the app runs on (for native windows such as the print dialog). */
+  get display() {
+    return display;
+  }
+  /** Real X input anywhere on the screen: `app.xinput('move', '10', '20')`, `app.xinput('keys', 'Return')`. */
+  xinput(...args) {
+    xinput(...args);
   }
 
   /** The window's position and size: `{x, y, width, height}`. */

@@ -58,3 +58,13 @@ pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError
         })
         .await
 }
+
+/// 打印/导出PDF: the system's print dialog for this window's page (WebKitGTK's on Linux, with
+/// 打印到文件 for a PDF). Runs on the main thread (a command without `async`): the dialog is
+/// modal, and the call returns when it closes.
+#[tauri::command]
+pub fn print_page<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) -> Result<(), IpcError> {
+    window
+        .print()
+        .map_err(|e| IpcError::internal(format!("无法打开打印对话框：{e}")))
+}

@@ -33,6 +33,8 @@ export { inTauri, onLoginRequired } from './invoke'
 
 // The app
 export const appInfo = () => call<AppInfo>('app_info')
+/** The system's print dialog for the page (打印 / 导出PDF); resolves when it closes. */
+export const printPage = () => call<null>('print_page')
 
 // Catalogue: actions, indicators, units
 export const listActions = (includeArchived = false) => call<Action[]>('list_actions', { includeArchived })
