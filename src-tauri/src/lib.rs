@@ -77,6 +77,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         sample::remove_sample,
         registers::list_enterprises,
         registers::list_villages,
+        registers::get_enterprise,
+        registers::get_village,
         registers::list_pairings,
         registers::add_pairing,
         registers::update_pairing,

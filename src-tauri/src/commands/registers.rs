@@ -34,6 +34,21 @@ pub async fn list_villages(
     state.read(move |l| l.villages(&filter)).await
 }
 
+/// One enterprise by id, for its edit dialog (`not_found` when it is gone).
+#[tauri::command]
+pub async fn get_enterprise(
+    state: State<'_, LedgerState>,
+    id: String,
+) -> Result<Enterprise, IpcError> {
+    state.read(move |l| l.enterprise(&id)).await
+}
+
+/// One village by id, for its edit dialog (`not_found` when it is gone).
+#[tauri::command]
+pub async fn get_village(state: State<'_, LedgerState>, id: String) -> Result<Village, IpcError> {
+    state.read(move |l| l.village(&id)).await
+}
+
 #[tauri::command]
 pub async fn list_pairings(
     state: State<'_, LedgerState>,

@@ -244,7 +244,7 @@ fn pairings_add_end_and_delete_and_move_the_enterprise_count() {
                 new_village("窗口南村"),
             ),
             "duplicate",
-            None,
+            Some("credit_code"),
             "已存在",
         ),
         (

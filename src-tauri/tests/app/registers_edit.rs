@@ -1,4 +1,5 @@
-//! Editing register rows over IPC: update_pairing, update_enterprise, update_village,
+//! Editing register rows over IPC (and loading one by id: get_enterprise, get_village):
+//! update_pairing, update_enterprise, update_village,
 //! update_project and update_register_row delegate to the core — the derived figures
 //! follow an edit, and a refused edit comes back as `{code, message, field}` with nothing
 //! written.
@@ -106,8 +107,16 @@ fn editing_a_pairing_moves_the_figures_and_refusals_write_nothing() {
             "update_enterprise",
             json!({"id": a["enterprise_id"], "change": {"name": "临沂编辑二号有限公司"}}),
             "duplicate",
-            None,
+            Some("name"),
             "已存在",
+        ),
+        (
+            "another enterprise's credit code",
+            "update_enterprise",
+            json!({"id": b["enterprise_id"], "change": {"name": "临沂编辑二号有限公司", "credit_code": code}}),
+            "duplicate",
+            Some("credit_code"),
+            "临沂编辑测试有限公司",
         ),
         (
             "a wrong check character",
@@ -150,6 +159,21 @@ fn editing_a_pairing_moves_the_figures_and_refusals_write_nothing() {
         moved["name"], "编辑北村",
         "update_village returns the village, got {moved}"
     );
+    // An edit dialog loads the record by id.
+    assert_eq!(
+        desk.ok("get_enterprise", json!({"id": b["enterprise_id"]})),
+        renamed,
+        "get_enterprise gives the record as stored"
+    );
+    assert_eq!(
+        desk.ok("get_village", json!({"id": b["village_id"]})),
+        moved,
+        "get_village gives the record as stored"
+    );
+    for cmd in ["get_enterprise", "get_village"] {
+        let e = desk.err(cmd, json!({"id": "no-such-id"}));
+        assert_eq!(e["code"], "not_found", "{cmd}: {e}");
+    }
     let page = desk.ok("list_pairings", json!({"filter": {"search": "编辑三号"}}));
     assert_eq!(
         page["rows"][0]["village"], "编辑北村",

@@ -25,6 +25,9 @@ import { call } from './invoke'
 
 export const listEnterprises = (filter: EnterpriseFilter) => call<Page<Enterprise>>('list_enterprises', { filter })
 export const listVillages = (filter: VillageFilter) => call<Page<Village>>('list_villages', { filter })
+/** One record by id, for its edit dialog (`not_found` when it is gone). */
+export const getEnterprise = (id: string) => call<Enterprise>('get_enterprise', { id })
+export const getVillage = (id: string) => call<Village>('get_village', { id })
 
 export const listPairings = (filter: PairingFilter) => call<Page<Pairing>>('list_pairings', { filter })
 export const addPairing = (pairing: NewPairing) => call<Pairing>('add_pairing', { pairing })

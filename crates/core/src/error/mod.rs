@@ -74,6 +74,15 @@ pub enum LedgerError {
     #[error("{what}「{key}」已存在")]
     Duplicate { what: &'static str, key: String },
 
+    /// A duplicate found by one field of a form (an enterprise's name or its credit code):
+    /// the same message and code as `Duplicate`, with the field that collides.
+    #[error("{what}「{key}」已存在")]
+    DuplicateField {
+        what: &'static str,
+        key: String,
+        field: &'static str,
+    },
+
     #[error("统一社会信用代码「{code}」有误：{problem}")]
     BadCreditCode { code: String, problem: String },
 
@@ -313,7 +322,7 @@ impl LedgerError {
             Self::UnknownAction(_) => "unknown_action",
             Self::NotFound { .. } => "not_found",
             Self::Ambiguous { .. } => "ambiguous",
-            Self::Duplicate { .. } => "duplicate",
+            Self::Duplicate { .. } | Self::DuplicateField { .. } => "duplicate",
             Self::BadCreditCode { .. } => "bad_credit_code",
             Self::DerivedIndicator { .. } => "derived_indicator",
             Self::SampleOverData => "sample_over_data",
@@ -388,6 +397,7 @@ impl LedgerError {
             Self::UnknownAction(_) => Some("action"),
             Self::PeriodReversed { .. } => Some("period_end"),
             Self::BadCreditCode { .. } => Some("credit_code"),
+            Self::DuplicateField { field, .. } => Some(field),
             Self::DerivedIndicator { .. } => Some("indicator"),
             _ => None,
         }

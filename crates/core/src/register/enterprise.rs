@@ -185,8 +185,16 @@ fn check_enterprise(
             .credit_code
             .clone()
             .map_or(dup.name.clone(), |c| format!("{}（{c}）", dup.name));
-        return Err(LedgerError::Duplicate {
-            what: "企业", key
+        // Which of the two the other enterprise shares, for the form to mark.
+        let field = if code.is_some() && dup.credit_code == code {
+            "credit_code"
+        } else {
+            "name"
+        };
+        return Err(LedgerError::DuplicateField {
+            what: "企业",
+            key,
+            field,
         });
     }
     let county = new
@@ -226,6 +234,7 @@ impl Ledger {
             .page(self.conn(), (COLUMNS, FROM), (f.limit, f.offset), row)
     }
 
+    /// The enterprise with this id (`not_found` when there is none): what an edit dialog loads.
     pub fn enterprise(&self, id: &str) -> Result<Enterprise> {
         by_id(self.conn(), id)
     }

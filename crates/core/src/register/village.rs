@@ -91,6 +91,11 @@ impl Ledger {
         find(self.conn(), &county.id, township, name)
     }
 
+    /// The village with this id (`not_found` when there is none): what an edit dialog loads.
+    pub fn village(&self, id: &str) -> Result<Village> {
+        by_id(self.conn(), id)
+    }
+
     pub fn villages(&self, f: &VillageFilter) -> Result<Page<Village>> {
         let county = f
             .county

@@ -151,7 +151,9 @@ pub(super) fn write(w: &mut Writer<'_>) -> Result<u32> {
             true,
         ) {
             Ok(p) => p,
-            Err(crate::LedgerError::Duplicate { .. }) if i >= ENTERPRISES => continue,
+            Err(
+                crate::LedgerError::Duplicate { .. } | crate::LedgerError::DuplicateField { .. },
+            ) if i >= ENTERPRISES => continue,
             Err(e) => return Err(e),
         };
         enterprise_ids[e] = Some(p.enterprise_id.clone());
