@@ -222,6 +222,9 @@ fn book_reason(e: &str) -> String {
 struct Rows {
     first_row: Option<u32>,
     rows: Vec<Vec<Cell>>,
+    /// The widest row so far: a new row is given that room at once, so a million rows of
+    /// five cells hold five cells each, not the eight of a doubling vector.
+    width: usize,
 }
 
 impl Rows {
@@ -246,7 +249,11 @@ impl Rows {
         let (c, row) = (c as usize, &mut self.rows[i]);
         if row.len() <= c {
             budget.cells(c + 1 - row.len(), 0)?;
+            if row.capacity() == 0 {
+                row.reserve_exact(self.width.max(c + 1));
+            }
             row.resize(c + 1, Cell::Empty);
+            self.width = self.width.max(row.len());
         }
         budget.cell(&cell)?;
         row[c] = cell;
