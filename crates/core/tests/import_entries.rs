@@ -252,3 +252,23 @@ fn a_long_file_is_previewed_by_its_counts_and_first_rows_and_committed_whole() {
         "second preview: (rows counted, listed, duplicates counted, listed)"
     );
 }
+
+#[test]
+fn a_long_import_seals_the_trail_as_it_goes_and_the_trail_verifies() {
+    // More rows than the import writes between two seals of the trail (20,000): one
+    // record per row, in one chain that verifies.
+    let mut w = world();
+    let n = 20_500;
+    let mut text = String::from("指标,责任单位,日期,数值,备注\n");
+    for i in 0..n {
+        text += &format!("CNT,兰山区,2024-03-05,{i},\n");
+    }
+    let path = w.file("long.csv");
+    csv(&path, &text, Encoding::Utf8);
+    let before = w.ledger.verify_audit().expect("verify").records;
+    let report = commit(&mut w, &path).expect("commit");
+    assert_eq!(report.written as usize, n, "every row written");
+    let v = w.ledger.verify_audit().expect("verify");
+    assert!(v.ok, "the trail verifies: {}", v.message);
+    assert_eq!(v.records - before, n as i64, "one record per row");
+}
