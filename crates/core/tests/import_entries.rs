@@ -210,3 +210,65 @@ fn a_missing_required_column_is_a_sheet_problem() {
     )];
     assert_eq!(positions(&p.problems), want, "problems");
 }
+
+#[test]
+fn a_long_file_is_previewed_by_its_counts_and_first_rows_and_committed_whole() {
+    // More rows than a preview lists: the preview counts them all and shows the first
+    // PREVIEW_ROWS (in order, with their values); the commit writes every row; the second
+    // preview counts every row as a duplicate and lists the first PREVIEW_ROWS of them.
+    let mut w = world();
+    let n = import::PREVIEW_ROWS + 500;
+    let mut text = String::from("指标,责任单位,日期,数值,备注\n");
+    for i in 0..n {
+        text += &format!("CNT,兰山区,2024-03-05,{i},第{i}行\n");
+    }
+    let path = w.file("long.csv");
+    csv(&path, &text, Encoding::Utf8);
+    let p = import::preview(&w.ledger, &ImportKind::Entries, &path, None).expect("preview");
+    assert_eq!(
+        (p.row_count as usize, p.rows.len(), p.problems.len()),
+        (n, import::PREVIEW_ROWS, 0),
+        "(rows counted, rows listed, problems)"
+    );
+    let last = p.rows.last().expect("a last row listed");
+    let i = import::PREVIEW_ROWS - 1;
+    assert_eq!(
+        (last.row, last.values[3].clone(), last.values[4].clone()),
+        (i as u32 + 2, i.to_string(), format!("第{i}行")),
+        "the last row listed: (row, value, note)"
+    );
+    let report = commit(&mut w, &path).expect("commit");
+    assert_eq!(report.written as usize, n, "every row written");
+    assert_eq!(w.count("progress_entry"), n as i64, "entries in the ledger");
+    let again = import::preview(&w.ledger, &ImportKind::Entries, &path, None).expect("again");
+    assert_eq!(
+        (
+            again.row_count,
+            again.rows.len(),
+            again.duplicate_count as usize,
+            again.duplicates.len()
+        ),
+        (0, 0, n, import::PREVIEW_ROWS),
+        "second preview: (rows counted, listed, duplicates counted, listed)"
+    );
+}
+
+#[test]
+fn a_long_import_seals_the_trail_as_it_goes_and_the_trail_verifies() {
+    // More rows than the import writes between two seals of the trail (20,000): one
+    // record per row, in one chain that verifies.
+    let mut w = world();
+    let n = 20_500;
+    let mut text = String::from("指标,责任单位,日期,数值,备注\n");
+    for i in 0..n {
+        text += &format!("CNT,兰山区,2024-03-05,{i},\n");
+    }
+    let path = w.file("long.csv");
+    csv(&path, &text, Encoding::Utf8);
+    let before = w.ledger.verify_audit().expect("verify").records;
+    let report = commit(&mut w, &path).expect("commit");
+    assert_eq!(report.written as usize, n, "every row written");
+    let v = w.ledger.verify_audit().expect("verify");
+    assert!(v.ok, "the trail verifies: {}", v.message);
+    assert_eq!(v.records - before, n as i64, "one record per row");
+}

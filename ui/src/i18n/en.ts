@@ -438,6 +438,8 @@ export default {
     tabProblems: 'Problems ({n})',
     tabRows: 'To write ({n})',
     tabDuplicates: 'Duplicates ({n})',
+    firstRowsListed: 'The first {listed} rows are listed here; {left} more are not listed and are written too',
+    firstDuplicatesListed: 'The first {listed} duplicates are listed here; {left} more are not listed, none is written',
     tabMapping: 'Columns',
     sheet: 'Sheet',
     row: 'Row',

@@ -438,6 +438,8 @@ export default {
     tabProblems: '问题（{n}）',
     tabRows: '将写入（{n}）',
     tabDuplicates: '重复（{n}）',
+    firstRowsListed: '此处列出前 {listed} 行，另有 {left} 行未列出，导入时一并写入',
+    firstDuplicatesListed: '此处列出前 {listed} 行，另有 {left} 行重复未列出，均不再导入',
     tabMapping: '列对应',
     sheet: '工作表',
     row: '行',

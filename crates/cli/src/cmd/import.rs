@@ -141,8 +141,8 @@ fn describe(p: &ImportPreview) -> String {
     }
     out += &format!(
         "将写入 {} 行；重复 {} 行（不再导入）；跳过 {} 行；问题 {} 处。\n",
-        p.rows.len(),
-        p.duplicates.len(),
+        p.row_count,
+        p.duplicate_count,
         p.skipped,
         p.problems.len()
     );
@@ -165,8 +165,8 @@ fn describe(p: &ImportPreview) -> String {
         }
         out += "\n";
         out += &t.render();
-        if p.rows.len() > SHOWN_ROWS {
-            out += &format!("……另有 {} 行\n", p.rows.len() - SHOWN_ROWS);
+        if p.row_count as usize > SHOWN_ROWS {
+            out += &format!("……另有 {} 行\n", p.row_count as usize - SHOWN_ROWS);
         }
     }
     if !p.duplicates.is_empty() {
@@ -174,8 +174,8 @@ fn describe(p: &ImportPreview) -> String {
         for d in p.duplicates.iter().take(SHOWN_ROWS) {
             out += &format!("  {}\n", d.message);
         }
-        if p.duplicates.len() > SHOWN_ROWS {
-            out += &format!("  ……另有 {} 行\n", p.duplicates.len() - SHOWN_ROWS);
+        if p.duplicate_count as usize > SHOWN_ROWS {
+            out += &format!("  ……另有 {} 行\n", p.duplicate_count as usize - SHOWN_ROWS);
         }
     }
     out + &problem_lines(&p.problems, SHOWN_PROBLEMS)

@@ -163,14 +163,14 @@ impl RowKind for Activity {
         });
         Ok(Some(Parsed {
             key,
-            item: Item::Activity(NewRegisterRow {
+            item: Item::Activity(Box::new(NewRegisterRow {
                 register: self.register.id.clone(),
                 occurred_on: date,
                 unit: unit.id.clone(),
                 title,
                 status,
                 data,
-            }),
+            })),
             existing,
             creates: Vec::new(),
         }))

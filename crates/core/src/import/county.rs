@@ -228,11 +228,11 @@ impl RowKind for CountyRegister {
         });
         Ok(Some(Parsed {
             key: format!("{}|{}|{project_name}", pair.0, pair.1),
-            item: Item::CountyRow(CountyRow {
+            item: Item::CountyRow(Box::new(CountyRow {
                 pairing,
                 pairing_ref: in_ledger.unwrap_or(placeholder),
                 project,
-            }),
+            })),
             existing,
             creates,
         }))

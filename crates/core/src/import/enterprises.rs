@@ -85,13 +85,13 @@ impl RowKind for Enterprises {
         };
         Ok(Some(Parsed {
             key,
-            item: Item::Enterprise(NewEnterprise {
+            item: Item::Enterprise(Box::new(NewEnterprise {
                 name,
                 credit_code: code,
                 kind,
                 county,
                 contact,
-            }),
+            })),
             existing,
             creates: Vec::new(),
         }))

@@ -34,6 +34,7 @@ mod projects;
 mod registers;
 pub mod returns;
 mod rows;
+mod settle;
 mod sheet;
 mod targets;
 mod template;
@@ -66,7 +67,15 @@ pub fn preview(
     mapping: Option<&ColumnMapping>,
 ) -> Result<ImportPreview> {
     let sheets = sheet::read(path)?;
-    let plan = plan::build(ledger.conn(), ledger.today(), kind, path, &sheets, mapping)?;
+    let plan = plan::build(
+        ledger.conn(),
+        ledger.today(),
+        kind,
+        path,
+        sheets,
+        mapping,
+        plan::Purpose::Preview,
+    )?;
     Ok(plan.preview)
 }
 
@@ -84,7 +93,15 @@ pub fn commit(
     let file = path.display().to_string();
     ledger.backup_before(crate::backup::BackupReason::BeforeImport)?;
     let report = ledger.write(actor, |w| {
-        let plan = plan::build(w.conn(), w.today(), kind, path, &sheets, mapping)?;
+        let plan = plan::build(
+            w.conn(),
+            w.today(),
+            kind,
+            path,
+            sheets,
+            mapping,
+            plan::Purpose::Commit,
+        )?;
         if !plan.preview.problems.is_empty() {
             return Err(LedgerError::ImportRejected {
                 file: file.clone(),
@@ -96,7 +113,7 @@ pub fn commit(
             file: file.clone(),
             kind: kind.clone(),
             written: written.rows,
-            duplicates: plan.preview.duplicates.len() as u32,
+            duplicates: plan.preview.duplicate_count,
             skipped: plan.preview.skipped,
             new_enterprises: written.enterprises,
             new_villages: written.villages,

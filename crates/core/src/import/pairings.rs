@@ -188,7 +188,7 @@ impl RowKind for Pairings {
             .then(|| "台账中已有该企业与该村的结对关系，不再导入".to_string());
         Ok(Some(Parsed {
             key: format!("{}|{}", pair.0, pair.1),
-            item: Item::Pairing(party.into_pairing(signed_on, unit, status, note)),
+            item: Item::Pairing(Box::new(party.into_pairing(signed_on, unit, status, note))),
             existing,
             creates,
         }))

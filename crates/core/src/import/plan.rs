@@ -2,14 +2,16 @@
 //! rows to write, the duplicates (in the ledger or earlier in the file) and every
 //! problem. Preview shows the plan; commit writes it, only when it has no problem.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::header;
 use super::rows::{data_rows, Columns, RowReader};
+use super::settle;
 use super::sheet::Sheet;
 use super::types::*;
 use super::{activity, county, enterprises, entries, pairings, projects, targets, villages};
@@ -20,17 +22,19 @@ use crate::register::enterprise::NewEnterprise;
 use crate::register::project::NewProject;
 use crate::register::village::NewVillage;
 
-/// What one row writes.
+/// What one row writes. Every kind but an entry is boxed: a million entries are not
+/// each the size of a county register's row (a pairing, its new enterprise and village,
+/// and a project).
 #[derive(Debug, Clone)]
 pub(crate) enum Item {
     Entry(entries::EntryRow),
-    Target(NewTarget),
-    Enterprise(NewEnterprise),
-    Village(NewVillage),
-    Pairing(pairings::PairingRow),
-    Project(NewProject),
-    Activity(NewRegisterRow),
-    CountyRow(super::county::CountyRow),
+    Target(Box<NewTarget>),
+    Enterprise(Box<NewEnterprise>),
+    Village(Box<NewVillage>),
+    Pairing(Box<pairings::PairingRow>),
+    Project(Box<NewProject>),
+    Activity(Box<NewRegisterRow>),
+    CountyRow(Box<super::county::CountyRow>),
 }
 
 /// A row read without problems.
@@ -57,23 +61,36 @@ pub(crate) trait RowKind {
 }
 
 pub(crate) struct Planned {
-    pub sheet: String,
+    /// The sheet's name, shared by its rows.
+    pub sheet: Rc<str>,
     pub row: u32,
     pub item: Item,
 }
 
 pub(crate) struct Plan {
+    /// The rows to write, in order; empty for a preview, which writes nothing.
     pub items: Vec<Planned>,
     pub preview: ImportPreview,
 }
 
+/// What a plan is built for: a preview keeps the first rows as they are shown and no rows
+/// to write; a commit keeps every row to write and shows none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    Preview,
+    Commit,
+}
+
+/// Builds the plan of importing `sheets`, each dropped once its rows are read, so a large
+/// file is never held both as cells and as rows.
 pub(crate) fn build(
     conn: &Connection,
     today: NaiveDate,
     kind: &ImportKind,
     path: &Path,
-    sheets: &[Sheet],
+    sheets: Vec<Sheet>,
     mapping: Option<&ColumnMapping>,
+    purpose: Purpose,
 ) -> Result<Plan> {
     let fields = super::fields::for_kind(conn, kind)?;
     let mut reader: Box<dyn RowKind> = match kind {
@@ -87,7 +104,7 @@ pub(crate) fn build(
             Box::new(activity::Activity::new(conn, today, register)?)
         }
         ImportKind::CountyPairings { county } => {
-            let found = county::county_of(conn, sheets, &fields, county.as_deref())?;
+            let found = county::county_of(conn, &sheets, &fields, county.as_deref())?;
             Box::new(county::CountyRegister::new(conn, today, found)?)
         }
     };
@@ -98,17 +115,19 @@ pub(crate) fn build(
         fields: fields.clone(),
         mapping: ColumnMapping::default(),
         rows: Vec::new(),
+        row_count: 0,
         duplicates: Vec::new(),
+        duplicate_count: 0,
         problems: Vec::new(),
         skipped: 0,
         notes: Vec::new(),
         new_enterprises: 0,
         new_villages: 0,
     };
-    // (sheet, row, parsed, values shown)
-    let mut read: Vec<(String, u32, Parsed, Vec<String>)> = Vec::new();
+    let names: Vec<Rc<str>> = sheets.iter().map(|s| Rc::from(s.name.as_str())).collect();
+    let mut read: Vec<settle::ReadRow> = Vec::new();
     let mut any_header = false;
-    for sheet in sheets {
+    for (index, sheet) in sheets.into_iter().enumerate() {
         preview
             .problems
             .extend(sheet.problems.iter().map(|(row, message)| ImportProblem {
@@ -119,8 +138,8 @@ pub(crate) fn build(
             }));
         let given = mapping.and_then(|m| m.sheets.iter().find(|s| s.sheet == sheet.name));
         let sm = match given {
-            Some(g) => header::complete(sheet, g),
-            None => header::guess(sheet, &fields),
+            Some(g) => header::complete(&sheet, g),
+            None => header::guess(&sheet, &fields),
         };
         let has_cells = sheet.rows.iter().flatten().any(|c| !c.is_empty());
         if sm.header_row.is_none() {
@@ -135,25 +154,32 @@ pub(crate) fn build(
         any_header = true;
         let mapping_ok = check_mapping(&sm, &fields, &mut preview.problems);
         let cols = Columns::new(&sm);
-        let filled;
         let sheet = if carried_down {
-            filled = county::fill_down(sheet, &sm);
-            &filled
+            county::fill_down(&sheet, &sm)
         } else {
             sheet
         };
         if mapping_ok {
-            for (row, cells) in data_rows(sheet, &sm, &cols, &mut preview.skipped) {
+            for (row, cells) in data_rows(&sheet, &sm, &cols, &mut preview.skipped) {
                 let mut r = RowReader::new(&sheet.name, row, cells, &cols);
                 let parsed = reader.read(&mut r)?;
-                let values = fields.iter().map(|f| r.shown(&f.key)).collect();
+                let shown = (purpose == Purpose::Preview).then(|| {
+                    let values: Vec<String> = fields.iter().map(|f| r.shown(&f.key)).collect();
+                    settle::join_shown(&values)
+                });
                 preview.problems.append(&mut r.problems);
-                if let Some(p) = parsed {
-                    read.push((sheet.name.clone(), row, p, values));
+                if let Some(parsed) = parsed {
+                    read.push(settle::ReadRow {
+                        sheet: index as u32,
+                        row,
+                        parsed,
+                        shown,
+                    });
                 }
             }
         }
         preview.mapping.sheets.push(sm);
+        // The sheet's cells are dropped here: its rows are read.
     }
     if !any_header {
         let names: Vec<String> = fields
@@ -172,48 +198,12 @@ pub(crate) fn build(
             ),
         });
     }
-    let parsed: Vec<&Parsed> = read.iter().map(|(_, _, p, _)| p).collect();
+    let parsed: Vec<&Parsed> = read.iter().map(|r| &r.parsed).collect();
     let in_ledger = reader.existing(conn, &parsed)?;
-    let mut first_seen: HashMap<String, (String, u32)> = HashMap::new();
-    let several_sheets = read.iter().map(|(s, ..)| s).collect::<HashSet<_>>().len() > 1;
-    let mut items = Vec::new();
-    for (sheet, row, p, values) in read {
-        let existing = p
-            .existing
-            .clone()
-            .or_else(|| in_ledger.get(&p.key).cloned());
-        let earlier = first_seen.get(&p.key);
-        let dup = match (existing, earlier) {
-            (Some(why), _) => Some(why),
-            (None, Some((s, r))) if several_sheets && *s != sheet => {
-                Some(format!("与工作表「{s}」第{r}行重复，不再导入"))
-            }
-            (None, Some((_, r))) => Some(format!("与第{r}行重复，不再导入")),
-            (None, None) => None,
-        };
-        if let Some(why) = dup {
-            preview.duplicates.push(DuplicateRow {
-                message: format!("第{row}行：{why}"),
-                sheet,
-                row,
-            });
-            continue;
-        }
-        first_seen.insert(p.key.clone(), (sheet.clone(), row));
-        preview.rows.push(PreviewRow {
-            sheet: sheet.clone(),
-            row,
-            values,
-            creates: p.creates.clone(),
-        });
-        items.push(Planned {
-            sheet,
-            row,
-            item: p.item,
-        });
-    }
+    drop(parsed);
+    let items = settle::settle(read, &names, &in_ledger, purpose, &mut preview);
     (preview.new_enterprises, preview.new_villages) = reader.new_records();
-    if preview.problems.is_empty() && items.is_empty() {
+    if preview.problems.is_empty() && preview.row_count == 0 {
         preview.notes.push("没有需要导入的新数据".into());
     }
     Ok(Plan { items, preview })
@@ -279,4 +269,21 @@ fn check_mapping(
         ok = false;
     }
     ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_to_write_is_no_larger_than_an_entry() {
+        // (what, its size, at most): a million rows are held while a file is planned.
+        let cases = [
+            ("Item", std::mem::size_of::<Item>(), 112),
+            ("Parsed", std::mem::size_of::<Parsed>(), 192),
+        ];
+        for (what, size, most) in cases {
+            assert!(size <= most, "{what}: {size} bytes, want at most {most}");
+        }
+    }
 }

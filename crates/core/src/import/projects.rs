@@ -171,7 +171,7 @@ impl RowKind for Projects {
             .then(|| "该结对关系下已有同名合作项目，不再导入".to_string());
         Ok(Some(Parsed {
             key: format!("{pairing}|{name}"),
-            item: Item::Project(NewProject {
+            item: Item::Project(Box::new(NewProject {
                 pairing,
                 name,
                 kind,
@@ -179,7 +179,7 @@ impl RowKind for Projects {
                 investment: investment.map(|v| super::entries::round_to(v, INVESTMENT_DECIMALS)),
                 status,
                 beneficiaries: beneficiaries.map(|v| v as u32),
-            }),
+            })),
             existing,
             creates: Vec::new(),
         }))

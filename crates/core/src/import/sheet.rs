@@ -181,11 +181,18 @@ fn workbook<R: Read + Seek>(reader: R, kind: FileKind, budget: &mut Budget) -> R
                 .seek(SeekFrom::Start(0))
                 .map_err(|e| unreadable(&file, file_limits::io_reason(&e)))?;
             let mut book: Ods<R> = Ods::new(reader).map_err(|e| fail(&e))?;
-            let mut out = Vec::new();
+            // calamine holds every sheet and gives out copies: take the copies, let the
+            // book go, then turn each copy into cells and let it go.
+            let mut ranges = Vec::new();
             for name in visible(&book) {
                 let range = book
                     .worksheet_range(&name)
                     .map_err(|e| sheet_failed(&file, &name, &e))?;
+                ranges.push((name, range));
+            }
+            drop(book);
+            let mut out = Vec::new();
+            for (name, range) in ranges {
                 let merged = merges.get(&name).map_or(&[][..], Vec::as_slice);
                 out.push(from_range(name, &range, merged, budget)?);
             }
@@ -222,6 +229,9 @@ fn book_reason(e: &str) -> String {
 struct Rows {
     first_row: Option<u32>,
     rows: Vec<Vec<Cell>>,
+    /// The widest row so far: a new row is given that room at once, so a million rows of
+    /// five cells hold five cells each, not the eight of a doubling vector.
+    width: usize,
 }
 
 impl Rows {
@@ -246,7 +256,11 @@ impl Rows {
         let (c, row) = (c as usize, &mut self.rows[i]);
         if row.len() <= c {
             budget.cells(c + 1 - row.len(), 0)?;
+            if row.capacity() == 0 {
+                row.reserve_exact(self.width.max(c + 1));
+            }
             row.resize(c + 1, Cell::Empty);
+            self.width = self.width.max(row.len());
         }
         budget.cell(&cell)?;
         row[c] = cell;

@@ -180,14 +180,14 @@ impl RowKind for Targets {
         });
         Ok(Some(Parsed {
             key,
-            item: Item::Target(NewTarget {
+            item: Item::Target(Box::new(NewTarget {
                 indicator: ind.id.clone(),
                 unit: unit.id.clone(),
                 period,
                 value,
                 milestones: Vec::new(),
                 replace_overlapping: false,
-            }),
+            })),
             existing,
             creates: Vec::new(),
         }))

@@ -144,6 +144,10 @@ pub struct DuplicateRow {
     pub message: String,
 }
 
+/// How many rows (and duplicates) a preview lists: a file of a million rows is previewed
+/// by its counts, its first rows and every problem, so its preview stays small.
+pub const PREVIEW_ROWS: usize = 1_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {
     pub file: String,
@@ -151,8 +155,16 @@ pub struct ImportPreview {
     pub fields: Vec<ImportField>,
     /// The mapping in use (the guess, or the one given).
     pub mapping: ColumnMapping,
+    /// The first rows that would be written (at most [`PREVIEW_ROWS`]); `row_count` counts
+    /// them all.
     pub rows: Vec<PreviewRow>,
+    /// How many rows would be written.
+    pub row_count: u32,
+    /// The first duplicates (at most [`PREVIEW_ROWS`]); `duplicate_count` counts them all.
     pub duplicates: Vec<DuplicateRow>,
+    /// How many rows are duplicates, not written.
+    pub duplicate_count: u32,
+    /// Every problem.
     pub problems: Vec<ImportProblem>,
     /// Blank rows, 合计/小计 rows, a template's example row, repeated header rows.
     pub skipped: u32,

@@ -71,11 +71,11 @@ impl RowKind for Villages {
         };
         Ok(Some(Parsed {
             key,
-            item: Item::Village(NewVillage {
+            item: Item::Village(Box::new(NewVillage {
                 name,
                 township,
                 county: county.id.clone(),
-            }),
+            })),
             existing,
             creates: Vec::new(),
         }))

@@ -17,6 +17,10 @@ use crate::register::project::NewProject;
 /// How many rows between two progress reports.
 const REPORT_EVERY: usize = 1000;
 
+/// How many rows between two seals of the trail: the changes waiting to be sealed (kept in
+/// memory, as text and parsed) stay a few MB however long the file.
+const SEAL_EVERY: usize = 20_000;
+
 pub(crate) struct Written {
     pub rows: u32,
     pub enterprises: u32,
@@ -64,6 +68,9 @@ fn write_all(
         if (i + 1) % REPORT_EVERY == 0 {
             progress(i + 1, total);
         }
+        if (i + 1) % SEAL_EVERY == 0 {
+            w.seal_so_far()?;
+        }
     }
     progress(total, total);
     Ok(out)
@@ -87,13 +94,13 @@ fn write_one(
             )?;
         }
         Item::Target(t) => {
-            w.set_target(t.clone())?;
+            w.set_target((**t).clone())?;
         }
         Item::Enterprise(e) => {
-            w.add_enterprise(e.clone())?;
+            w.add_enterprise((**e).clone())?;
         }
         Item::Village(v) => {
-            w.add_village(v.clone())?;
+            w.add_village((**v).clone())?;
         }
         Item::Pairing(row) => {
             add_pairing(w, row, created, out)?;
@@ -118,10 +125,10 @@ fn write_one(
             }
         }
         Item::Project(x) => {
-            w.add_project(x.clone())?;
+            w.add_project((**x).clone())?;
         }
         Item::Activity(a) => {
-            w.add_register_row(a.clone())?;
+            w.add_register_row((**a).clone())?;
         }
     }
     Ok(())
@@ -194,7 +201,7 @@ fn rejected(file: &str, p: &Planned, e: &LedgerError) -> LedgerError {
         return LedgerError::ImportRejected {
             file: file.to_string(),
             problems: vec![ImportProblem {
-                sheet: p.sheet.clone(),
+                sheet: p.sheet.to_string(),
                 row: Some(p.row),
                 column: None,
                 message: format!("第{}行无法写入：{e}", p.row),
@@ -204,7 +211,7 @@ fn rejected(file: &str, p: &Planned, e: &LedgerError) -> LedgerError {
     LedgerError::ImportRejected {
         file: file.to_string(),
         problems: vec![ImportProblem {
-            sheet: p.sheet.clone(),
+            sheet: p.sheet.to_string(),
             row: Some(p.row),
             column: None,
             message: format!("第{}行{}", p.row, describe(e)),

@@ -199,20 +199,10 @@ impl Ledger {
             reason: self.write_reason.clone().unwrap_or_default(),
             own_password_verified: false,
             reviewer_correcting: false,
+            trail: self.trail.then(|| (scope, self.machine.clone())),
         };
         let out = f(&mut w)?;
-        if self.trail {
-            let stamp = audit::Stamp {
-                actor: &w.actor,
-                scope: &scope,
-                at: &w.now,
-                machine: &self.machine,
-                reason: &w.reason,
-                own_password_verified: w.own_password_verified,
-                reviewer_correcting: w.reviewer_correcting,
-            };
-            audit::seal(&w.tx, &stamp)?;
-        }
+        w.seal_so_far()?;
         w.tx.commit()?;
         Ok(out)
     }
@@ -248,9 +238,32 @@ pub struct Writer<'a> {
     /// A reviewer's correction (审核更正) is in this write: its entry changes are allowed
     /// within the reviewer's scope.
     pub(crate) reviewer_correcting: bool,
+    /// With the trail on: the actor's scope and the machine, which every record of this
+    /// write is checked against and stamped with.
+    trail: Option<(Scope, String)>,
 }
 
 impl Writer<'_> {
+    /// Checks and appends to the trail the changes made so far in this write (every write
+    /// does at its end; a long import also every so many rows, so the changes waiting to
+    /// be sealed never grow with the file). A refused change fails the write.
+    pub(crate) fn seal_so_far(&mut self) -> Result<()> {
+        let Some((scope, machine)) = &self.trail else {
+            return Ok(());
+        };
+        let stamp = audit::Stamp {
+            actor: &self.actor,
+            scope,
+            at: &self.now,
+            machine,
+            reason: &self.reason,
+            own_password_verified: self.own_password_verified,
+            reviewer_correcting: self.reviewer_correcting,
+        };
+        audit::seal(&self.tx, &stamp)?;
+        Ok(())
+    }
+
     /// Records why this write is made (a correction, an unlock …) in its trail records.
     pub fn set_reason(&mut self, reason: &str) {
         self.reason = reason.trim().to_string();

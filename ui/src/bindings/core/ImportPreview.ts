@@ -10,7 +10,28 @@ export type ImportPreview = { file: string, kind: ImportKind, fields: Array<Impo
 /**
  * The mapping in use (the guess, or the one given).
  */
-mapping: ColumnMapping, rows: Array<PreviewRow>, duplicates: Array<DuplicateRow>, problems: Array<ImportProblem>, 
+mapping: ColumnMapping, 
+/**
+ * The first rows that would be written (at most [`PREVIEW_ROWS`]); `row_count` counts
+ * them all.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * How many rows would be written.
+ */
+row_count: number, 
+/**
+ * The first duplicates (at most [`PREVIEW_ROWS`]); `duplicate_count` counts them all.
+ */
+duplicates: Array<DuplicateRow>, 
+/**
+ * How many rows are duplicates, not written.
+ */
+duplicate_count: number, 
+/**
+ * Every problem.
+ */
+problems: Array<ImportProblem>, 
 /**
  * Blank rows, 合计/小计 rows, a template's example row, repeated header rows.
  */

@@ -9,8 +9,14 @@ export interface PreviewCounts {
   skipped: number
 }
 
+/** The counts of the whole file: `rows` and `duplicates` list only the first of each. */
 export function previewCounts(p: ImportPreview): PreviewCounts {
-  return { rows: p.rows.length, duplicates: p.duplicates.length, problems: p.problems.length, skipped: p.skipped }
+  return { rows: p.row_count, duplicates: p.duplicate_count, problems: p.problems.length, skipped: p.skipped }
+}
+
+/** How many of `total` a list leaves out (a long file's preview lists its first rows). */
+export function notListed(listed: number, total: number): number {
+  return Math.max(0, total - listed)
 }
 
 /** Why 导入 cannot run now (an i18n key), or null when it can. */
@@ -18,7 +24,7 @@ export function blockedBecause(p: ImportPreview | null, busy: boolean): string |
   if (busy) return 'importer.blockedBusy'
   if (!p) return 'importer.blockedNoPreview'
   if (p.problems.length) return 'importer.blockedProblems'
-  if (!p.rows.length) return 'importer.blockedNothing'
+  if (!p.row_count) return 'importer.blockedNothing'
   return null
 }
 
