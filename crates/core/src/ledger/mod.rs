@@ -199,9 +199,17 @@ impl Ledger {
             reason: self.write_reason.clone().unwrap_or_default(),
             own_password_verified: false,
             reviewer_correcting: false,
+            exchange_applying: false,
         };
         let out = f(&mut w)?;
         if self.trail {
+            // A unit's own ledger writes only its subtree, whoever writes; the exchange's
+            // apply brings the city's rows (catalogue, the path up) and is exempt.
+            let scope = if w.exchange_applying {
+                scope
+            } else {
+                scope.bound_by_installation(&w.tx)?
+            };
             let stamp = audit::Stamp {
                 actor: &w.actor,
                 scope: &scope,
@@ -248,6 +256,9 @@ pub struct Writer<'a> {
     /// A reviewer's correction (审核更正) is in this write: its entry changes are allowed
     /// within the reviewer's scope.
     pub(crate) reviewer_correcting: bool,
+    /// A received package is being applied (exchange/import.rs): the rows are the
+    /// sender's, checked by the exchange itself, so a unit ledger's bound does not apply.
+    pub(crate) exchange_applying: bool,
 }
 
 impl Writer<'_> {
