@@ -12,7 +12,7 @@ export default {
   fingerprint: 'Key fingerprint of this installation',
   fingerprintHint: 'Read it out group by group on the phone; the other side must see exactly the same.',
   noneHint:
-    "City: the key is made on the first export for a unit; that first package is the unit's bootstrap. Unit: import the bootstrap package the city sent first.",
+    "City: the key is made on the first export for a unit; that first package is the unit's bootstrap. Unit: before the program's first start, run taizhang exchange import with the bootstrap file (see the README).",
   makeKey: "Make the key as the city's ledger",
   export: {
     title: 'Export a package',

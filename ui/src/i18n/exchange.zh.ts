@@ -11,7 +11,7 @@ export default {
   unitOf: '所属单位：{unit}',
   fingerprint: '本机密钥指纹',
   fingerprintHint: '电话核对时请逐组读出，对方看到的必须完全一致。',
-  noneHint: '市级台账：为某个单位导出时自动生成本机密钥，第一个包是该单位的初始包。单位台账：请先导入市里发来的初始包。',
+  noneHint: '市级台账：为某个单位导出时自动生成本机密钥，第一个包是该单位的初始包。单位台账：在第一次打开本程序之前，运行 taizhang exchange import 初始包文件（见使用说明）。',
   makeKey: '作为市级台账生成密钥',
   export: {
     title: '导出交换包',
