@@ -52,10 +52,14 @@ impl Ledger {
                 (unit.id, city, unit.name)
             }
             ExportTarget::ToCity => {
-                let id = own
-                    .filter(|i| i.role == Role::Unit)
-                    .and_then(|i| i.unit_id)
-                    .ok_or(ExchangeError::NotBootstrapped)?;
+                let own = own.ok_or(ExchangeError::NotBootstrapped)?;
+                if own.role == Role::City {
+                    return Err(ExchangeError::WrongRole(
+                        "本台账是市级台账，请选择要发给哪个单位".into(),
+                    )
+                    .into());
+                }
+                let id = own.unit_id.ok_or(ExchangeError::NotBootstrapped)?;
                 let name = identity::unit_name(conn, &id);
                 (id, name, city)
             }
