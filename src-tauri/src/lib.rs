@@ -149,5 +149,14 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         evidence::open_evidence,
         evidence::remove_evidence,
         evidence::return_evidence_target,
+        exchange::exchange_status,
+        exchange::exchange_key,
+        exchange::exchange_export,
+        exchange::exchange_package_sender,
+        exchange::exchange_preview,
+        exchange::exchange_import,
+        exchange::exchange_trust,
+        exchange::exchange_conflicts,
+        exchange::exchange_resolve,
     ])
 }

@@ -24,8 +24,8 @@ stale_ui() {
 }
 if stale_ui; then build_ui; fi
 
-say "Building the app (debug)"
-cargo build -p taizhang-desktop
+say "Building the app (debug) and the CLI (ui-exchange prepares its ledgers with it)"
+cargo build -p taizhang-desktop -p taizhang-cli
 
 if [ -z "${DISPLAY:-}" ]; then
   # One Xvfb for the whole run, on a display number it picks itself.

@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/registers/r/:code', name: 'register', component: () => import('./pages/registers/RegisterPage.vue'), meta: { title: 'registers.nav' } },
     { path: '/rounds/:key/brief', name: 'roundBrief', component: () => import('./pages/rounds/BriefPage.vue'), meta: { title: 'rounds.brief.nav', ownPeriod: true } },
     { path: '/rounds', name: 'rounds', component: () => import('./pages/rounds/RoundsPage.vue'), meta: { title: 'rounds.nav', ownPeriod: true } },
+    { path: '/exchange', name: 'exchange', component: () => import('./pages/exchange/ExchangePage.vue'), meta: { title: 'exchange.nav', ownPeriod: true } },
     { path: '/settings', name: 'settings', component: () => import('./pages/settings/SettingsPage.vue'), meta: { title: 'nav.settings' } },
     { path: '/audit', name: 'audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: 'audit.nav', ownPeriod: true } },
     { path: '/report', name: 'report', component: () => import('./pages/report/ReportPage.vue'), meta: { title: 'report.nav', ownPeriod: true } },

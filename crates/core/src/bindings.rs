@@ -120,5 +120,12 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     crate::evidence::EvidenceTarget::export_all_to(dir)?;
     round::UnitReview::export_all_to(dir)?;
     round::RoundBrief::export_all_to(dir)?;
+    use crate::exchange;
+    exchange::ExchangeStatus::export_all_to(dir)?;
+    exchange::KeyInfo::export_all_to(dir)?;
+    exchange::ImportReport::export_all_to(dir)?;
+    exchange::ExportReport::export_all_to(dir)?;
+    exchange::Conflict::export_all_to(dir)?;
+    exchange::PackageSender::export_all_to(dir)?;
     Ok(())
 }

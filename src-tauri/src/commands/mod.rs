@@ -8,6 +8,7 @@ pub mod backup;
 pub mod catalog;
 pub mod entries;
 pub mod evidence;
+pub mod exchange;
 pub mod files;
 pub mod import;
 pub mod progress;

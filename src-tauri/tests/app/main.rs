@@ -12,6 +12,7 @@ mod backup;
 mod catalog;
 mod entries;
 mod evidence;
+mod exchange;
 mod import;
 mod reads;
 mod registers;

@@ -1,5 +1,6 @@
 // English. Mirrors zh-CN.ts key for key (a test checks).
 import rounds from './rounds.en'
+import exchange from './exchange.en'
 export default {
   app: {
     readOnly: 'The ledger is open read-only ({why}): you can look, not change.',
@@ -544,6 +545,7 @@ export default {
     emptyHint: 'Pick another unit or action, or add indicators in Settings.',
   },
   rounds,
+  exchange,
   roles: {
     admin: 'Administrator',
     reviewer: 'Reviewer',

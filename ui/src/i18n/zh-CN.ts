@@ -1,5 +1,6 @@
 // 简体中文 (default). Keys are grouped by page; en.ts mirrors them exactly (a test checks).
 import rounds from './rounds.zh'
+import exchange from './exchange.zh'
 export default {
   app: {
     readOnly: '台账以只读方式打开（{why}），只能查看，不能修改。',
@@ -544,6 +545,7 @@ export default {
     emptyHint: '换一个单位或行动，或在“设置”中新增指标。',
   },
   rounds,
+  exchange,
   roles: {
     admin: '管理员',
     reviewer: '审核员',

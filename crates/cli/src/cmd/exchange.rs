@@ -100,6 +100,13 @@ fn import_text(r: &ImportReport) -> String {
     for c in r.conflicts.iter().chain(&r.refused) {
         text += &format!("  {}\n", conflict_line(c));
     }
+    if !r.marked_submitted.is_empty() {
+        text += &format!(
+            "{}的报表已标为已报：{}\n",
+            r.from,
+            r.marked_submitted.join("、")
+        );
+    }
     if r.bootstrap && !r.dry_run {
         text += &format!(
             "本台账已成为单位台账。市级密钥指纹：{}（请与市里电话核对）\n请运行 taizhang exchange key，把本机指纹报给市里信任。\n",

@@ -131,6 +131,9 @@ fn area(c: &Change) -> Area {
 pub fn check(conn: &Connection, stamp: &Stamp<'_>, c: &Change, units: &RowUnits) -> Result<()> {
     let (actor, scope) = (stamp.actor, stamp.scope);
     let area = area(c);
+    if let Some(bound) = &scope.installation {
+        check_installation_bound(conn, bound, c, units, area)?;
+    }
     if stamp.own_password_verified
         && c.tbl == "account"
         && c.op == "update"
@@ -174,6 +177,49 @@ pub fn check(conn: &Connection, stamp: &Stamp<'_>, c: &Change, units: &RowUnits)
             Ok(())
         }
     }
+}
+
+/// In a unit's own ledger every row written lies in its subtree, whoever writes: a row of
+/// another unit (before or after the change) is refused, and so is a unit outside it (a
+/// `unit` row is its own unit; a new one its parent's). Registering another county's
+/// enterprise stays open, as at the city (exchange/ownership.rs).
+fn check_installation_bound(
+    conn: &Connection,
+    bound: &crate::auth::Scope,
+    c: &Change,
+    units: &RowUnits,
+    area: Area,
+) -> Result<()> {
+    if c.tbl == "enterprise" && c.op == "insert" {
+        return Ok(());
+    }
+    let own = |m: &serde_json::Map<String, Value>| match c.op.as_str() {
+        "insert" => str_of(m.get("parent_id")),
+        _ => Some(c.row_id.clone()),
+    };
+    let touched = if c.tbl == "unit" {
+        [own(&c.new_map), None]
+    } else {
+        [units.unit_before(c), units.unit_after(c)]
+    };
+    for unit in touched.into_iter().flatten() {
+        if !bound.contains(Some(&unit)) {
+            let verb = match c.op.as_str() {
+                "insert" => "新增",
+                "delete" => "删除",
+                _ => "修改",
+            };
+            return Err(LedgerError::Forbidden {
+                message: format!(
+                    "本台账是{ledger}的台账，不能{verb}{other}的数据（{area}）；{other}的数据由{other}或市级台账填写",
+                    ledger = unit_name(conn, bound.root.as_deref()),
+                    other = unit_name(conn, Some(&unit)),
+                    area = area.label(),
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A unit's name ('' when there is none or it is gone), for refusals that name it.

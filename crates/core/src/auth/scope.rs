@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Result;
 
@@ -11,6 +11,9 @@ use crate::error::Result;
 pub struct Scope {
     pub root: Option<String>,
     pub units: Option<HashSet<String>>,
+    /// In a unit's own ledger (数据交换), that unit's subtree: it bounds every actor, an
+    /// administrator or the single user without accounts too (audit/guard.rs).
+    pub installation: Option<Box<Scope>>,
 }
 
 impl Scope {
@@ -34,7 +37,26 @@ impl Scope {
         Ok(Self {
             root: Some(root.to_string()),
             units: Some(units),
+            installation: None,
         })
+    }
+
+    /// Bounds this scope by the installation's unit when the ledger is a unit's own (role
+    /// `unit` in `exchange_installation`); a city ledger or one that never exchanged is
+    /// unbounded.
+    pub(crate) fn bound_by_installation(mut self, conn: &Connection) -> Result<Self> {
+        let unit: Option<String> = conn
+            .query_row(
+                "SELECT unit_id FROM exchange_installation WHERE id = 'self' AND role = 'unit'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        if let Some(unit) = unit {
+            self.installation = Some(Box::new(Self::of(conn, Some(&unit))?));
+        }
+        Ok(self)
     }
 
     /// Whether a row of `unit` lies inside. A row without a unit (an enterprise with no

@@ -16,6 +16,7 @@ use crate::error::Result;
 
 /// A row that was not simply applied.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "ExchangeConflict")]
 pub struct Conflict {
     /// Its row in `exchange_conflict` (empty until recorded).
     pub id: String,

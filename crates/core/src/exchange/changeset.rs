@@ -34,8 +34,11 @@ pub struct Change {
 /// Inserts, updates and deletes of one table in a package.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TableCounts {
+    #[ts(type = "number")]
     pub insert: u64,
+    #[ts(type = "number")]
     pub update: u64,
+    #[ts(type = "number")]
     pub delete: u64,
 }
 

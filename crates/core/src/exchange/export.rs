@@ -20,11 +20,14 @@ use crate::Ledger;
 
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ExchangeExportReport")]
 pub struct ExportReport {
     pub path: String,
     pub to: String,
+    #[ts(type = "number")]
     pub seq: i64,
     pub bootstrap: bool,
+    #[ts(type = "number")]
     pub changes: u64,
     pub counts: std::collections::BTreeMap<String, TableCounts>,
     pub sha256: String,

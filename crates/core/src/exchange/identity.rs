@@ -9,6 +9,7 @@ use crate::Writer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "InstallationRole")]
 pub enum Role {
     City,
     Unit,

@@ -14,7 +14,7 @@ use super::keys::{self, FileKey, Signer};
 use super::package::{self, Package};
 use super::shadow;
 use super::tables::{self, Direction};
-use super::{ownership, ExchangeError};
+use super::{ownership, round_returns, ExchangeError};
 use crate::auth::Scope;
 use crate::error::Result;
 use crate::model::Actor;
@@ -22,12 +22,15 @@ use crate::{Ledger, LedgerError};
 
 /// What an import did, or would do (`dry_run`).
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ExchangeImportReport")]
 pub struct ImportReport {
     pub from: String,
+    #[ts(type = "number")]
     pub seq: i64,
     pub bootstrap: bool,
     pub dry_run: bool,
     pub counts: std::collections::BTreeMap<String, TableCounts>,
+    #[ts(type = "number")]
     pub changes: u64,
     /// Both sides changed these rows; both versions are kept.
     pub conflicts: Vec<Conflict>,
@@ -35,6 +38,8 @@ pub struct ImportReport {
     pub refused: Vec<Conflict>,
     /// The fingerprint of the sender's key, grouped.
     pub sender_fingerprint: String,
+    /// At the city: the rounds in which the sending unit's return became 已报 (2024年第二季度).
+    pub marked_submitted: Vec<String>,
 }
 
 impl Ledger {
@@ -126,8 +131,10 @@ impl Ledger {
             None
         };
         let mut outcome: Option<(Vec<Conflict>, Vec<Conflict>)> = None;
+        let mut marked = Vec::new();
         let written = self.write(actor, |w| {
             w.set_reason(&format!("数据交换：导入{from}的第{}号包", m.seq));
+            w.exchange_applying = true;
             if own_key.is_some() {
                 super::bootstrap::prepare(w, &m.sender_key, &fingerprint)?;
             } else if let Some(peer) = &peer_unit {
@@ -141,6 +148,9 @@ impl Ledger {
             let found = apply::apply(w.conn(), &applied, names.clone(), theirs_stands)?;
             if let Some(public) = &own_key {
                 super::bootstrap::finish(w, &channel, public)?;
+            }
+            if incoming == Direction::Up {
+                marked = round_returns::mark_submitted(w, &channel, &changes, &keep, &columns)?;
             }
             let (mut conflicts, constraint): (Vec<_>, Vec<_>) =
                 found.into_iter().partition(|c| c.kind == "conflict");
@@ -199,6 +209,7 @@ impl Ledger {
             conflicts,
             refused,
             sender_fingerprint: keys::grouped(&fingerprint),
+            marked_submitted: marked,
         })
     }
 

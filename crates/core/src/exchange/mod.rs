@@ -10,12 +10,16 @@
 //! - `export.rs`, `import.rs` (checks, then one write), `apply.rs` (conflicts),
 //!   `ownership.rs` (the city applies a unit's rows only), `bootstrap.rs`, `status.rs`,
 //!   `attachments.rs` (the evidence files of the evidence rows a package carries),
-//!   `resolve.rs` (a person takes the other version of a conflict).
+//!   `resolve.rs` (a person takes the other version of a conflict), `round_returns.rs`
+//!   (a unit's package arriving marks its return 已报 in the open rounds it covers).
+//! - `desk.rs`: for the window, a package exported into a folder under its name, and a
+//!   package's sender and fingerprint read before trusting it.
 
 mod apply;
 mod attachments;
 mod bootstrap;
 mod changeset;
+mod desk;
 mod error;
 mod export;
 mod identity;
@@ -25,12 +29,14 @@ mod manifest;
 mod ownership;
 mod package;
 mod resolve;
+mod round_returns;
 mod shadow;
 mod status;
 mod tables;
 
 pub use apply::Conflict;
 pub use changeset::TableCounts;
+pub use desk::{package_sender, PackageSender};
 pub use error::ExchangeError;
 pub use export::ExportReport;
 pub use identity::Role;

@@ -99,7 +99,7 @@ pub fn check(
 }
 
 /// The dated tables a lock covers, and their date column.
-const DATED: &[(&str, &str)] = &[
+pub(super) const DATED: &[(&str, &str)] = &[
     ("progress_entry", "occurred_on"),
     ("pairing", "signed_on"),
     ("coop_project", "agreed_on"),

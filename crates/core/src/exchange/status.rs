@@ -19,6 +19,7 @@ pub struct ExchangeStatus {
     pub peers: Vec<PeerStatus>,
     pub packages: Vec<PackageRow>,
     /// Conflicts and listed rows kept (both versions).
+    #[ts(type = "number")]
     pub conflicts: i64,
 }
 
@@ -31,7 +32,9 @@ pub struct PeerStatus {
     pub trusted: bool,
     pub trusted_at: Option<String>,
     pub trusted_by: Option<String>,
+    #[ts(type = "number")]
     pub last_sent: i64,
+    #[ts(type = "number")]
     pub last_received: i64,
 }
 
@@ -39,12 +42,16 @@ pub struct PeerStatus {
 pub struct PackageRow {
     pub direction: String,
     pub unit: String,
+    #[ts(type = "number")]
     pub seq: i64,
     pub made_at: String,
     pub recorded_at: String,
     pub file_name: String,
+    #[ts(type = "number")]
     pub changes: i64,
+    #[ts(type = "number")]
     pub conflicts: i64,
+    #[ts(type = "number")]
     pub refused: i64,
     pub state: String,
 }

@@ -200,6 +200,7 @@ impl Ledger {
             own_password_verified: false,
             reviewer_correcting: false,
             trail: self.trail.then(|| (scope, self.machine.clone())),
+            exchange_applying: false,
         };
         let out = f(&mut w)?;
         w.seal_so_far()?;
@@ -241,6 +242,9 @@ pub struct Writer<'a> {
     /// With the trail on: the actor's scope and the machine, which every record of this
     /// write is checked against and stamped with.
     trail: Option<(Scope, String)>,
+    /// A received package is being applied (exchange/import.rs): the rows are the
+    /// sender's, checked by the exchange itself, so a unit ledger's bound does not apply.
+    pub(crate) exchange_applying: bool,
 }
 
 impl Writer<'_> {
@@ -250,6 +254,15 @@ impl Writer<'_> {
     pub(crate) fn seal_so_far(&mut self) -> Result<()> {
         let Some((scope, machine)) = &self.trail else {
             return Ok(());
+        };
+        // A unit's own ledger writes only its subtree, whoever writes; the exchange's
+        // apply brings the city's rows (catalogue, the path up) and is exempt.
+        let bounded;
+        let scope = if self.exchange_applying {
+            scope
+        } else {
+            bounded = scope.clone().bound_by_installation(&self.tx)?;
+            &bounded
         };
         let stamp = audit::Stamp {
             actor: &self.actor,

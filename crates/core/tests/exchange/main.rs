@@ -1,8 +1,10 @@
 //! Three installations as three ledger files: the city (临沂市) and two counties (兰山区,
 //! 沂南县) with ledgers of their own, exchanging signed packages (issue 11).
 
+mod round_board;
 mod support;
 mod tampered;
+mod unit_bound;
 
 use support::*;
 use taizhang_core::exchange::ExportTarget;
