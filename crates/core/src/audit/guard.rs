@@ -183,6 +183,15 @@ pub fn check(conn: &Connection, stamp: &Stamp<'_>, c: &Change, units: &RowUnits)
 /// another unit (before or after the change) is refused, and so is a unit outside it (a
 /// `unit` row is its own unit; a new one its parent's). Registering another county's
 /// enterprise stays open, as at the city (exchange/ownership.rs).
+/// Tables a unit's ledger receives from the city and never writes itself.
+const CITY_CATALOGUE: &[&str] = &[
+    "action",
+    "indicator",
+    "register_type",
+    "indicator_derivation",
+    "round",
+];
+
 fn check_installation_bound(
     conn: &Connection,
     bound: &crate::auth::Scope,
@@ -192,6 +201,18 @@ fn check_installation_bound(
 ) -> Result<()> {
     if c.tbl == "enterprise" && c.op == "insert" {
         return Ok(());
+    }
+    // The city's catalogue (actions, indicators, register types, how figures derive,
+    // rounds) belongs to no unit: a unit's ledger takes it from the city's packages only,
+    // so the two ledgers never describe the campaign differently.
+    if CITY_CATALOGUE.contains(&c.tbl.as_str()) {
+        return Err(LedgerError::Forbidden {
+            message: format!(
+                "本台账是{ledger}的台账，{what}由市级台账维护，随市级数据包下发，不能在本台账中修改",
+                ledger = unit_name(conn, bound.root.as_deref()),
+                what = super::tables::table_label(&c.tbl),
+            ),
+        });
     }
     let own = |m: &serde_json::Map<String, Value>| match c.op.as_str() {
         "insert" => str_of(m.get("parent_id")),

@@ -161,6 +161,29 @@ fn a_unit_ledger_refuses_rows_outside_its_subtree_for_every_actor() {
         "forbidden",
         "沂南县's enterprise: {refused}"
     );
+    // The catalogue is the city's: an indicator added or renamed at the county is refused.
+    let indicators = ls.count("indicator");
+    let refused = ls
+        .ledger
+        .write(&admin, |w| {
+            w.add_indicator(NewIndicator {
+                action: "prosperity".into(),
+                code: "OWN".into(),
+                name: "兰山自设指标".into(),
+                name_en: String::new(),
+                measure: "个".into(),
+                headline: false,
+                decimals: 0,
+                pacing: Pacing::Linear,
+            })
+        })
+        .unwrap_err();
+    assert_eq!(refused.code(), "forbidden", "an indicator: {refused}");
+    assert!(
+        refused.to_string().contains("由市级台账维护"),
+        "says whose the catalogue is: {refused}"
+    );
+    assert_eq!(ls.count("indicator"), indicators, "nothing written");
     let verdict = ls.ledger.verify_audit().unwrap();
     assert!(verdict.ok, "兰山区's trail verifies: {}", verdict.message);
 }
