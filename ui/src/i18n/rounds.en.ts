@@ -158,7 +158,7 @@ export default {
     button: 'Brief',
     back: 'Back to the round',
     print: 'Print / PDF',
-    printHint: 'Choose “Save as PDF” in the print dialog to export; paper A4',
+    printHint: 'In the print dialog choose “Print to File” (PDF) or “Save as PDF” to export; one A4 page',
     heading: '{label}: reporting brief',
     asOf: 'Figures as of {date} · due {due} · made {made}',
     reported: 'units submitted',

@@ -158,7 +158,7 @@ export default {
     button: '简报',
     back: '返回填报进度',
     print: '打印 / 导出PDF',
-    printHint: '在打印对话框中选择「另存为 PDF」即可导出；纸张 A4',
+    printHint: '在打印对话框中选「打印到文件」（PDF）或「另存为 PDF」即可导出；一页 A4',
     heading: '{label}“五大行动”填报简报',
     asOf: '数据截至 {date} · 报送截止 {due} · 生成于 {made}',
     reported: '个单位已报送',
