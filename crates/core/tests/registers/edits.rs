@@ -176,7 +176,7 @@ fn a_pairing_edit_that_breaks_a_rule_writes_nothing() {
             &a.id,
             registered_as_new,
             "duplicate",
-            None,
+            Some("name"),
         ),
         (
             "a wrong credit code",
