@@ -14,7 +14,7 @@ use super::kinds::kind_of_media_type;
 use super::target::{parent, AttachedTo, EvidenceTarget};
 use super::Evidence;
 use crate::error::{LedgerError, Result};
-use crate::ledger::{lookup_unit, new_id, Ledger};
+use crate::ledger::{lookup_unit, new_id, Ledger, Writer};
 use crate::model::Actor;
 use crate::round::RoundPeriod;
 use crate::text::{labelled, optional, TextKind};
@@ -55,6 +55,59 @@ fn by_id(conn: &Connection, id: &str) -> Result<Evidence> {
             what: "佐证材料",
             id: id.to_string(),
         })
+}
+
+/// The attachment (not removed) of `target` with this content, if there is one.
+pub(super) fn same_content(
+    conn: &Connection,
+    target: &EvidenceTarget,
+    sha256: &str,
+) -> Result<Option<Evidence>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "{SELECT} WHERE attached_to = ?1 AND attached_id = ?2 AND sha256 = ?3
+                 AND removed_at IS NULL"
+            ),
+            (target.kind.as_str(), target.id.trim(), sha256),
+            row,
+        )
+        .optional()?)
+}
+
+/// A new attachment's row, as written.
+pub(super) struct NewRow<'a> {
+    pub target: &'a EvidenceTarget,
+    pub unit_id: &'a str,
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub note: &'a str,
+}
+
+/// Inserts the row, stamped with the writer's time and actor; returns its id.
+pub(super) fn insert_row(w: &Writer<'_>, r: &NewRow<'_>) -> Result<String> {
+    let id = new_id();
+    w.conn().execute(
+        "INSERT INTO evidence (id, attached_to, attached_id, unit_id, file_name, media_type,
+            size_bytes, sha256, note, added_at, added_by, created_at, created_by, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?10, ?11)",
+        rusqlite::params![
+            id,
+            r.target.kind.as_str(),
+            r.target.id.trim(),
+            r.unit_id,
+            r.file_name,
+            r.media_type,
+            r.size_bytes,
+            r.sha256,
+            r.note,
+            w.now(),
+            w.actor().name,
+        ],
+    )?;
+    Ok(id)
 }
 
 /// Where an attachment's file is kept.
@@ -102,39 +155,23 @@ impl Ledger {
         let written = self.write(actor, |w| {
             let p = parent(w.conn(), target)?;
             w.ensure_open_period(p.dated)?;
-            let twice: Option<String> = w
-                .conn()
-                .query_row(
-                    "SELECT file_name FROM evidence WHERE attached_to = ?1 AND attached_id = ?2
-                     AND sha256 = ?3 AND removed_at IS NULL",
-                    (target.kind.as_str(), target.id.trim(), &checked.sha256),
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(earlier) = twice {
+            if let Some(earlier) = same_content(w.conn(), target, &checked.sha256)? {
                 return Err(LedgerError::Duplicate {
                     what: "内容相同的佐证材料",
-                    key: earlier,
+                    key: earlier.file_name,
                 });
             }
-            let id = new_id();
-            w.conn().execute(
-                "INSERT INTO evidence (id, attached_to, attached_id, unit_id, file_name, media_type,
-                    size_bytes, sha256, note, added_at, added_by, created_at, created_by, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?10, ?11)",
-                rusqlite::params![
-                    id,
-                    target.kind.as_str(),
-                    target.id.trim(),
-                    p.unit_id,
-                    name,
-                    checked.kind.media_type,
-                    checked.bytes.len() as i64,
-                    checked.sha256,
-                    note,
-                    w.now(),
-                    w.actor().name,
-                ],
+            let id = insert_row(
+                w,
+                &NewRow {
+                    target,
+                    unit_id: &p.unit_id,
+                    file_name: &name,
+                    media_type: checked.kind.media_type,
+                    size_bytes: checked.bytes.len() as i64,
+                    sha256: &checked.sha256,
+                    note: &note,
+                },
             )?;
             stored = Some(files::store(&path, &checked.sha256, &checked.bytes)?);
             by_id(w.conn(), &id)

@@ -6,13 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::OptionalExtension;
-
+use super::attach::{insert_row, same_content, NewRow};
 use super::files::{self, Stored};
 use super::kinds::kind_of_return_file;
-use super::target::AttachedTo;
+use super::target::{AttachedTo, EvidenceTarget};
 use crate::error::Result;
-use crate::ledger::{new_id, Writer};
+use crate::ledger::Writer;
 
 /// The note an original carries in the evidence list.
 pub const ORIGINAL_NOTE: &str = "报表原件（导入时的文件）";
@@ -49,37 +48,26 @@ pub(crate) fn keep_return_original(
     unit_id: &str,
     file: &ReturnedFile<'_>,
 ) -> Result<Option<KeptOriginal>> {
-    let kept: Option<String> = w
-        .conn()
-        .query_row(
-            "SELECT id FROM evidence WHERE attached_to = ?1 AND attached_id = ?2 AND sha256 = ?3
-             AND removed_at IS NULL",
-            (AttachedTo::UnitReturn.as_str(), return_id, file.sha256),
-            |r| r.get(0),
-        )
-        .optional()?;
-    if kept.is_some() {
+    let target = EvidenceTarget {
+        kind: AttachedTo::UnitReturn,
+        id: return_id.to_string(),
+    };
+    if same_content(w.conn(), &target, file.sha256)?.is_some() {
         return Ok(None);
     }
     let kind = kind_of_return_file(file.name);
     let name: String = file.name.chars().take(255).collect();
-    w.conn().execute(
-        "INSERT INTO evidence (id, attached_to, attached_id, unit_id, file_name, media_type,
-            size_bytes, sha256, note, added_at, added_by, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11, ?10, ?11)",
-        rusqlite::params![
-            new_id(),
-            AttachedTo::UnitReturn.as_str(),
-            return_id,
+    insert_row(
+        w,
+        &NewRow {
+            target: &target,
             unit_id,
-            name,
-            kind.media_type,
-            file.bytes.len() as i64,
-            file.sha256,
-            ORIGINAL_NOTE,
-            w.now(),
-            w.actor().name,
-        ],
+            file_name: &name,
+            media_type: kind.media_type,
+            size_bytes: file.bytes.len() as i64,
+            sha256: file.sha256,
+            note: ORIGINAL_NOTE,
+        },
     )?;
     let path = files::stored_path(folder, file.sha256, kind.ext);
     let stored = files::store(&path, file.sha256, file.bytes)?;
