@@ -42,7 +42,7 @@ function pdfsUnder(dir) {
 
 /** The X windows whose name matches, with their geometry (xwininfo's tree). */
 function windowsNamed(pattern) {
-  const r = spawnSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8', env: { ...process.env, DISPLAY: app.display } });
+  const r = spawnSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8', env: xEnv() });
   const found = [];
   for (const line of (r.stdout ?? '').split('\n')) {
     const m = line.match(/^\s*0x[0-9a-f]+ "([^"]*)".*?\s(\d+)x(\d+)\+-?\d+\+-?\d+\s+\+(-?\d+)\+(-?\d+)/);
@@ -52,6 +52,14 @@ function windowsNamed(pattern) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const xEnv = () => ({ ...process.env, DISPLAY: app.display });
+
+/** The whole X screen as artifacts/screenshots/<name>.png, straight from X: `app.screenshot`
+ * waits for the page's animation frames, and the page waits while the print dialog is open. */
+function grabScreen(name) {
+  mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+  spawnSync('/usr/bin/import', ['-window', 'root', join(ARTIFACTS, 'screenshots', `${name}.png`)], { env: xEnv() });
+}
 
 test('打印/导出PDF prints the brief to a PDF through the system dialog', async () => {
   await app.invoke('open_round', { round: { period: { kind: 'quarter', year: 2024, q: 3 }, due_on: '2024-10-10', units: [] } });
@@ -68,19 +76,16 @@ test('打印/导出PDF prints the brief to a PDF through the system dialog', asy
     dialog = windowsNamed(/^(打印|Print)$/).find((w) => w.width > 200);
   }
   if (!dialog) {
-    mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
-    spawnSync('/usr/bin/import', ['-window', 'root', join(ARTIFACTS, 'screenshots', 'brief-print-missing.png')], { env: { ...process.env, DISPLAY: app.display } });
-    console.log(spawnSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8', env: { ...process.env, DISPLAY: app.display } }).stdout);
+    grabScreen('brief-print-missing');
+    console.log(spawnSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8', env: xEnv() }).stdout);
   }
   assert.ok(dialog, `the print dialog opened: ${JSON.stringify(windowsNamed(/./).slice(0, 20))}`);
   await sleep(800); // its printers are listed
-  const shot = join(ARTIFACTS, 'screenshots', 'brief-print-dialog.png');
   // The printer list's first row is 打印到文件 (Print to File; no other printer here): pick it,
   // then Enter prints to the file the dialog proposes.
   app.xinput('click', String(dialog.x + 80), String(dialog.y + 87));
   await sleep(800);
-  mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
-  spawnSync('/usr/bin/import', ['-window', 'root', shot], { env: { ...process.env, DISPLAY: app.display } });
+  grabScreen('brief-print-dialog');
   app.xinput('keys', 'Return');
 
   let pdf;
