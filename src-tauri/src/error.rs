@@ -1,5 +1,8 @@
-//! The one error object that crosses IPC: `{code, message, field}`. The UI switches on
-//! `code`, shows `message` (Chinese, from the core) and highlights `field` when there is one.
+//! The one error object that crosses IPC: `{code, message, field, params}`. The UI switches
+//! on `code`, shows `message` (Chinese, from the core) or words `code` + `params` in English,
+//! and highlights `field` when there is one.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use taizhang_core::LedgerError;
@@ -13,6 +16,9 @@ pub struct IpcError {
     pub message: String,
     /// The input field the error is about (`value`, `occurred_on` …), if any.
     pub field: Option<String>,
+    /// The message's parts by name (`LedgerError::params`), so the window can word it in
+    /// English; empty for the shell's own failures.
+    pub params: BTreeMap<String, String>,
 }
 
 impl IpcError {
@@ -22,6 +28,7 @@ impl IpcError {
             code: "internal".into(),
             message: message.into(),
             field: None,
+            params: BTreeMap::new(),
         }
     }
 }
@@ -32,6 +39,11 @@ impl From<LedgerError> for IpcError {
             code: e.code().into(),
             message: e.to_string(),
             field: e.field().map(Into::into),
+            params: e
+                .params()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
         }
     }
 }

@@ -71,6 +71,29 @@ test('invalid values in the form show the Chinese rule and save nothing', async 
   assert.equal(after, count, `entries after refused saves: want ${count}, got ${after}`);
 });
 
+test('in English, the core\'s refusal reads in English and still saves nothing', async () => {
+  const count = await entryCount(app);
+  await openForm();
+  await pick(app, 'lang-switch', 'lang-en');
+  try {
+    await fill(app, '[data-testid="entry-date"] input', '2099-01-01' + Keys.ENTER);
+    await fill(app, '[data-testid="entry-value"] input', '-5');
+    // Worded in the window from the error's code and parameters, not the core's Chinese.
+    await app.waitForText('"Value" cannot be negative (got -5)', { within: '[data-testid="entry-value"] .el-form-item__error', timeout: 5000 });
+    await fill(app, '[data-testid="entry-value"] input', '3');
+    await app.waitForText('is out of range: after today', { within: '[data-testid="entry-date"] .el-form-item__error', timeout: 5000 });
+    const shown = await app.text('[data-testid="entry-date"] .el-form-item__error');
+    assert.doesNotMatch(shown, /[\u4e00-\u9fff]/, `no Chinese left in the English message: ${shown}`);
+    await clickWhenFree(app, '[data-testid="entry-save"]');
+    await settle(app);
+    await app.screenshot('entry-form-error-en');
+  } finally {
+    await pick(app, 'lang-switch', 'lang-zh-CN');
+  }
+  const after = await entryCount(app);
+  assert.equal(after, count, `entries after a refused save: want ${count}, got ${after}`);
+});
+
 test('figures entered in the quarter grid show on the overview', async () => {
   await goto(app, '/overview', 'page-overview');
   const before = await headline(app, 'ZY08');

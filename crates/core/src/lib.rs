@@ -33,7 +33,7 @@ pub mod store;
 pub mod text;
 pub mod validate;
 
-pub use error::{LedgerError, Result};
+pub use error::{LedgerError, Params, Result};
 pub use ledger::{Ledger, SessionInfo, Settings, Writer};
 pub use model::*;
 pub use pacing::{Pacing, Quarter};

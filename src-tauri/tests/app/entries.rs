@@ -120,6 +120,11 @@ fn record_entry_saves_with_the_desktop_user() {
         "「数值」不能为负数",
     );
     assert_eq!(
+        err["params"],
+        json!({"field": "value", "value": "-5"}),
+        "the window words the error in English from these: {err}"
+    );
+    assert_eq!(
         desk.entry_count(),
         before + 1,
         "a refused entry writes nothing"

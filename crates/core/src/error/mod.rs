@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
+mod params;
 mod wording;
 
+pub use params::Params;
 pub use wording::field_label;
 pub(crate) use wording::grouped;
 use wording::{first_problem, plain_number, smallest_step};

@@ -12,4 +12,9 @@ message: string,
 /**
  * The input field the error is about (`value`, `occurred_on` …), if any.
  */
-field: string | null, };
+field: string | null, 
+/**
+ * The message's parts by name (`LedgerError::params`), so the window can word it in
+ * English; empty for the shell's own failures.
+ */
+params: { [key in string]?: string }, };
