@@ -49,6 +49,7 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     NewEntry::export_all_to(dir)?;
     EntryChange::export_all_to(dir)?;
     EntryFilter::export_all_to(dir)?;
+    crate::model::EntrySum::export_all_to(dir)?;
     IndicatorChange::export_all_to(dir)?;
     TargetFilter::export_all_to(dir)?;
     Settings::export_all_to(dir)?;

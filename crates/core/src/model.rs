@@ -332,6 +332,18 @@ pub struct EntryChange {
     pub note: Option<String>,
 }
 
+/// What is recorded for one indicator and one unit (the unit's own entries, not its
+/// sub-units') over a filter's dates: the quarter grid's 已录 figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EntrySum {
+    pub indicator_id: String,
+    pub unit_id: String,
+    /// The sum of the entries' values.
+    pub value: f64,
+    /// How many entries make it.
+    pub entries: u32,
+}
+
 /// Filter for listing entries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct EntryFilter {

@@ -1,7 +1,7 @@
 //! 完成情况: listing, checking, recording, changing and deleting entries.
 
 use serde::Serialize;
-use taizhang_core::{Entry, EntryChange, EntryFilter, NewEntry};
+use taizhang_core::{Entry, EntryChange, EntryFilter, EntrySum, NewEntry};
 use tauri::State;
 use ts_rs::TS;
 
@@ -29,6 +29,16 @@ pub async fn list_entries(
             })
         })
         .await
+}
+
+/// Per indicator and unit, the sum of the entries matching the filter (the quarter grid's
+/// recorded figures), summed by the core rather than by the page.
+#[tauri::command]
+pub async fn entry_sums(
+    state: State<'_, LedgerState>,
+    filter: EntryFilter,
+) -> Result<Vec<EntrySum>, IpcError> {
+    state.read(move |l| l.entry_sums(&filter)).await
 }
 
 /// Validates an entry with every rule of the core, writing nothing (validation as you type).

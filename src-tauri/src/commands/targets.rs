@@ -23,6 +23,23 @@ pub async fn set_target(
     state.write(move |w| w.set_target(target)).await
 }
 
+/// The targets page's save: every changed row in one write, all or none; a refused row's
+/// error carries its unit in `params.row_unit_id`.
+#[tauri::command]
+pub async fn set_targets(
+    state: State<'_, LedgerState>,
+    targets: Vec<NewTarget>,
+) -> Result<Vec<Target>, IpcError> {
+    state
+        .write(move |w| {
+            Ok(w.set_targets(targets)?
+                .into_iter()
+                .map(|s| s.target)
+                .collect())
+        })
+        .await
+}
+
 #[tauri::command]
 pub async fn delete_target(state: State<'_, LedgerState>, id: String) -> Result<(), IpcError> {
     state.write(move |w| w.delete_target(&id)).await

@@ -207,3 +207,82 @@ fn update_and_delete_entries() {
     let err = desk.err("delete_entry", json!({"id": id}));
     assert_error("delete_entry twice", &err, "not_found", None, "完成情况");
 }
+
+#[test]
+fn entry_sums_are_the_entries_summed_per_indicator_and_unit() {
+    let desk = Desk::new();
+    let q2 = json!({"from": "2024-04-01", "to": "2024-06-30"});
+    let sums_of = |desk: &Desk| -> std::collections::BTreeMap<(String, String), (f64, u64)> {
+        let sums = desk.ok(
+            "entry_sums",
+            json!({"filter": {"from": q2["from"], "to": q2["to"]}}),
+        );
+        sums.as_array()
+            .expect("a list")
+            .iter()
+            .map(|s| {
+                let k = (
+                    s["indicator_id"].as_str().unwrap().to_string(),
+                    s["unit_id"].as_str().unwrap().to_string(),
+                );
+                (
+                    k,
+                    (s["value"].as_f64().unwrap(), s["entries"].as_u64().unwrap()),
+                )
+            })
+            .collect()
+    };
+    // The same sums, added up here from every entry of the quarter.
+    let page = desk.ok(
+        "list_entries",
+        json!({"filter": {"from": q2["from"], "to": q2["to"], "limit": 1_000_000}}),
+    );
+    let mut want = std::collections::BTreeMap::<(String, String), (f64, u64)>::new();
+    for e in page["rows"].as_array().expect("rows") {
+        let k = (
+            e["indicator_id"].as_str().unwrap().to_string(),
+            e["unit_id"].as_str().unwrap().to_string(),
+        );
+        let s = want.entry(k).or_default();
+        s.0 += e["value"].as_f64().unwrap();
+        s.1 += 1;
+    }
+    let got = sums_of(&desk);
+    assert!(!want.is_empty(), "the sample has entries in 2024Q2");
+    assert_eq!(
+        got.len(),
+        want.len(),
+        "one sum per indicator and unit with entries"
+    );
+    for (k, (v, n)) in &want {
+        let (gv, gn) = got[k];
+        assert!(
+            (gv - v).abs() < 1e-6 && gn == *n,
+            "{k:?}: core {gv} ({gn}), entries {v} ({n})"
+        );
+    }
+
+    let saved = desk.ok(
+        "record_entry",
+        json!({"entry": entry(json!(7), "2024-05-02")}),
+    );
+    desk.ok(
+        "record_entry",
+        json!({"entry": entry(json!(5), "2024-06-30")}),
+    );
+    desk.ok(
+        "record_entry",
+        json!({"entry": entry(json!(100), "2024-07-01")}),
+    ); // the next quarter
+    let k = (
+        saved["indicator_id"].as_str().unwrap().to_string(),
+        saved["unit_id"].as_str().unwrap().to_string(),
+    );
+    let before = want.get(&k).copied().unwrap_or_default();
+    let after = sums_of(&desk)[&k];
+    assert_eq!(
+        (after.0 - before.0, after.1 - before.1),
+        (12.0, 2),
+        "two entries of the quarter add 12 and 2 entries; the one dated 07-01 is not in it"
+    );
+}

@@ -87,3 +87,48 @@ fn target_rules_are_reported() {
         assert_error(what, &err, code, field, says);
     }
 }
+
+#[test]
+fn set_targets_writes_every_row_or_none_and_names_the_refused_unit() {
+    let desk = Desk::new();
+    let period = json!({"start": "2031-01-01", "end": "2031-12-31"});
+    let row = |unit: &str, value: Value| {
+        json!({"indicator": "建言献策骨干队伍", "unit": unit, "period": period, "value": value,
+               "milestones": [], "replace_overlapping": false})
+    };
+    let count = |desk: &Desk| {
+        desk.ok("list_targets", json!({"filter": {}}))
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let before = count(&desk);
+    let err = desk.err(
+        "set_targets",
+        json!({"targets": [row("兰山区", json!(10)), row("沂南县", json!(-1))]}),
+    );
+    assert_eq!(err["code"], "negative_value", "the row's own code: {err}");
+    assert_eq!(err["field"], "target", "the row's own field: {err}");
+    assert_eq!(
+        err["params"]["row_unit"], "沂南县",
+        "the refused row's unit: {err}"
+    );
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("沂南县："),
+        "the message names the unit: {err}"
+    );
+    assert_eq!(
+        count(&desk),
+        before,
+        "a refused row: none of the rows is written"
+    );
+
+    let saved = desk.ok(
+        "set_targets",
+        json!({"targets": [row("兰山区", json!(10)), row("沂南县", json!(12))]}),
+    );
+    assert_eq!(saved.as_array().map_or(0, Vec::len), 2, "{saved}");
+    assert_eq!(count(&desk), before + 2, "both rows in one write");
+}

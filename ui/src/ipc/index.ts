@@ -6,6 +6,7 @@ import type { ActionSummary } from '../bindings/core/ActionSummary'
 import type { Entry } from '../bindings/core/Entry'
 import type { EntryChange } from '../bindings/core/EntryChange'
 import type { EntryFilter } from '../bindings/core/EntryFilter'
+import type { EntrySum } from '../bindings/core/EntrySum'
 import type { Indicator } from '../bindings/core/Indicator'
 import type { IndicatorChange } from '../bindings/core/IndicatorChange'
 import type { NewAction } from '../bindings/core/NewAction'
@@ -62,6 +63,7 @@ export const trend = (query: TrendQuery) => call<TrendPoint[]>('trend', { query 
 
 // Entries
 export const listEntries = (filter: EntryFilter) => call<EntryPage>('list_entries', { filter })
+export const entrySums = (filter: EntryFilter) => call<EntrySum[]>('entry_sums', { filter })
 export const checkEntry = (entry: NewEntry) => call<null>('check_entry', { entry })
 export const recordEntry = (entry: NewEntry) => call<Entry>('record_entry', { entry })
 export const recordEntries = (entries: NewEntry[]) => call<Entry[]>('record_entries', { entries })
@@ -71,6 +73,7 @@ export const deleteEntry = (id: string) => call<null>('delete_entry', { id })
 // Targets
 export const listTargets = (filter: TargetFilter) => call<Target[]>('list_targets', { filter })
 export const setTarget = (target: NewTarget) => call<Target>('set_target', { target })
+export const setTargets = (targets: NewTarget[]) => call<Target[]>('set_targets', { targets })
 export const deleteTarget = (id: string) => call<null>('delete_target', { id })
 export const copyYearTargets = (fromYear: number) => call<number>('copy_year_targets', { fromYear })
 

@@ -56,6 +56,7 @@ describe('English wording of the core errors', () => {
   it('words an error from its parameters', () => {
     const cases: [string, Record<string, string>, string][] = [
       ['negative_value', { field: 'value', value: '-3' }, '"Value" cannot be negative (got -3)'],
+      ['negative_value', { field: 'target', value: '-1', row_unit: '沂南县', row_unit_id: 'u9' }, '沂南县: "Target" cannot be negative (got -1)'],
       ['duplicate', { what: '企业', key: '临沂某某有限公司', field: 'name' }, 'enterprise "临沂某某有限公司" already exists'],
       ['not_found', { what: '填报轮次', key: 'r1' }, 'No reporting round "r1"'],
       ['bad_login', {}, 'Wrong login name or password'],

@@ -47,7 +47,8 @@ export function errorEn(code: string, params: Record<string, string>): string | 
     if (name === 'field') return FIELDS_EN[value] ?? value
     return TERM_PARAMS.has(name) ? termEn(value) : value
   })
-  return missing ? null : text
+  if (missing) return null
+  return params.row_unit ? `${params.row_unit}: ${text}` : text
 }
 
 /** The message to show for an error, in `locale`. */

@@ -301,6 +301,15 @@ pub enum LedgerError {
         problems: Vec<crate::import::ImportProblem>,
     },
 
+    /// One unit's row of a write of several (the targets page saves all its rows at once):
+    /// the row's own error, with the unit it is about; code, field and params are the row's.
+    #[error("{unit_name}：{source}")]
+    ForUnit {
+        unit_id: String,
+        unit_name: String,
+        source: Box<LedgerError>,
+    },
+
     /// A data-exchange package refused or not made (exchange/error.rs has the codes).
     #[error(transparent)]
     Exchange(#[from] crate::exchange::ExchangeError),
@@ -374,6 +383,7 @@ impl LedgerError {
             Self::RoundState { .. } => "round_state",
             Self::RoundNotApproved { .. } => "round_not_approved",
             Self::Exchange(e) => e.code(),
+            Self::ForUnit { source, .. } => source.code(),
         }
     }
 
@@ -401,6 +411,7 @@ impl LedgerError {
             Self::BadCreditCode { .. } => Some("credit_code"),
             Self::DuplicateField { field, .. } => Some(field),
             Self::DerivedIndicator { .. } => Some("indicator"),
+            Self::ForUnit { source, .. } => source.field(),
             _ => None,
         }
     }

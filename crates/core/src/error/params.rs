@@ -242,6 +242,16 @@ impl LedgerError {
                 p
             }
             E::Exchange(e) => e.params(),
+            E::ForUnit {
+                unit_id,
+                unit_name,
+                source,
+            } => {
+                let mut p = source.params();
+                p.insert("row_unit", unit_name.clone());
+                p.insert("row_unit_id", unit_id.clone());
+                p
+            }
         }
     }
 }

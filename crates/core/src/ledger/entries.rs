@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{lookup, new_id, rows, Ledger, Writer};
 use crate::error::{LedgerError, Result};
-use crate::model::{Entry, EntryChange, EntryFilter, NewEntry};
+use crate::model::{Entry, EntryChange, EntryFilter, EntrySum, NewEntry};
 use crate::validate::{check_entry_date, check_value_within};
 
 impl Ledger {
@@ -42,6 +42,32 @@ impl Ledger {
             |r| r.get(0),
         )?;
         Ok(n as u64)
+    }
+
+    /// Per indicator and unit, the sum of the entries matching the filter (its limit and
+    /// offset ignored), in the reader's scope: what the quarter grid shows as recorded.
+    pub fn entry_sums(&self, filter: &EntryFilter) -> Result<Vec<EntrySum>> {
+        let filter = &self.scoped(filter)?;
+        let (clause, params) = where_clause(self.conn(), filter)?;
+        let sql = format!(
+            "SELECT e.indicator_id, e.unit_id, SUM(e.value), COUNT(*) FROM progress_entry e {clause}
+             GROUP BY e.indicator_id, e.unit_id ORDER BY e.indicator_id, e.unit_id"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let out = stmt
+            .query_map(
+                rusqlite::params_from_iter(params.iter().map(|b| b.as_ref())),
+                |r| {
+                    Ok(EntrySum {
+                        indicator_id: r.get(0)?,
+                        unit_id: r.get(1)?,
+                        value: r.get(2)?,
+                        entries: r.get(3)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(out)
     }
 
     /// The filter limited to the reader's scope (its unit asked for, or the scope's root).

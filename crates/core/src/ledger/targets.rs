@@ -165,6 +165,27 @@ impl Writer<'_> {
         self.set_target_reporting(new).map(|s| s.target)
     }
 
+    /// Several targets in this one write (the targets page's save): all of them or none. A
+    /// refused row's error names its unit ([`LedgerError::ForUnit`]).
+    pub fn set_targets(&mut self, targets: Vec<NewTarget>) -> Result<Vec<TargetSet>> {
+        targets
+            .into_iter()
+            .map(|new| {
+                let unit = new.unit.clone();
+                self.set_target_reporting(new).map_err(|e| {
+                    let found = lookup::unit(self.conn(), &unit).ok();
+                    LedgerError::ForUnit {
+                        unit_id: found
+                            .as_ref()
+                            .map_or_else(|| unit.clone(), |u| u.id.clone()),
+                        unit_name: found.map_or(unit, |u| u.name),
+                        source: Box::new(e),
+                    }
+                })
+            })
+            .collect()
+    }
+
     /// [`Writer::set_target`], saying which overlapping targets it replaced.
     pub fn set_target_reporting(&mut self, new: NewTarget) -> Result<TargetSet> {
         self.set_target_with(new, false)
