@@ -73,7 +73,9 @@ test('invalid values in the form show the Chinese rule and save nothing', async 
 
 test('in English, the core\'s refusal reads in English and still saves nothing', async () => {
   const count = await entryCount(app);
-  await openForm();
+  await goto(app, '/entry?tab=form', 'entry-form');
+  await pick(app, 'entry-indicator', 'option-indicator-ZY08');
+  await pick(app, 'entry-unit', 'option-unit-371302');
   await pick(app, 'lang-switch', 'lang-en');
   try {
     await fill(app, '[data-testid="entry-date"] input', '2099-01-01' + Keys.ENTER);
