@@ -8,8 +8,9 @@ ensure_rust
 ensure_node
 ensure_ui_packages
 
-say "UI: type check and unit tests"
+say "UI: type check, lint and unit tests"
 npm --prefix ui run typecheck
+npm --prefix ui run lint
 npm --prefix ui run test
 build_ui
 

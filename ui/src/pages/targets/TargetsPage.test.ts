@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+// The 目标 page in a DOM (it was split into TargetSum and useTargetEdits; this holds what it
+// does): the city's target against the counties' sum, saving the values typed (a bad one
+// refused on its row), and replacing an overlapping target only after asking.
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { Target } from '../../bindings/core/Target'
+import { i18n } from '../../i18n'
+import { IpcFailure } from '../../ipc/error'
+import { byTestid, CITY, LANSHAN, loadLedger, PAIRED, signInAsAdmin, YINAN } from '../../testing/ledger'
+import TargetsPage from './TargetsPage.vue'
+
+const ipc = vi.hoisted(() => ({ listTargets: vi.fn(), setTarget: vi.fn(), deleteTarget: vi.fn() }))
+vi.mock('../../ipc', async (actual) => ({ ...(await actual<object>()), ...ipc }))
+
+const YEAR_2024 = { start: '2024-01-01', end: '2024-12-31' }
+
+const target = (unit: { id: string }, value: number): Target => ({
+  id: `t-${unit.id}`,
+  indicator_id: PAIRED.id,
+  unit_id: unit.id,
+  period: YEAR_2024,
+  value,
+  milestones: [],
+  is_sample: false,
+  updated_at: '2024-01-05T09:00:00Z',
+  updated_by: 'admin',
+})
+
+async function open() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/targets', component: TargetsPage }] })
+  await router.push(`/targets?indicator=${PAIRED.id}`)
+  const w = mount(TargetsPage, { global: { plugins: [ElementPlus, i18n, router] }, attachTo: document.body })
+  await flushPromises()
+  return w
+}
+
+function input(testid: string): HTMLInputElement {
+  const field = byTestid(testid)
+  return (field?.tagName === 'INPUT' ? field : field?.querySelector('input')) as HTMLInputElement
+}
+
+async function type(testid: string, text: string): Promise<void> {
+  const el = input(testid)
+  el.value = text
+  el.dispatchEvent(new Event('input'))
+  await nextTick()
+}
+
+const newTarget = (unit: { id: string }, value: number, replace = false) => ({
+  indicator: PAIRED.id,
+  unit: unit.id,
+  period: YEAR_2024,
+  value,
+  milestones: [],
+  replace_overlapping: replace,
+})
+
+describe('TargetsPage', () => {
+  beforeEach(() => {
+    document.body.innerHTML = ''
+    loadLedger()
+    signInAsAdmin()
+    ipc.listTargets.mockReset().mockResolvedValue([target(CITY, 100), target(LANSHAN, 40), target(YINAN, 50)])
+    ipc.setTarget.mockReset().mockResolvedValue(null)
+  })
+
+  it('compares the city’s target with the sum of the counties’', async () => {
+    const w = await open()
+    expect(ipc.listTargets).toHaveBeenCalledWith({ indicator: PAIRED.id, unit: null })
+    expect(byTestid('targets-city')?.textContent).toContain('100')
+    expect(byTestid('targets-unit-sum')?.textContent).toContain('90')
+    expect(byTestid('targets-sum')?.textContent).toContain('单位目标合计比市级目标少')
+    w.unmount()
+  })
+
+  it('saves the values typed and refuses one that is not a number on its row', async () => {
+    const w = await open()
+    await type(`target-input-${YINAN.code}`, '60')
+    await type(`target-input-${LANSHAN.code}`, '四十五')
+    byTestid('targets-save')?.click()
+    await flushPromises()
+    expect(ipc.setTarget).toHaveBeenCalledExactlyOnceWith(newTarget(YINAN, 60))
+    expect(document.body.querySelector('.row-error')?.textContent).toContain('四十五')
+    expect(input(`target-input-${YINAN.code}`).value, 'a saved row is emptied').toBe('')
+    w.unmount()
+  })
+
+  it('replaces an overlapping target only after the person agrees', async () => {
+    const overlap = new IpcFailure({ code: 'target_overlap', message: '与已有目标（2024-01-01 至 2024-06-30）重叠', field: 'period' })
+    ipc.setTarget.mockRejectedValueOnce(overlap).mockResolvedValueOnce(null)
+    const w = await open()
+    await type(`target-input-${YINAN.code}`, '60')
+    byTestid('targets-save')?.click()
+    await flushPromises()
+    const box = document.body.querySelector('.el-message-box')
+    expect(box?.textContent).toContain(overlap.message)
+    ;(box?.querySelector('.el-message-box__btns .el-button--primary') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(ipc.setTarget.mock.calls.map(([t]) => t)).toEqual([newTarget(YINAN, 60), newTarget(YINAN, 60, true)])
+    w.unmount()
+  })
+})
