@@ -13,7 +13,7 @@ import { IpcFailure } from '../../ipc/error'
 import { byTestid, CITY, LANSHAN, loadLedger, PAIRED, signInAsAdmin, YINAN } from '../../testing/ledger'
 import TargetsPage from './TargetsPage.vue'
 
-const ipc = vi.hoisted(() => ({ listTargets: vi.fn(), setTarget: vi.fn(), deleteTarget: vi.fn() }))
+const ipc = vi.hoisted(() => ({ listTargets: vi.fn(), setTargets: vi.fn(), deleteTarget: vi.fn() }))
 vi.mock('../../ipc', async (actual) => ({ ...(await actual<object>()), ...ipc }))
 
 const YEAR_2024 = { start: '2024-01-01', end: '2024-12-31' }
@@ -65,7 +65,7 @@ describe('TargetsPage', () => {
     loadLedger()
     signInAsAdmin()
     ipc.listTargets.mockReset().mockResolvedValue([target(CITY, 100), target(LANSHAN, 40), target(YINAN, 50)])
-    ipc.setTarget.mockReset().mockResolvedValue(null)
+    ipc.setTargets.mockReset().mockResolvedValue([])
   })
 
   it('compares the city’s target with the sum of the counties’', async () => {
@@ -77,21 +77,42 @@ describe('TargetsPage', () => {
     w.unmount()
   })
 
-  it('saves the values typed and refuses one that is not a number on its row', async () => {
+  it('refuses a value that is not a number on its row and saves nothing while it is there', async () => {
     const w = await open()
     await type(`target-input-${YINAN.code}`, '60')
     await type(`target-input-${LANSHAN.code}`, '四十五')
     byTestid('targets-save')?.click()
     await flushPromises()
-    expect(ipc.setTarget).toHaveBeenCalledExactlyOnceWith(newTarget(YINAN, 60))
+    expect(ipc.setTargets, 'all or nothing: nothing sent').not.toHaveBeenCalled()
     expect(document.body.querySelector('.row-error')?.textContent).toContain('四十五')
+    await type(`target-input-${LANSHAN.code}`, '45')
+    byTestid('targets-save')?.click()
+    await flushPromises()
+    expect(ipc.setTargets).toHaveBeenCalledExactlyOnceWith([newTarget(YINAN, 60), newTarget(LANSHAN, 45)])
     expect(input(`target-input-${YINAN.code}`).value, 'a saved row is emptied').toBe('')
+    expect(document.body.querySelector('.row-error')).toBeNull()
+    w.unmount()
+  })
+
+  it('shows the core\'s refusal on the row it names, and keeps every typed value', async () => {
+    const refusal = new IpcFailure({ code: 'negative_value', message: '沂南县：「目标值」不能为负数（收到 -1）', field: 'target', params: { row_unit: '沂南县', row_unit_id: YINAN.id } })
+    ipc.setTargets.mockRejectedValueOnce(refusal)
+    const w = await open()
+    await type(`target-input-${LANSHAN.code}`, '45')
+    await type(`target-input-${YINAN.code}`, '-1')
+    byTestid('targets-save')?.click()
+    await flushPromises()
+    expect(ipc.setTargets).toHaveBeenCalledOnce()
+    const errors = [...document.body.querySelectorAll('.row-error')].map((e) => e.textContent)
+    expect(errors, 'one refusal, on 沂南县\'s row').toEqual([refusal.message])
+    expect(document.body.querySelector('.row-error')?.closest('tr')?.textContent).toContain('沂南县')
+    expect(input(`target-input-${LANSHAN.code}`).value, 'nothing was saved: the other row keeps its value').toBe('45')
     w.unmount()
   })
 
   it('replaces an overlapping target only after the person agrees', async () => {
-    const overlap = new IpcFailure({ code: 'target_overlap', message: '与已有目标（2024-01-01 至 2024-06-30）重叠', field: 'period' })
-    ipc.setTarget.mockRejectedValueOnce(overlap).mockResolvedValueOnce(null)
+    const overlap = new IpcFailure({ code: 'target_overlap', message: '与已有目标（2024-01-01 至 2024-06-30）重叠', field: 'period', params: { row_unit: '沂南县', row_unit_id: YINAN.id } })
+    ipc.setTargets.mockRejectedValueOnce(overlap).mockResolvedValueOnce([])
     const w = await open()
     await type(`target-input-${YINAN.code}`, '60')
     byTestid('targets-save')?.click()
@@ -100,7 +121,7 @@ describe('TargetsPage', () => {
     expect(box?.textContent).toContain(overlap.message)
     ;(box?.querySelector('.el-message-box__btns .el-button--primary') as HTMLButtonElement).click()
     await flushPromises()
-    expect(ipc.setTarget.mock.calls.map(([t]) => t)).toEqual([newTarget(YINAN, 60), newTarget(YINAN, 60, true)])
+    expect(ipc.setTargets.mock.calls.map(([t]) => t)).toEqual([[newTarget(YINAN, 60)], [newTarget(YINAN, 60, true)]])
     w.unmount()
   })
 })

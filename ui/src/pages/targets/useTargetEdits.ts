@@ -33,9 +33,11 @@ export function useTargetEdits(
   )
 
   const saving = ref(false)
+  /** Every changed row in one write, all or none; a row the core refuses shows its reason. */
   async function saveAll(): Promise<void> {
     const p = period.value
-    if (!p || !indicatorId.value) {
+    const ind = indicatorId.value
+    if (!p || !ind) {
       ElMessage.warning(t('targets.pickFirst'))
       return
     }
@@ -43,46 +45,52 @@ export function useTargetEdits(
       ElMessage.info(t('targets.noChanges'))
       return
     }
-    saving.value = true
-    let saved = 0
+    for (const k of Object.keys(rowErrors)) delete rowErrors[k]
+    const targets: NewTarget[] = []
     for (const [unitId, raw] of changedRows.value) {
       const parsed = parseCellValue(raw, indicator.value?.measure ?? '')
-      if (parsed.kind !== 'number') {
-        rowErrors[unitId] = t('errors.notANumber', { raw })
-        continue
-      }
-      try {
-        await setOrReplace(unitId, { indicator: indicatorId.value, unit: unitId, period: p, value: parsed.value, milestones: [], replace_overlapping: false })
-        delete edits[unitId]
-        delete rowErrors[unitId]
-        saved += 1
-      } catch (e) {
-        rowErrors[unitId] = ipc.normaliseError(e).message
-      }
+      if (parsed.kind === 'number') targets.push({ indicator: ind, unit: unitId, period: p, value: parsed.value, milestones: [], replace_overlapping: false })
+      else rowErrors[unitId] = t('errors.notANumber', { raw })
     }
-    saving.value = false
-    if (saved) {
-      ElMessage.success(t('targets.savedN', { n: saved }))
+    if (Object.keys(rowErrors).length) return // nothing is saved while a row is wrong
+    saving.value = true
+    try {
+      await saveWithReplacements(targets)
+      for (const tg of targets) delete edits[tg.unit]
+      ElMessage.success(t('targets.savedN', { n: targets.length }))
       changed()
+    } catch (e) {
+      const failure = ipc.normaliseError(e)
+      const unitId = failure.params.row_unit_id
+      if (unitId && unitId in edits) rowErrors[unitId] = failure.message
+      else ElMessage.error(failure.message)
+    } finally {
+      saving.value = false
     }
   }
 
-  /** Sets a target; when its period overlaps another of the unit's, asks whether it replaces it. */
-  async function setOrReplace(unitId: string, target: NewTarget): Promise<void> {
-    try {
-      await ipc.setTarget(target)
-    } catch (e) {
-      const failure = ipc.normaliseError(e)
-      if (failure.code !== 'target_overlap') throw e
-      const u = catalog.units.find((x) => x.id === unitId)
-      await ElMessageBox.confirm(t('targets.replaceConfirm', { unit: u ? name(u) : unitId, message: failure.message }), t('targets.replaceTitle'), {
-        type: 'warning',
-        confirmButtonText: t('targets.replace'),
-        cancelButtonText: t('common.cancel'),
-      }).catch(() => {
-        throw e
-      })
-      await ipc.setTarget({ ...target, replace_overlapping: true })
+  /** Sends the targets; when one's period overlaps another of its unit's, asks whether it
+   * replaces it and sends them all again (each attempt is one all-or-nothing write). */
+  async function saveWithReplacements(targets: NewTarget[]): Promise<void> {
+    const replacing = new Set<string>()
+    for (;;) {
+      try {
+        await ipc.setTargets(targets.map((tg) => ({ ...tg, replace_overlapping: replacing.has(tg.unit) })))
+        return
+      } catch (e) {
+        const failure = ipc.normaliseError(e)
+        const row = targets.find((tg) => tg.unit === failure.params.row_unit_id)
+        if (failure.code !== 'target_overlap' || !row || replacing.has(row.unit)) throw e
+        const u = catalog.units.find((x) => x.id === row.unit)
+        await ElMessageBox.confirm(t('targets.replaceConfirm', { unit: u ? name(u) : row.unit, message: failure.message }), t('targets.replaceTitle'), {
+          type: 'warning',
+          confirmButtonText: t('targets.replace'),
+          cancelButtonText: t('common.cancel'),
+        }).catch(() => {
+          throw e
+        })
+        replacing.add(row.unit)
+      }
     }
   }
 
