@@ -205,7 +205,7 @@ test('editing pairings: 编辑 and ↓ Enter open them prefilled; ending both lo
 
   // The keyboard: ↓ makes the first row current, ↓ the second, Enter edits it.
   await searchOurPairings();
-  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.exec(`document.querySelector('[data-testid="pairings-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.DOWN + Keys.DOWN);
   await app.waitFor(() => app.exec(`return document.querySelectorAll('[data-testid="pairings-table"] .el-table__body tr.current-row').length === 1`), {
     message: 'a current row after ↓',
@@ -263,7 +263,7 @@ test('editing a project: a negative investment is refused beside the field and c
   assert.deepEqual([after.investment, after.status], [88.5, next], `the project as saved: ${JSON.stringify(after)}`);
 
   // PageDown turns the page, PageUp turns it back.
-  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.exec(`document.querySelector('[data-testid="projects-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.PAGE_DOWN);
   await app.waitForText('2', { within: '[data-testid="projects-pager"] .el-pager li.is-active' });
   await app.keys(Keys.PAGE_UP);
@@ -275,7 +275,7 @@ test('an activity register: Delete asks first (Escape keeps the row); a double c
   await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
   const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
   const before = await app.invoke('list_register_rows', { filter: all });
-  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.exec(`document.querySelector('[data-testid="register-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.DOWN + Keys.DELETE);
   await app.waitForText('确认删除', { within: '.el-message-box' });
   await app.keys(Keys.ESCAPE);
@@ -303,7 +303,7 @@ test('an activity register: Delete then 删除 in the confirmation removes the c
   await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
   const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
   const before = await app.invoke('list_register_rows', { filter: { ...all, limit: 50 } });
-  await app.exec(`document.activeElement && document.activeElement.blur()`);
+  await app.exec(`document.querySelector('[data-testid="register-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.DOWN);
   // The current row (↑↓ moves it; it stays where the last test left it) is the one to go.
   const currentText = await app.exec(`return document.querySelector('[data-testid="register-table"] .el-table__body tr.current-row')?.textContent ?? ''`);

@@ -406,7 +406,7 @@ export default {
     editProject: 'Edit project',
     editRow: 'Edit record',
     saved: 'Saved',
-    keysHint: '↑↓ row · Enter edit · Delete delete · / search · PageUp/PageDown page',
+    keysHint: 'With the table focused: ↑↓ row · Enter edit · Delete delete · / search · PageUp/PageDown page',
   },
   importer: {
     nav: 'Import',

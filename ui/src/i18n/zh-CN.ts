@@ -406,7 +406,7 @@ export default {
     editProject: '编辑项目',
     editRow: '编辑记录',
     saved: '已保存',
-    keysHint: '↑↓ 选行 · Enter 编辑 · Delete 删除 · / 搜索 · PageUp/PageDown 翻页',
+    keysHint: '表格获得焦点后：↑↓ 选行 · Enter 编辑 · Delete 删除 · / 搜索 · PageUp/PageDown 翻页',
   },
   importer: {
     nav: '导入',

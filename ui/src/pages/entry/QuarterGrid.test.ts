@@ -153,6 +153,18 @@ describe('QuarterGrid', () => {
     expect(td(at(1, 0)).title).toContain('三个')
     expect(td(at(1, 1)).classList.contains('bad'), 'the cell the core refused is marked').toBe(true)
     expect(td(at(1, 1)).title).toBe(NEGATIVE)
+    // A screen reader hears why: the cell is invalid and described by its reason.
+    const why = (input: HTMLInputElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent
+    expect(at(1, 1).getAttribute('aria-invalid')).toBe('true')
+    expect(why(at(1, 1))).toBe(NEGATIVE)
+    expect(why(at(1, 0))).toContain('三个')
+    expect(at(0, 0).getAttribute('aria-invalid'), 'a good cell is not invalid').toBeNull()
+    expect(at(0, 0).getAttribute('aria-describedby')).toBeNull()
+    // The list of problems is buttons: Enter on one goes to its cell.
+    const line = [...document.body.querySelectorAll<HTMLButtonElement>('[data-testid="grid-errors"] button')].find((b) => b.textContent?.includes('沂南县'))
+    line?.click()
+    await nextTick()
+    expect(document.activeElement, 'a problem in the list takes you to its cell').toBe(at(1, 0))
     const listed = byTestid('grid-errors')?.textContent ?? ''
     expect(listed).toContain('沂南县')
     expect(listed).toContain(NEGATIVE)

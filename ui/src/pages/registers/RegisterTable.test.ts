@@ -65,8 +65,9 @@ async function open(rows: Row[], total: number, page = 1) {
 }
 
 const bodyRows = () => [...document.body.querySelectorAll<HTMLElement>('.el-table__body-wrapper tbody tr')]
-// Keys pressed with nothing focused reach the window from the page's body.
-const key = (k: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }))
+// Keys pressed while the table has focus (a click on a row gives it focus).
+const key = (k: string, on: Element | null = document.querySelector('.key-zone')) =>
+  on?.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }))
 
 describe('RegisterTable', () => {
   // jsdom lays nothing out, so it has no scrollIntoView; the table calls it on the current row.
@@ -153,6 +154,10 @@ describe('RegisterTable', () => {
 
   it('adds on "n" when the account may add, and asks for nothing while a dialog of the page is open', async () => {
     const w = await open(rowsOf(2), 2)
+    key('n', document.body)
+    key('PageDown', document.body)
+    expect(w.emitted('add'), 'a single key outside the table is not the table\'s').toBeUndefined()
+    expect(w.emitted('update:page')).toBeUndefined()
     key('n')
     expect(w.emitted('add')).toHaveLength(1)
     await w.setProps({ paused: true })
