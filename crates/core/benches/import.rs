@@ -9,7 +9,8 @@
 //! file; each format in its own process, previewed then committed as the window does);
 //! IMPORT_MEMORY_FORMATS=xlsx,ods chooses formats, IMPORT_MEMORY_NO_TRAIL=1 commits
 //! without the audit trail (to tell the import's own memory from the trail's).
-//! `cargo bench -p taizhang-core --bench import -- trail` measures only the trail's cost.
+//! `cargo bench -p taizhang-core --bench import -- trail` measures only the trail's cost;
+//! `-- bare` only the import against a bare prepared INSERT of the same rows.
 
 use std::path::Path;
 use std::time::Instant;
@@ -206,6 +207,81 @@ fn trail_cost(file: &Path, dir: &Path) {
     println!("import_trail_vs_none: {:.2}", with / without);
 }
 
+/// The import against the least any import must do (issue 13's goal: at most 1.5): the
+/// same rows, already parsed and resolved, put into the same table with one prepared INSERT
+/// in one transaction on a plain connection (no checks, no trail). Fresh ledgers, the two
+/// interleaved, three rounds; prints both medians and the ratio.
+fn bare_insert_cost(file: &Path, dir: &Path) {
+    let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for round in 0..3 {
+        for k in 0..2 {
+            let bare = (round + k) % 2 == 0;
+            let path = dir.join(format!("bare-{round}-{bare}.db"));
+            let mut ledger = ledger(&path);
+            let secs = if bare {
+                let ids = |table: &str| -> std::collections::HashMap<String, String> {
+                    let conn = rusqlite::Connection::open(&path).expect("open");
+                    let mut stmt = conn
+                        .prepare(&format!("SELECT name, id FROM {table}"))
+                        .expect("names");
+                    let rows = stmt
+                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .expect("query");
+                    rows.map(|r| r.expect("row")).collect()
+                };
+                let (indicators, units) = (ids("indicator"), ids("unit"));
+                drop(ledger);
+                let rows: Vec<_> = (0..rows())
+                    .map(|i| {
+                        let (ind, unit, day, value, note) = row(i);
+                        (indicators[&ind].clone(), units[&unit].clone(), day, value, note)
+                    })
+                    .collect();
+                let mut conn = rusqlite::Connection::open(&path).expect("open");
+                let t = Instant::now();
+                let tx = conn.transaction().expect("tx");
+                {
+                    let mut insert = tx
+                        .prepare(
+                            "INSERT INTO progress_entry (id, indicator_id, unit_id, occurred_on, value, note,
+                                 is_sample, created_at, created_by, updated_at, updated_by)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, 'bench', ?7, 'bench')",
+                        )
+                        .expect("prepare");
+                    let now = "2024-12-31T09:00:00Z";
+                    for (ind, unit, day, value, note) in &rows {
+                        let id = uuid::Uuid::new_v4().to_string();
+                        insert
+                            .execute(rusqlite::params![id, ind, unit, day, value, note, now])
+                            .expect("insert");
+                    }
+                }
+                tx.commit().expect("commit");
+                t.elapsed().as_secs_f64()
+            } else {
+                let t = Instant::now();
+                let report = commit(&mut ledger, file);
+                assert_eq!(report.written as usize, rows());
+                t.elapsed().as_secs_f64()
+            };
+            times[usize::from(bare)].push(secs);
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (import, bare) = (median(&mut times[0]), median(&mut times[1]));
+    println!(
+        "bare: {} rows imported from the .csv in {import:.2} s, bare prepared INSERT {bare:.2} s",
+        rows()
+    );
+    println!("import_100k_vs_bare_insert: {:.2}", import / bare);
+}
+
 /// Peak resident memory since the last reset, in MB (Linux: VmHWM, reset through
 /// /proc/self/clear_refs).
 fn peak_mb() -> Option<f64> {
@@ -378,6 +454,11 @@ fn main() {
         trail_cost(&csv, dir.path());
         return;
     }
+    if std::env::args().any(|a| a == "bare") {
+        write_gbk_csv(&csv, rows());
+        bare_insert_cost(&csv, dir.path());
+        return;
+    }
     let t = Instant::now();
     write_xlsx(&xlsx, rows());
     write_gbk_csv(&csv, rows());
@@ -389,4 +470,5 @@ fn main() {
     run("xlsx", &xlsx, dir.path());
     run("csv ", &csv, dir.path());
     trail_cost(&csv, dir.path());
+    bare_insert_cost(&csv, dir.path());
 }
