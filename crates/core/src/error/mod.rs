@@ -46,7 +46,7 @@ pub enum LedgerError {
         value: String,
     },
 
-    /// A date outside the range a field accepts (before 1900, too far ahead …).
+    /// A date outside the range a field accepts (before 2000, a completion after today, a target ending over ten years ahead).
     #[error("「{}」{date} 超出合理范围：{reason}", field_label(.field))]
     DateOutOfRange {
         /// The input field holding the date.
@@ -342,7 +342,7 @@ pub enum LedgerError {
         position: usize,
     },
 
-    /// A free text longer than its field allows (names 100, notes 500, long texts 5,000).
+    /// A free text longer than its field allows.
     #[error("「{label}」不能超过 {max} 个字符（现有 {length} 个）")]
     TooLong {
         /// The input field holding the text.

@@ -9,7 +9,7 @@ use super::manifest::Manifest;
 use crate::error::Result;
 use crate::{Ledger, Writer};
 
-/// The data exchange as this ledger sees it: its side, its key, its peers, its packages and open conflicts.
+/// The data exchange as this ledger sees it: its side, its key, its peers, its packages and its conflicts.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExchangeStatus {
     /// None until the ledger first exchanged (key made, bootstrap imported).
@@ -20,7 +20,7 @@ pub struct ExchangeStatus {
     pub fingerprint: Option<String>,
     /// The other ends this ledger has keys from.
     pub peers: Vec<PeerStatus>,
-    /// Every package sent and received, as recorded.
+    /// The latest 200 packages sent and received, newest first.
     pub packages: Vec<PackageRow>,
     /// Conflicts and listed rows kept (both versions).
     #[ts(type = "number")]

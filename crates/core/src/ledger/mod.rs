@@ -95,7 +95,7 @@ impl Ledger {
         self.read_only.as_deref()
     }
 
-    /// A new, empty ledger held in memory, migrated, for tests and trials.
+    /// A new, empty ledger held in memory (migrated, with no file behind it), as tests use.
     pub fn open_in_memory() -> Result<Self> {
         let conn = store::open_in_memory()?;
         Self::start(conn, None, None)

@@ -30,7 +30,7 @@ pub enum EnterpriseKind {
 }
 
 impl EnterpriseKind {
-    /// Every enterprise kind, in the order forms list them.
+    /// Every enterprise kind, the default (民营) first.
     pub const ALL: [Self; 6] = [
         Self::Private,
         Self::State,

@@ -46,7 +46,7 @@ pub enum ProjectKind {
 }
 
 impl ProjectKind {
-    /// Every project kind, in the order forms list them.
+    /// Every project kind, the default (产业) first.
     pub const ALL: [Self; 6] = [
         Self::Industry,
         Self::Employment,

@@ -109,7 +109,7 @@ pub struct Round {
     pub locked_on: Option<chrono::NaiveDate>,
     /// Who locked the round; None while it is open.
     pub locked_by: Option<String>,
-    /// Why the round was locked (or unlocked); empty when no reason was given.
+    /// Why the round was locked; empty while it is open or when no reason was given.
     pub lock_reason: String,
     /// How many units report in it.
     pub units: u32,

@@ -54,9 +54,9 @@ pub struct ReviewLine {
     pub year_to_date: f64,
     /// 序时进度: the value expected by the period's end.
     pub expected: Option<f64>,
-    /// Year to date over the target, when there is one.
+    /// Completed over target at the period's end, when there is a target.
     pub completion_rate: Option<f64>,
-    /// The expected value over the target, when there is one.
+    /// Expected over target at the period's end, when there is a target.
     pub expected_share: Option<f64>,
     /// Where the indicator stands at the period's end.
     pub status: Status,

@@ -150,7 +150,7 @@ pub struct ReturnLine {
     pub lag_reason: String,
     /// The row's 整改措施, written with the lag note.
     pub measures: String,
-    /// The row's 备注, kept as the entry's note.
+    /// The row's 备注, added to the written entry's note after the return's name (2024年第三季度报表：…).
     pub note: String,
     /// Worth knowing, not stopping the import (the registers give another figure …).
     pub warnings: Vec<String>,
@@ -220,7 +220,7 @@ pub struct ReturnPreview {
 pub struct ReturnReport {
     /// The file's path as given.
     pub file: String,
-    /// The UUID of the return in the ledger (the replaced one when nothing changed); None when none was kept.
+    /// The UUID of the return now in the ledger (the one already held when nothing changed).
     pub return_id: Option<String>,
     /// The name of the unit the return is from.
     pub unit: String,
