@@ -4,7 +4,7 @@ import type { PackageRow } from "./PackageRow";
 import type { PeerStatus } from "./PeerStatus";
 
 /**
- * The data exchange as this ledger sees it: its side, its key, its peers, its packages and open conflicts.
+ * The data exchange as this ledger sees it: its side, its key, its peers, its packages and its conflicts.
  */
 export type ExchangeStatus = { 
 /**
@@ -24,7 +24,7 @@ fingerprint: string | null,
  */
 peers: Array<PeerStatus>, 
 /**
- * Every package sent and received, as recorded.
+ * The latest 200 packages sent and received, newest first.
  */
 packages: Array<PackageRow>, 
 /**

@@ -53,7 +53,7 @@ lag_reason: string,
  */
 measures: string, 
 /**
- * The row's 备注, kept as the entry's note.
+ * The row's 备注, added to the written entry's note after the return's name (2024年第三季度报表：…).
  */
 note: string, 
 /**

@@ -10,7 +10,7 @@ export type ReturnReport = {
  */
 file: string, 
 /**
- * The UUID of the return in the ledger (the replaced one when nothing changed); None when none was kept.
+ * The UUID of the return now in the ledger (the one already held when nothing changed).
  */
 return_id: string | null, 
 /**

@@ -51,11 +51,11 @@ year_to_date: number,
  */
 expected: number | null, 
 /**
- * Year to date over the target, when there is one.
+ * Completed over target at the period's end, when there is a target.
  */
 completion_rate: number | null, 
 /**
- * The expected value over the target, when there is one.
+ * Expected over target at the period's end, when there is a target.
  */
 expected_share: number | null, 
 /**

@@ -42,7 +42,7 @@ locked_on: string | null,
  */
 locked_by: string | null, 
 /**
- * Why the round was locked (or unlocked); empty when no reason was given.
+ * Why the round was locked; empty while it is open or when no reason was given.
  */
 lock_reason: string, 
 /**
