@@ -2,14 +2,20 @@
 
 use crate::model::NewAction;
 
+/// One of the five actions a new ledger is created with.
 pub struct DefaultAction {
+    /// The action's code (`advice` …).
     pub code: &'static str,
+    /// The action's Chinese name.
     pub name: &'static str,
+    /// The action's English name.
     pub name_en: &'static str,
+    /// A longer description of the action.
     pub description: &'static str,
 }
 
 impl DefaultAction {
+    /// The action as the input that creates it.
     pub fn to_new(&self) -> NewAction {
         NewAction {
             code: self.code.into(),
@@ -20,6 +26,7 @@ impl DefaultAction {
     }
 }
 
+/// The five actions of the release (五大行动), in order.
 pub const ACTIONS: &[DefaultAction] = &[
     DefaultAction {
         code: "advice",

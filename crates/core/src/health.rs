@@ -26,6 +26,7 @@ pub enum FileKind {
     Other,
 }
 
+/// What the file starts with: nothing, SQLite's header, or anything else.
 pub fn file_kind(path: &Path) -> Result<FileKind> {
     let mut file = std::fs::File::open(path)?;
     let mut head = [0u8; 16];
@@ -87,6 +88,7 @@ pub fn refuse_foreign(conn: &Connection, path: &Path, empty_allowed: bool) -> Re
     Err(not_a_ledger(path, why))
 }
 
+/// The `not_a_ledger` error for a file and the reason it is not one, its advice left empty.
 pub fn not_a_ledger(path: &Path, why: &str) -> LedgerError {
     LedgerError::NotALedger {
         path: path.display().to_string(),

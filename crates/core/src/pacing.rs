@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::model::{Milestone, Period};
 
+/// How the value expected of a target grows over its period (序时进度).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Pacing {
@@ -21,12 +22,14 @@ pub enum Pacing {
 }
 
 impl Pacing {
+    /// The curve's code as stored on an indicator (`linear`, `quarterly`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Linear => "linear",
             Self::Quarterly => "quarterly",
         }
     }
+    /// The curve for a stored code, or None.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "linear" => Some(Self::Linear),
@@ -132,6 +135,7 @@ impl Quarter {
             Err(crate::error::LedgerError::BadQuarter(format!("{year}Q{q}")))
         }
     }
+    /// The quarter's calendar year.
     pub fn year(self) -> i32 {
         self.year
     }
@@ -139,19 +143,23 @@ impl Quarter {
     pub fn q(self) -> u8 {
         self.q
     }
+    /// The quarter a date falls in.
     pub fn containing(d: NaiveDate) -> Self {
         Self {
             year: d.year(),
             q: ((d.month0() / 3) + 1) as u8,
         }
     }
+    /// The quarter's first day.
     pub fn start(self) -> NaiveDate {
         // q is 1 to 4 and the year one chrono holds: the first day always exists.
         NaiveDate::from_ymd_opt(self.year, u32::from(self.q) * 3 - 2, 1).unwrap_or(NaiveDate::MIN)
     }
+    /// The quarter's last day.
     pub fn end(self) -> NaiveDate {
         self.next().start().pred_opt().unwrap_or(NaiveDate::MAX)
     }
+    /// The quarter after this one (2024Q4 → 2025Q1).
     pub fn next(self) -> Self {
         if self.q == 4 {
             Self {
@@ -165,6 +173,7 @@ impl Quarter {
             }
         }
     }
+    /// The quarter's days as a period, both ends included.
     pub fn period(self) -> Period {
         Period {
             start: self.start(),

@@ -63,6 +63,7 @@ pub enum NewLedger {
 
 /// An open ledger connection, and why it is read-only when it is.
 pub struct Opened {
+    /// The open connection.
     pub conn: Connection,
     /// Set when the file or its folder cannot be written: the ledger was opened read-only.
     pub read_only: Option<String>,

@@ -17,11 +17,15 @@ pub enum TextKind {
     Long,
 }
 
+/// The most characters a name may have.
 pub const NAME_CHARS: usize = 100;
+/// The most characters a note may have.
 pub const NOTE_CHARS: usize = 500;
+/// The most characters a long text may have.
 pub const LONG_CHARS: usize = 5_000;
 
 impl TextKind {
+    /// The most characters a text of this kind may have.
     pub const fn limit(self) -> usize {
         match self {
             Self::Name => NAME_CHARS,

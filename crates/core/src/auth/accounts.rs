@@ -15,33 +15,49 @@ use crate::{Ledger, Writer};
 /// An account as the window and the CLI show it (never its password).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AccountView {
+    /// The account's UUID.
     pub id: String,
+    /// The name the person signs in with.
     pub login: String,
+    /// The person's name as the trail shows it.
     pub display_name: String,
+    /// The account's role.
     pub role: Role,
+    /// The root unit of the account's scope; None is the whole tree.
     pub unit_id: Option<String>,
+    /// That unit's name.
     pub unit_name: Option<String>,
+    /// Whether an administrator disabled the account, so it cannot sign in.
     pub disabled: bool,
     /// Set while five wrong passwords keep it locked (RFC 3339).
     pub locked_until: Option<String>,
+    /// When the account was made (RFC 3339, UTC).
     pub created_at: String,
 }
 
 /// A new account. `unit` is an id, a code or an exact name; None is the whole tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewAccount {
+    /// The name the person will sign in with.
     pub login: String,
+    /// The person's name as the trail will show it.
     pub display_name: String,
+    /// The account's role.
     pub role: Role,
+    /// The root unit of the account's scope; None is the whole tree.
     pub unit: Option<String>,
+    /// The first password, at least 8 characters with letters and digits, stored only as an argon2id hash.
     pub password: String,
 }
 
 /// What an admin may change of an account besides its password and state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AccountChange {
+    /// The person's name as the trail shows it.
     pub display_name: String,
+    /// The account's new role.
     pub role: Role,
+    /// The new root unit of its scope (id, code or exact name); None is the whole tree.
     pub unit: Option<String>,
 }
 

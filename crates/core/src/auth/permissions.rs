@@ -36,6 +36,7 @@ pub enum Area {
 }
 
 impl Area {
+    /// Every area, in the order of the permission table.
     pub const ALL: [Area; 10] = [
         Area::Catalogue,
         Area::Accounts,
@@ -76,6 +77,7 @@ impl Area {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Grant {
+    /// No writes in the area.
     None,
     /// Rows of the account's unit and its subtree.
     Scope,
@@ -122,18 +124,24 @@ pub fn grant(role: Role, area: Area) -> Grant {
 /// One area's grant, as the window receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AreaGrant {
+    /// The area.
     pub area: Area,
+    /// How far the signed-in role may write in it.
     pub grant: Grant,
 }
 
 /// What the signed-in person may do, for the window to hide or disable what it cannot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Permissions {
+    /// The signed-in person's role.
     pub role: Role,
+    /// The root unit of their scope; None is the whole tree.
     pub unit_id: Option<String>,
+    /// That unit's name.
     pub unit_name: Option<String>,
     /// The ids of the account's unit and its whole subtree; None is the whole tree.
     pub scope_units: Option<Vec<String>>,
+    /// The role's grant in every area.
     pub grants: Vec<AreaGrant>,
 }
 

@@ -9,7 +9,9 @@ use crate::error::Result;
 /// The units an actor's scope covers; `units` None means the whole tree.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
+    /// The unit at the top of the scope; None is the whole tree.
     pub root: Option<String>,
+    /// The ids of the root and its whole subtree; None is every unit.
     pub units: Option<HashSet<String>>,
     /// In a unit's own ledger (数据交换), that unit's subtree: it bounds every actor, an
     /// administrator or the single user without accounts too (audit/guard.rs).

@@ -32,15 +32,20 @@ pub const GENERIC_ADVICE: &str =
 /// One backup file and what it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BackupInfo {
+    /// The backup's file name (taizhang-20241010-091200-导入前.db).
     pub file_name: String,
+    /// The backup's full path.
     pub path: String,
     /// Local time it was made, `2024-10-10 09:12:00`.
     pub made_at: String,
+    /// Why it was made.
     pub reason: BackupReason,
+    /// The file's size in bytes.
     #[ts(type = "number")]
     pub bytes: u64,
     /// Read from the file itself; None when it cannot be read (`problem` says why).
     pub figures: Option<BackupFigures>,
+    /// Why the file could not be read, when it could not.
     pub problem: Option<String>,
 }
 

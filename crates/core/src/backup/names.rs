@@ -22,6 +22,7 @@ pub enum BackupReason {
 }
 
 impl BackupReason {
+    /// Every reason a backup can be made for.
     pub const ALL: [Self; 5] = [
         Self::Startup,
         Self::BeforeImport,

@@ -13,10 +13,13 @@ use crate::health::{self, FileKind};
 /// What a backup (or a restored ledger) holds.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BackupFigures {
+    /// How many completions (完成情况) it holds.
     #[ts(type = "number")]
     pub entries: u64,
+    /// How many pairings (结对) it holds.
     #[ts(type = "number")]
     pub pairings: u64,
+    /// Its schema version.
     #[ts(type = "number")]
     pub schema_version: i64,
 }

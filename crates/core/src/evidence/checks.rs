@@ -21,7 +21,9 @@ pub const MAX_EVIDENCE_BYTES: u64 = 20 * 1024 * 1024;
 pub struct CheckedFile {
     /// The name it had (without its folder).
     pub name: String,
+    /// The kind its extension and its first bytes agree on.
     pub kind: EvidenceKind,
+    /// The file's content.
     pub bytes: Vec<u8>,
     /// Lowercase hex.
     pub sha256: String,

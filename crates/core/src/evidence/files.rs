@@ -40,8 +40,11 @@ pub enum Stored {
 /// What is on disk for a stored file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnDisk {
+    /// The file is there with the recorded SHA-256.
     Intact,
+    /// The file is there but its content changed.
     Altered,
+    /// No file is there.
     Missing,
 }
 

@@ -12,6 +12,7 @@ use crate::error::{LedgerError, Result};
 pub struct EvidenceKind {
     /// The extension files are stored under (lowercase, no dot).
     pub ext: &'static str,
+    /// The media type the kind is opened and listed as.
     pub media_type: &'static str,
     /// How the refusal names it: 「文件内容不是PDF」.
     pub label: &'static str,

@@ -35,21 +35,32 @@ pub use target::{AttachedTo, EvidenceTarget};
 /// One attachment, as listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Evidence {
+    /// The attachment's UUID.
     pub id: String,
+    /// The kind of row it hangs on.
     pub attached_to: AttachedTo,
+    /// The id of the row it hangs on.
     pub attached_id: String,
+    /// The UUID of the unit of that row, which scopes who may see and change it.
     pub unit_id: String,
     /// The name the file had when attached.
     pub file_name: String,
+    /// The file's media type (application/pdf, image/png …).
     pub media_type: String,
+    /// The file's size in bytes.
     #[ts(type = "number")]
     pub size_bytes: i64,
     /// Lowercase hex SHA-256 of the file's bytes, as recorded in the ledger.
     pub sha256: String,
+    /// A free-text note on the attachment.
     pub note: String,
+    /// When it was attached (RFC 3339, UTC).
     pub added_at: String,
+    /// Who attached it.
     pub added_by: String,
+    /// When it was removed from its row; None while attached.
     pub removed_at: Option<String>,
+    /// Who removed it; None while attached.
     pub removed_by: Option<String>,
     /// The stored file is in 佐证材料.
     pub exists: bool,

@@ -34,8 +34,11 @@ impl KeptOriginal {
 
 /// The returned file as the import read it.
 pub struct ReturnedFile<'a> {
+    /// The file's name as imported.
     pub name: &'a str,
+    /// The file's bytes as read.
     pub bytes: &'a [u8],
+    /// The lowercase hex SHA-256 of those bytes.
     pub sha256: &'a str,
 }
 

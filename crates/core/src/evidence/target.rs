@@ -15,14 +15,20 @@ use crate::round::RoundPeriod;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AttachedTo {
+    /// A completion (完成情况).
     Entry,
+    /// A pairing (结对关系).
     Pairing,
+    /// A cooperation project (合作项目).
     Project,
+    /// A row of an activity register (活动台账记录).
     RegisterRow,
+    /// A unit's return (单位报表), whose original file is kept this way.
     UnitReturn,
 }
 
 impl AttachedTo {
+    /// The kind's code as stored in the `evidence` table (`entry`, `register_row` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Entry => "entry",
@@ -33,6 +39,7 @@ impl AttachedTo {
         }
     }
 
+    /// The kind for a stored code, or None.
     pub fn parse(s: &str) -> Option<Self> {
         [
             Self::Entry,
@@ -60,6 +67,7 @@ impl AttachedTo {
 /// One row to attach to, or whose attachments to list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EvidenceTarget {
+    /// The kind of row.
     pub kind: AttachedTo,
     /// The row's id (a unit's return: see `Ledger::return_evidence_target`).
     pub id: String,

@@ -23,8 +23,11 @@ pub struct Conflict {
     /// `conflict` (both changed it), `outside` (another unit's row: listed, not applied),
     /// `refused` (a constraint of this ledger refused it).
     pub kind: String,
+    /// The table of the row.
     pub table: String,
+    /// The row's id.
     pub row_id: String,
+    /// The unit the row belongs to, when it has one.
     pub unit_id: Option<String>,
     /// This ledger's row (JSON object) before the package, None when absent.
     #[ts(type = "unknown")]
@@ -34,6 +37,7 @@ pub struct Conflict {
     pub theirs: Option<Value>,
     /// `ours` or `theirs`: whose version the ledger holds now.
     pub stands: String,
+    /// Why the row is listed, in Chinese.
     pub detail: String,
 }
 

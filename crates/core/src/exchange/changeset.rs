@@ -34,10 +34,13 @@ pub struct Change {
 /// Inserts, updates and deletes of one table in a package.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TableCounts {
+    /// Rows inserted.
     #[ts(type = "number")]
     pub insert: u64,
+    /// Rows updated.
     #[ts(type = "number")]
     pub update: u64,
+    /// Rows deleted.
     #[ts(type = "number")]
     pub delete: u64,
 }

@@ -19,8 +19,10 @@ pub struct PackageSender {
     pub from: String,
     /// The sending unit (None: the city).
     pub unit_id: Option<String>,
+    /// The package's sequence number.
     #[ts(type = "number")]
     pub seq: i64,
+    /// Whether it is a bootstrap package (初始包).
     pub bootstrap: bool,
     /// The sender key's fingerprint, grouped (3F2A 9C01 …).
     pub fingerprint: String,

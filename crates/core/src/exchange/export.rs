@@ -22,14 +22,21 @@ use crate::Ledger;
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(rename = "ExchangeExportReport")]
 pub struct ExportReport {
+    /// The package file written.
     pub path: String,
+    /// Who the package is for (the unit's name, or the city's label).
     pub to: String,
+    /// The package's sequence number.
     #[ts(type = "number")]
     pub seq: i64,
+    /// Whether it is a bootstrap package (初始包).
     pub bootstrap: bool,
+    /// How many row changes it carries.
     #[ts(type = "number")]
     pub changes: u64,
+    /// Inserts, updates and deletes per table.
     pub counts: std::collections::BTreeMap<String, TableCounts>,
+    /// The SHA-256 of the package file, lowercase hex.
     pub sha256: String,
 }
 

@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::Writer;
 
+/// Which side of the exchange a ledger installation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(rename = "InstallationRole")]
 pub enum Role {
+    /// The city's ledger (市级台账), which bootstraps the units'.
     City,
+    /// A unit's own ledger, made from the city's bootstrap package.
     Unit,
 }
 
 impl Role {
+    /// The side's code as stored (`city`, `unit`).
     pub fn code(self) -> &'static str {
         match self {
             Self::City => "city",

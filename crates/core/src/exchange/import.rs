@@ -24,12 +24,18 @@ use crate::{Ledger, LedgerError};
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(rename = "ExchangeImportReport")]
 pub struct ImportReport {
+    /// Who sent the package (the unit's name, or the city's label).
     pub from: String,
+    /// The package's sequence number.
     #[ts(type = "number")]
     pub seq: i64,
+    /// Whether it was a bootstrap package (初始包).
     pub bootstrap: bool,
+    /// Whether this was a trial (试导入) whose write was rolled back.
     pub dry_run: bool,
+    /// Inserts, updates and deletes per table, as the manifest counts them.
     pub counts: std::collections::BTreeMap<String, TableCounts>,
+    /// How many row changes the package carries.
     #[ts(type = "number")]
     pub changes: u64,
     /// Both sides changed these rows; both versions are kept.
@@ -43,6 +49,7 @@ pub struct ImportReport {
 }
 
 impl Ledger {
+    /// Checks and applies a package file in one write, or only tries it when `dry_run`.
     pub fn exchange_import(
         &mut self,
         actor: &Actor,

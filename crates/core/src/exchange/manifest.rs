@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::changeset::TableCounts;
 
+/// The format tag every package's manifest carries.
 pub const FORMAT: &str = "taizhang-exchange/1";
 
 /// One end of an exchange.
@@ -21,16 +22,24 @@ pub struct Party {
     pub name: String,
 }
 
+/// A package's manifest (manifest.json), which the sender's signature covers.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The format tag, [`FORMAT`] for this version.
     pub format: String,
+    /// The end that made the package.
     pub from: Party,
+    /// The end the package is for.
     pub to: Party,
     /// 1, 2, 3 … per direction of the pair; 1 is the city's bootstrap package.
     pub seq: i64,
+    /// The sender's schema version, which must be the receiver's.
     pub schema_version: i64,
+    /// When the sender wrote the package.
     pub made_at: String,
+    /// Whether this is the city's bootstrap package (初始包) that makes a unit's ledger.
     pub bootstrap: bool,
+    /// Inserts, updates and deletes per table.
     pub counts: BTreeMap<String, TableCounts>,
     /// The sender's SM2 public key, SEC1 uncompressed, hex.
     pub sender_key: String,
@@ -44,6 +53,7 @@ impl Manifest {
         self.from.unit_id.as_deref().or(self.to.unit_id.as_deref())
     }
 
+    /// How many row changes the package carries, all tables together.
     pub fn changes(&self) -> u64 {
         self.counts
             .values()
@@ -53,6 +63,7 @@ impl Manifest {
 }
 
 impl Party {
+    /// The city's end, by its name.
     pub fn city(name: &str) -> Self {
         Self {
             role: "city".into(),
@@ -60,6 +71,7 @@ impl Party {
             name: name.to_string(),
         }
     }
+    /// A unit installation's end, by its unit's id and name.
     pub fn unit(id: &str, name: &str) -> Self {
         Self {
             role: "unit".into(),

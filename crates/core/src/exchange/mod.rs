@@ -64,8 +64,11 @@ pub enum ExportTarget {
 /// This installation's key, as `exchange key` prints it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct KeyInfo {
+    /// This installation's side.
     pub role: Role,
+    /// The name of this installation's unit; None at the city.
     pub unit: Option<String>,
+    /// Where the private key file is.
     pub key_file: String,
     /// 3F2A 9C01 …
     pub fingerprint: String,

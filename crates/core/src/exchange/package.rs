@@ -95,6 +95,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&sha2::Sha256::digest(bytes))
 }
 
+/// The SM3 digest of the bytes, lowercase hex.
 pub fn sm3_hex(bytes: &[u8]) -> String {
     hex(&Sm3::digest(bytes))
 }

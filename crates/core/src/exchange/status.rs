@@ -9,54 +9,78 @@ use super::manifest::Manifest;
 use crate::error::Result;
 use crate::{Ledger, Writer};
 
+/// The data exchange as this ledger sees it: its side, its key, its peers, its packages and its conflicts.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExchangeStatus {
     /// None until the ledger first exchanged (key made, bootstrap imported).
     pub role: Option<Role>,
+    /// The name of this installation's unit; None at the city or before the first exchange.
     pub unit: Option<String>,
     /// Grouped: 3F2A 9C01 …
     pub fingerprint: Option<String>,
+    /// The other ends this ledger has keys from.
     pub peers: Vec<PeerStatus>,
+    /// The latest 200 packages sent and received, newest first.
     pub packages: Vec<PackageRow>,
     /// Conflicts and listed rows kept (both versions).
     #[ts(type = "number")]
     pub conflicts: i64,
 }
 
+/// One other end of the exchange and where it stands.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PeerStatus {
     /// 市级台账 or the unit's name.
     pub name: String,
+    /// The peer's unit; None for the city.
     pub unit_id: Option<String>,
+    /// The fingerprint of the peer's key, grouped (3F2A 9C01 …).
     pub fingerprint: String,
+    /// Whether a person has trusted the key after checking its fingerprint.
     pub trusted: bool,
+    /// When the key was trusted.
     pub trusted_at: Option<String>,
+    /// Who trusted the key.
     pub trusted_by: Option<String>,
+    /// The sequence number of the last package sent to the peer (0: none).
     #[ts(type = "number")]
     pub last_sent: i64,
+    /// The sequence number of the last package received from the peer (0: none).
     #[ts(type = "number")]
     pub last_received: i64,
 }
 
+/// One package sent or received, as `exchange_package` records it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PackageRow {
+    /// `sent` or `received`.
     pub direction: String,
+    /// The name of the unit installation of the pair (its id when the unit is unknown here).
     pub unit: String,
+    /// The package's sequence number in its channel and direction, from 1 (the bootstrap).
     #[ts(type = "number")]
     pub seq: i64,
+    /// When the sender wrote the package.
     pub made_at: String,
+    /// When this ledger recorded it.
     pub recorded_at: String,
+    /// The package file's name.
     pub file_name: String,
+    /// How many row changes the package carries.
     #[ts(type = "number")]
     pub changes: i64,
+    /// How many rows both sides had changed.
     #[ts(type = "number")]
     pub conflicts: i64,
+    /// How many rows were listed and not applied.
     #[ts(type = "number")]
     pub refused: i64,
+    /// `written` (a sent package) or `applied` (a received one).
     pub state: String,
 }
 
 impl Ledger {
+    /// Where this ledger's data exchange stands, read from its bookkeeping tables.
     pub fn exchange_status(&self) -> Result<ExchangeStatus> {
         let conn = self.conn();
         let own = identity::installation(conn)?;

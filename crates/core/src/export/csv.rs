@@ -36,6 +36,7 @@ pub const HEADERS: [&str; 20] = [
 /// The columns that hold figures (目标 … 差额); the others hold text.
 const FIGURES: std::ops::RangeInclusive<usize> = 8..=14;
 
+/// The summary as CSV bytes (UTF-8 with BOM), one row per indicator, text made formula-safe.
 pub fn write_csv(s: &Summary) -> Result<Vec<u8>> {
     let mut out = BOM.to_vec();
     {

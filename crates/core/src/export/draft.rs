@@ -20,6 +20,7 @@ pub struct DraftedSummary {
     /// derived figures (their totals stay) and `by_unit` (units × indicators) are left
     /// empty. On the sample they are 2.4 MB of 2.5 MB of JSON; exports have them in full.
     pub summary: Summary,
+    /// The report's sentences drafted from the summary.
     pub text: SummaryText,
     /// The file name an export suggests, without its extension (see [`file_stem`]).
     pub file_stem: String,
@@ -43,14 +44,20 @@ pub struct SummaryText {
 pub struct ActionText {
     /// Action code.
     pub action: String,
+    /// The section's heading (一、深化“建言献策”行动).
     pub heading: String,
+    /// The bold lead sentence, when the action has one.
     pub lead: Option<String>,
+    /// The section's paragraphs.
     pub paragraphs: Vec<String>,
 }
 
+/// The facts of one indicator behind pace, as the report words them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BehindText {
+    /// The indicator's UUID.
     pub indicator_id: String,
+    /// 目标…，完成…，完成率…；滞后单位：… in one sentence.
     pub facts: String,
 }
 

@@ -14,22 +14,34 @@ use crate::pacing::Quarter;
 /// The longest reason or measures text accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = crate::text::LONG_CHARS;
 
+/// A lag note (滞后原因/整改措施) of one indicator, unit and quarter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LagNote {
+    /// The note's UUID.
     pub id: String,
+    /// The UUID of the indicator the note explains.
     pub indicator_id: String,
+    /// That indicator's code.
     pub indicator_code: String,
+    /// That indicator's name.
     pub indicator: String,
+    /// The UUID of the unit the note is for.
     pub unit_id: String,
+    /// That unit's name.
     pub unit: String,
+    /// The quarter the note is for.
     pub quarter: Quarter,
     /// 滞后原因
     pub reason: String,
     /// 整改措施
     pub measures: String,
+    /// When the note was first written (RFC 3339, UTC).
     pub created_at: String,
+    /// Who first wrote it.
     pub created_by: String,
+    /// When the note was last changed (RFC 3339, UTC).
     pub updated_at: String,
+    /// Who last changed it.
     pub updated_by: String,
 }
 
@@ -41,15 +53,20 @@ pub struct NewLagNote {
     /// Unit id, code or name; None: the whole city (the root unit).
     #[serde(default)]
     pub unit: Option<String>,
+    /// The quarter the note is for.
     pub quarter: Quarter,
+    /// 滞后原因: why the indicator is behind (optional).
     #[serde(default)]
     pub reason: String,
+    /// 整改措施: what is being done about it (optional).
     #[serde(default)]
     pub measures: String,
 }
 
+/// Which lag notes to list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct LagNoteFilter {
+    /// Only notes of this quarter.
     #[serde(default)]
     pub quarter: Option<Quarter>,
     /// Unit id, code or name: that unit's notes only (not its sub-units').

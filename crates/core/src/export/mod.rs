@@ -44,11 +44,15 @@ pub use summary::{
 };
 pub use trend::RateTrendPoint;
 
+/// The kinds of file a quarterly summary can be exported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// An Excel workbook with charts (.xlsx).
     Xlsx,
+    /// A Word document laid out as an official report (公文, .docx).
     Docx,
+    /// A UTF-8 CSV with a BOM, one row per indicator (.csv).
     Csv,
 }
 
@@ -69,6 +73,7 @@ impl ExportFormat {
         }
     }
 
+    /// The format's file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Self::Xlsx => "xlsx",
@@ -81,14 +86,20 @@ impl ExportFormat {
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportReport {
+    /// The file written.
     pub path: String,
+    /// The format it was written in.
     pub format: ExportFormat,
+    /// The file's size in bytes.
     #[ts(type = "number")]
     pub bytes: u64,
+    /// The summary's title.
     pub title: String,
+    /// How many indicators the summary covers.
     pub indicators: u32,
     /// Indicators behind pace (稍慢 or 滞后), and how many of them still lack a note.
     pub behind: u32,
+    /// How many behind-pace indicators have no lag note yet.
     pub behind_without_note: u32,
 }
 

@@ -145,11 +145,14 @@ const ENDINGS: &[(&str, &str)] = &[
 /// One clause of a sentence: an optional leading verb and the rest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
+    /// The leading verb (建立, 培训 …), when the indicator's name has one.
     pub verb: Option<String>,
+    /// The rest of the clause: the object and the figure with its measure.
     pub rest: String,
 }
 
 impl Clause {
+    /// The clause as written: the verb, then the rest.
     pub fn text(&self) -> String {
         format!("{}{}", self.verb.as_deref().unwrap_or(""), self.rest)
     }

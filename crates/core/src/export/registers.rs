@@ -16,37 +16,53 @@ use crate::register::project::{Project, ProjectFilter};
 /// At most this many rows of one register are listed (the total says how many matched).
 pub const MAX_REGISTER_ROWS: u32 = 50_000;
 
+/// The register rows behind a summary's derived figures, dated in its reported period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RegisterRows {
     /// Rows dated in this window are listed: the reported period.
     pub window: Period,
+    /// The pairings, when an indicator in scope is derived from them.
     pub pairings: Option<PairingRows>,
+    /// The cooperation projects, when an indicator in scope is derived from them.
     pub projects: Option<ProjectRows>,
+    /// One list per activity register an indicator in scope is derived from.
     pub activities: Vec<ActivityRows>,
 }
 
+/// The pairings (结对) behind derived figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PairingRows {
     /// Names of the indicators derived from this register.
     pub indicators: Vec<String>,
+    /// The pairings listed, at most [`MAX_REGISTER_ROWS`].
     pub rows: Vec<Pairing>,
+    /// How many pairings matched in all.
     #[ts(type = "number")]
     pub total: u64,
 }
 
+/// The cooperation projects (合作项目) behind derived figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ProjectRows {
+    /// Names of the indicators derived from this register.
     pub indicators: Vec<String>,
+    /// The projects listed, at most [`MAX_REGISTER_ROWS`].
     pub rows: Vec<Project>,
+    /// How many projects matched in all.
     #[ts(type = "number")]
     pub total: u64,
 }
 
+/// One activity register's rows behind derived figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ActivityRows {
+    /// The register's type.
     pub register: RegisterType,
+    /// Names of the indicators derived from this register.
     pub indicators: Vec<String>,
+    /// The rows listed, at most [`MAX_REGISTER_ROWS`].
     pub rows: Vec<RegisterRow>,
+    /// How many rows matched in all.
     #[ts(type = "number")]
     pub total: u64,
 }

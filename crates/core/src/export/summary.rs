@@ -41,35 +41,50 @@ pub struct SummaryQuery {
 pub struct Summary {
     /// e.g. 临沂市统一战线服务现代化强市建设“五大行动”2024年第二季度工作进展情况
     pub title: String,
+    /// The quarter reported on.
     pub quarter: Quarter,
     /// The reported period: the quarter's first day to the as-of date.
     pub period: Period,
+    /// The day the figures are as of.
     pub as_of: NaiveDate,
     /// The day the summary was made (the ledger's today).
     pub made_on: NaiveDate,
     /// The scope unit (the city unless a unit was asked for).
     pub unit_id: String,
+    /// The scope unit's name.
     pub unit: String,
     /// The action asked for, if one was (code).
     pub action: Option<String>,
     /// Completed ≥ this share of the expected value counts as 稍慢 rather than 滞后.
     pub slightly_behind_threshold: f64,
+    /// Counts and means over every indicator in the summary.
     pub totals: Totals,
+    /// One report per action in scope.
     pub actions: Vec<ActionReport>,
+    /// Every direct sub-unit of the scope against every indicator.
     pub by_unit: UnitMatrix,
+    /// The direct sub-units ranked, one group per kind of unit.
     pub ranking: Vec<RankingGroup>,
+    /// The indicators behind pace (稍慢 or 滞后), with their lag notes.
     pub behind: Vec<BehindItem>,
+    /// The register rows behind derived figures, within the reported period.
     pub registers: RegisterRows,
 }
 
 /// Counts over every indicator of the summary.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Totals {
+    /// How many indicators the summary covers.
     pub indicators: u32,
+    /// How many of them have a target.
     pub with_target: u32,
+    /// How many are done (已完成).
     pub done: u32,
+    /// How many are on pace (序时达标).
     pub on_pace: u32,
+    /// How many are slightly behind (稍慢).
     pub slightly_behind: u32,
+    /// How many are behind (滞后).
     pub behind: u32,
     /// Mean completion rate over the indicators with a target.
     pub mean_completion_rate: Option<f64>,
@@ -81,21 +96,35 @@ pub struct Totals {
 /// completion rate by quarter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ActionReport {
+    /// The action's code.
     pub action: String,
+    /// The action's Chinese name.
     pub action_name: String,
+    /// The action's English name.
     pub action_name_en: String,
+    /// The action's status over its indicators.
     pub status: Status,
+    /// How many indicators the action has in scope.
     pub indicators: u32,
+    /// How many of them have a target.
     pub with_target: u32,
+    /// How many are done (已完成).
     pub done: u32,
+    /// How many are on pace (序时达标).
     pub on_pace: u32,
+    /// How many are slightly behind (稍慢).
     pub slightly_behind: u32,
+    /// How many are behind (滞后).
     pub behind: u32,
+    /// Mean completion rate over the indicators with a target.
     pub mean_completion_rate: Option<f64>,
+    /// Mean expected share by pace (序时进度) over the same indicators.
     pub mean_expected_share: Option<f64>,
+    /// Mean of min(completed / expected, 1): 1 means every indicator is on pace.
     pub pace_index: Option<f64>,
     /// Ids of the headline indicators (all when none is marked).
     pub headline_ids: Vec<String>,
+    /// One line per indicator of the action.
     pub lines: Vec<IndicatorLine>,
     /// Mean completion rate and expected share over the action's indicators at each
     /// quarter's end.
@@ -105,6 +134,7 @@ pub struct ActionReport {
 /// One indicator of the scope: its progress row, what the quarter added, its trend.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IndicatorLine {
+    /// The indicator's progress for the scope as of the as-of date.
     pub row: ProgressRow,
     /// Completed within the reported period (quarter start to as-of date).
     pub quarter_added: f64,
@@ -115,35 +145,44 @@ pub struct IndicatorLine {
 /// Units × indicators: one progress row per direct sub-unit of the scope and indicator.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct UnitMatrix {
+    /// The direct sub-units of the scope, in order.
     pub units: Vec<UnitColumn>,
     /// Row-major: for each unit in `units`, every indicator in the summary's order.
     pub rows: Vec<ProgressRow>,
 }
 
+/// One direct sub-unit of the scope, a column of the units × indicators table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UnitColumn {
+    /// The unit's UUID.
     pub unit_id: String,
+    /// The unit's name.
     pub unit: String,
+    /// What kind of unit it is.
     pub kind: UnitKind,
 }
 
 /// Units of one kind ranked together (like with like).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RankingGroup {
+    /// The kind of the units in the group.
     pub kind: UnitKind,
     /// 区县, 功能区 …
     pub label: String,
+    /// The units of that kind, best first.
     pub ranks: Vec<UnitRank>,
 }
 
 /// An indicator behind pace (稍慢 or 滞后) in the scope, with the note written for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BehindItem {
+    /// The indicator's progress for the scope.
     pub row: ProgressRow,
     /// Direct sub-units behind pace on it (滞后).
     pub lagging_units: Vec<String>,
     /// Direct sub-units slightly behind on it (稍慢).
     pub slow_units: Vec<String>,
+    /// The lag note (滞后原因/整改措施) written for the indicator and quarter, if any.
     pub note: Option<LagNote>,
 }
 

@@ -18,6 +18,7 @@ use crate::validate::EARLIEST;
 pub struct RateTrendPoint {
     /// "2024Q2"
     pub label: String,
+    /// The quarter's last day, or the as-of date for the last point.
     pub end: NaiveDate,
     /// Mean of cumulative / target over the indicators with a target.
     pub completion_rate: Option<f64>,

@@ -19,6 +19,7 @@ pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
 pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
 /// The most a part larger than [`RATIO_CHECKED_ABOVE`] may be packed (unpacked : packed).
 pub const MAX_PART_RATIO: u64 = 100;
+/// The unpacked size above which a zip part's packing ratio is checked (1 MiB).
 pub const RATIO_CHECKED_ABOVE: u64 = 1024 * 1024;
 /// The most rows a file may have (all its sheets together).
 pub const MAX_ROWS: usize = 1_100_000;

@@ -18,9 +18,11 @@ pub use super::sheet::FileKind;
 /// A sheet as text: its name, and each row's cells as the preview shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetText {
+    /// The sheet's name, as problems and the preview cite it.
     pub name: String,
     /// Excel's number of the first row.
     pub first_row: u32,
+    /// Each row's cells as text, from `first_row` on.
     pub rows: Vec<Vec<String>>,
     /// Rows that could not be read, with why (an unterminated quote).
     pub problems: Vec<(u32, String)>,

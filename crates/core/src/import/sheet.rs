@@ -51,9 +51,13 @@ impl Sheet {
 /// The kinds of file an import reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// A comma-separated text file (UTF-8, with or without BOM, or GB18030).
     Csv,
+    /// An Excel workbook of 2007 and later, read cell by cell as a stream.
     Xlsx,
+    /// An Excel 97–2003 workbook.
     Xls,
+    /// An OpenDocument spreadsheet (WPS, LibreOffice).
     Ods,
 }
 

@@ -45,6 +45,7 @@ pub fn template_to_file_checked(
     template_to_file(kind, ledger, path)
 }
 
+/// The .xlsx import template of a kind, as bytes: a column per field it reads.
 pub fn template(kind: &ImportKind, ledger: &Ledger) -> Result<Vec<u8>> {
     let fields = for_kind(ledger.conn(), kind)?;
     let lists = lists(kind, ledger, &fields)?;

@@ -22,10 +22,14 @@ pub enum ImportKind {
     /// 合作项目 (of existing pairings)
     Projects,
     /// Rows of one activity register type, by its code.
-    Activity { register: String },
+    Activity {
+        /// The register type's code.
+        register: String,
+    },
     /// A county's own 结对台账: pairings with their cooperation projects on the rows below
     /// them; the county from the title or 填报单位 line when not given.
     CountyPairings {
+        /// The county (id, code or name) when the person gives it; else read from the file.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         county: Option<String>,
@@ -80,8 +84,11 @@ impl ImportKind {
 /// One column a kind reads: its key, its Chinese label and the header names it answers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportField {
+    /// The field's key, as a column mapping names it.
     pub key: String,
+    /// The field's Chinese label, the header a template gives its column.
     pub label: String,
+    /// Whether every row must fill the field.
     pub required: bool,
     /// Header texts recognised for this field (the label first).
     pub names: Vec<String>,
@@ -91,17 +98,22 @@ pub struct ImportField {
 /// corrected copy back to `preview` and `commit`. A sheet not listed is guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ColumnMapping {
+    /// The mapping of each sheet the person corrected.
     pub sheets: Vec<SheetMapping>,
 }
 
+/// How one sheet's columns are read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SheetMapping {
+    /// The sheet's name.
     pub sheet: String,
     /// The header row as Excel numbers it (1-based); None skips the sheet.
     pub header_row: Option<u32>,
+    /// Every column of the header row, with the field it fills.
     pub columns: Vec<MappedColumn>,
 }
 
+/// One column of a sheet and the field it fills.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MappedColumn {
     /// 0-based column index.
@@ -118,19 +130,24 @@ pub struct MappedColumn {
 /// Chinese, e.g. "第12行「投资金额」不是数字：约50".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportProblem {
+    /// The sheet's name; empty when the problem is about the whole file.
     pub sheet: String,
     /// The sheet's own (1-based) row number, when the problem is in a row.
     pub row: Option<u32>,
     /// The column's header text, when the problem is in a cell.
     pub column: Option<String>,
+    /// Where and what is wrong, in Chinese.
     pub message: String,
 }
 
 /// A row that would be written; `values` follow the preview's `fields`, as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PreviewRow {
+    /// The sheet's name.
     pub sheet: String,
+    /// The sheet's own (1-based) row number.
     pub row: u32,
+    /// The row's values as the person will see them, one per field.
     pub values: Vec<String>,
     /// What the row creates besides itself (a new enterprise or village of a pairing).
     pub creates: Vec<String>,
@@ -139,8 +156,11 @@ pub struct PreviewRow {
 /// A row that is already in the ledger, or earlier in the same file; it is not written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DuplicateRow {
+    /// The sheet's name.
     pub sheet: String,
+    /// The sheet's own (1-based) row number.
     pub row: u32,
+    /// Why the row is a duplicate, in Chinese, after its row number (第12行：…).
     pub message: String,
 }
 
@@ -148,10 +168,14 @@ pub struct DuplicateRow {
 /// by its counts, its first rows and every problem, so its preview stays small.
 pub const PREVIEW_ROWS: usize = 1_000;
 
+/// What importing a file would do, shown before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {
+    /// The file's path as given.
     pub file: String,
+    /// What kind of rows the file is read as.
     pub kind: ImportKind,
+    /// The fields the kind reads, in the order of each row's `values`.
     pub fields: Vec<ImportField>,
     /// The mapping in use (the guess, or the one given).
     pub mapping: ColumnMapping,
@@ -170,7 +194,9 @@ pub struct ImportPreview {
     pub skipped: u32,
     /// Things worth knowing that do not stop the import (a sheet without a header …).
     pub notes: Vec<String>,
+    /// How many enterprises the rows would register as new.
     pub new_enterprises: u32,
+    /// How many villages the rows would register as new.
     pub new_villages: u32,
 }
 
@@ -181,15 +207,21 @@ impl ImportPreview {
     }
 }
 
+/// What committing an import wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportReport {
+    /// The file's path as given.
     pub file: String,
+    /// What kind of rows the file was read as.
     pub kind: ImportKind,
     /// Rows written.
     pub written: u32,
     /// Rows already present (in the ledger or earlier in the file), not written again.
     pub duplicates: u32,
+    /// Blank, 合计/小计, example and repeated header rows that were left out.
     pub skipped: u32,
+    /// How many enterprises were registered as new.
     pub new_enterprises: u32,
+    /// How many villages were registered as new.
     pub new_villages: u32,
 }

@@ -12,6 +12,7 @@ impl Ledger {
         list(self.conn(), include_archived)
     }
 
+    /// One action, by its id, code or exact name.
     pub fn action(&self, key: &str) -> Result<Action> {
         lookup::action(self.conn(), key)
     }
@@ -30,6 +31,7 @@ pub(crate) fn list(conn: &rusqlite::Connection, include_archived: bool) -> Resul
 }
 
 impl Writer<'_> {
+    /// Creates an action, after checking its code and texts.
     pub fn add_action(&mut self, new: NewAction) -> Result<Action> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 40)?;
@@ -65,6 +67,7 @@ impl Writer<'_> {
         lookup::action(self.conn(), &id)
     }
 
+    /// Renames an action (and its English name, when given).
     pub fn rename_action(
         &mut self,
         key: &str,

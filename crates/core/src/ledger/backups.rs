@@ -13,8 +13,11 @@ use crate::error::{LedgerError, Result};
 /// the state it replaced.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RestoreReport {
+    /// The backup file the ledger was restored from.
     pub restored_from: String,
+    /// What the ledger holds after the restore.
     pub figures: BackupFigures,
+    /// The backup of the ledger made just before the restore, when one was made.
     pub backup_of_previous: Option<BackupInfo>,
 }
 

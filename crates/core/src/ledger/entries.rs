@@ -85,6 +85,7 @@ impl Ledger {
         })
     }
 
+    /// One entry, by its id.
     pub fn entry(&self, id: &str) -> Result<Entry> {
         by_id(self.conn(), id)
     }
@@ -219,6 +220,7 @@ impl Writer<'_> {
         Ok(id)
     }
 
+    /// Changes an entry's fields (those given), refused when its old or new date is in a locked period.
     pub fn update_entry(&mut self, id: &str, change: EntryChange) -> Result<Entry> {
         let old = by_id(self.conn(), id)?;
         self.ensure_open(old.occurred_on)?;
@@ -249,6 +251,7 @@ impl Writer<'_> {
         by_id(self.conn(), id)
     }
 
+    /// Deletes an entry, refused when it is dated in a locked period.
     pub fn delete_entry(&mut self, id: &str) -> Result<()> {
         if let Ok(old) = by_id(self.conn(), id) {
             self.ensure_open(old.occurred_on)?;

@@ -14,12 +14,19 @@ use crate::validate::{check_ceiling, check_text};
 /// Changes to an indicator; a None leaves the field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct IndicatorChange {
+    /// The new Chinese name.
     pub name: Option<String>,
+    /// The new English name.
     pub name_en: Option<String>,
+    /// The new unit of measure.
     pub measure: Option<String>,
+    /// Whether it is now a headline figure.
     pub headline: Option<bool>,
+    /// The new number of decimal places.
     pub decimals: Option<u8>,
+    /// The new pacing curve.
     pub pacing: Option<Pacing>,
+    /// Whether it is now archived.
     pub archived: Option<bool>,
     /// A new plausibility ceiling of its values and targets.
     #[serde(default)]
@@ -36,6 +43,7 @@ impl Ledger {
         list(self.conn(), action, include_archived)
     }
 
+    /// One indicator, by its id, code or exact name.
     pub fn indicator(&self, key: &str) -> Result<Indicator> {
         lookup::indicator(self.conn(), key)
     }
@@ -67,6 +75,7 @@ pub(crate) fn list(
 }
 
 impl Writer<'_> {
+    /// Creates an indicator under an action, after checking its code and texts.
     pub fn add_indicator(&mut self, new: NewIndicator) -> Result<Indicator> {
         let action = lookup::action(self.conn(), &new.action)?;
         let code = check_code(&new.code)?;
@@ -98,6 +107,7 @@ impl Writer<'_> {
         lookup::indicator(self.conn(), &id)
     }
 
+    /// Changes an indicator's fields (those given), its ceiling kept in the `setting` table.
     pub fn change_indicator(&mut self, key: &str, change: IndicatorChange) -> Result<Indicator> {
         let ind = lookup::indicator(self.conn(), key)?;
         let name = change

@@ -30,6 +30,7 @@ pub use session::SessionInfo;
 pub use settings::Settings;
 pub use targets::TargetFilter;
 
+/// An open ledger file (or in-memory ledger): the reads, and the door to every write through `write`.
 pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
@@ -94,6 +95,7 @@ impl Ledger {
         self.read_only.as_deref()
     }
 
+    /// A new, empty ledger held in memory (migrated, with no file behind it), as tests use.
     pub fn open_in_memory() -> Result<Self> {
         let conn = store::open_in_memory()?;
         Self::start(conn, None, None)
@@ -158,6 +160,7 @@ impl Ledger {
         Ok(())
     }
 
+    /// The ledger file's path; None for an in-memory ledger.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -167,6 +170,7 @@ impl Ledger {
         self.today = today;
     }
 
+    /// The ledger's today: the pinned date, or the system's local date.
     pub fn today(&self) -> NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
@@ -295,15 +299,19 @@ impl Writer<'_> {
         }
     }
 
+    /// Who performs this write.
     pub fn actor(&self) -> &Actor {
         &self.actor
     }
+    /// The write's transaction, for queries and statements inside the core.
     pub fn conn(&self) -> &Connection {
         &self.tx
     }
+    /// The ledger's today, fixed for the whole write.
     pub fn today(&self) -> NaiveDate {
         self.today
     }
+    /// Sets a key of the `meta` table, replacing its value.
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
         self.tx.execute(
             "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -314,6 +322,7 @@ impl Writer<'_> {
     pub(crate) fn now(&self) -> &str {
         &self.now
     }
+    /// Removes a key from the `meta` table.
     pub fn delete_meta(&mut self, key: &str) -> Result<()> {
         self.tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
         Ok(())
@@ -321,6 +330,7 @@ impl Writer<'_> {
 }
 
 impl Ledger {
+    /// A value of the `meta` table (schema facts, sample markers), None when the key is absent.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         rows::meta(&self.conn, key)
     }

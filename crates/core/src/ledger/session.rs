@@ -15,7 +15,9 @@ use crate::Ledger;
 pub struct SessionInfo {
     /// With accounts every door must sign in; without, the person at the machine may do all.
     pub accounts_exist: bool,
+    /// The signed-in account; None without one.
     pub account: Option<AccountView>,
+    /// What the signed-in person (or the single user) may do.
     pub permissions: Permissions,
     /// Who writes now: 「王某某（兰山区填报员）」, or `desktop:<OS user>` in single-user mode.
     pub actor: String,

@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::{Ledger, Writer};
 use crate::error::{LedgerError, Result};
 
+/// The ledger's settings, kept in the `setting` table.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 pub struct Settings {
     /// Completed ≥ this share of the expected value counts as slightly behind rather than
@@ -23,6 +24,7 @@ impl Default for Settings {
 }
 
 impl Ledger {
+    /// The ledger's settings, defaults where none was saved.
     pub fn settings(&self) -> Result<Settings> {
         read(self.conn())
     }
@@ -44,6 +46,7 @@ pub(crate) fn read(conn: &rusqlite::Connection) -> Result<Settings> {
 }
 
 impl Writer<'_> {
+    /// Saves the settings, refusing a threshold outside (0, 1].
     pub fn set_settings(&mut self, s: Settings) -> Result<Settings> {
         let t = s.slightly_behind_threshold;
         if !(0.0..=1.0).contains(&t) || t == 0.0 {

@@ -12,9 +12,12 @@ use crate::error::{LedgerError, Result};
 use crate::model::{Milestone, NewTarget, Period, ReplacedTarget, Target, TargetSet};
 use crate::validate::{check_period, check_value_within};
 
+/// Which targets to list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct TargetFilter {
+    /// Only targets of this indicator (id, code or name).
     pub indicator: Option<String>,
+    /// Only targets set for this unit itself (id, code or name), not its sub-units.
     pub unit: Option<String>,
 }
 
@@ -303,6 +306,7 @@ impl Writer<'_> {
         Ok(out)
     }
 
+    /// Deletes a target, refused when its period touches a locked round.
     pub fn delete_target(&mut self, id: &str) -> Result<()> {
         if let Ok(old) = by_id(self.conn(), id) {
             self.ensure_open_period(old.period)?;

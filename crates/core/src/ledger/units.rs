@@ -15,6 +15,7 @@ impl Ledger {
         list(self.conn(), include_archived)
     }
 
+    /// One responsible unit, by its id, code or exact name.
     pub fn unit(&self, key: &str) -> Result<Unit> {
         lookup::unit(self.conn(), key)
     }
@@ -62,6 +63,7 @@ fn tree_order(flat: Vec<Unit>) -> Vec<Unit> {
 }
 
 impl Writer<'_> {
+    /// Creates a responsible unit under its parent, after checking its code and name.
     pub fn add_unit(&mut self, new: NewUnit) -> Result<Unit> {
         let code = check_code(&new.code)?;
         let name = check_text("name", &new.name, 60)?;
@@ -113,6 +115,7 @@ impl Writer<'_> {
         lookup::unit(self.conn(), &id)
     }
 
+    /// Renames a unit (and its English name, when given).
     pub fn rename_unit(&mut self, key: &str, name: &str, name_en: Option<&str>) -> Result<Unit> {
         let unit = lookup::unit(self.conn(), key)?;
         let name = check_text("name", name, 60)?;
@@ -126,6 +129,7 @@ impl Writer<'_> {
         lookup::unit(self.conn(), &unit.id)
     }
 
+    /// Archives a unit, or brings it back.
     pub fn set_unit_archived(&mut self, key: &str, archived: bool) -> Result<Unit> {
         let unit = lookup::unit(self.conn(), key)?;
         self.tx.execute(

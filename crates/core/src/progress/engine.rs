@@ -77,6 +77,7 @@ struct WindowSums {
     rolled: Vec<f64>,
 }
 
+/// The progress engine: the unit tree, every target and cached window sums, as of one date.
 pub struct Engine<'c> {
     conn: &'c Connection,
     as_of: NaiveDate,
@@ -99,6 +100,7 @@ pub struct ScopeTarget {
 }
 
 impl<'c> Engine<'c> {
+    /// Reads the units, targets, threshold and derivations once, for figures as of the date.
     pub fn new(conn: &'c Connection, as_of: NaiveDate) -> Result<Self> {
         let tree = Tree::new(read_units(conn, true)?);
         let mut targets: HashMap<(String, usize), Vec<Target>> = HashMap::new();
@@ -129,12 +131,15 @@ impl<'c> Engine<'c> {
         })
     }
 
+    /// The day the engine's figures are as of.
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }
+    /// The share of the expected value below which a unit is behind rather than slightly behind.
     pub fn threshold(&self) -> f64 {
         self.threshold
     }
+    /// The responsible units as a tree.
     pub fn tree(&self) -> &Tree {
         &self.tree
     }

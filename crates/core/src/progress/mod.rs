@@ -30,17 +30,24 @@ pub use ranking::{RankingQuery, UnitRank};
 pub use summary::ActionSummary;
 pub use trend::{Granularity, TrendPoint, TrendQuery};
 
+/// Where an indicator stands against its target and its pace (序时进度).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Completed reaches the target (已完成).
     Done,
+    /// Completed reaches the value expected by now on the pacing curve (序时达标).
     OnPace,
+    /// Completed is below the expected value but at least the threshold share of it (稍慢).
     SlightlyBehind,
+    /// Completed is below the threshold share of the expected value (滞后).
     Behind,
+    /// There is no target to measure against (未设目标).
     NoTarget,
 }
 
 impl Status {
+    /// The status's stable code (`done`, `on_pace`, `slightly_behind`, `behind`, `no_target`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Done => "done",
@@ -50,6 +57,7 @@ impl Status {
             Self::NoTarget => "no_target",
         }
     }
+    /// The status's Chinese name as tables and summaries show it (已完成, 序时达标 …).
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::Done => "已完成",
@@ -87,6 +95,7 @@ impl Status {
 /// What to compute progress for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ProgressQuery {
+    /// Figures count entries up to the end of this day.
     pub as_of: NaiveDate,
     /// Unit id, code or name; None means the whole city.
     #[serde(default)]
@@ -107,6 +116,7 @@ fn yes() -> bool {
 }
 
 impl ProgressQuery {
+    /// The whole city's progress as of a date, every indicator, sub-units included.
     pub fn city(as_of: NaiveDate) -> Self {
         Self {
             as_of,
@@ -118,6 +128,7 @@ impl ProgressQuery {
     }
 }
 
+/// Where a scope's target comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetSource {
@@ -125,6 +136,7 @@ pub enum TargetSource {
     Own,
     /// The sum of its sub-units' targets.
     SubUnits,
+    /// No target, neither the unit's own nor its sub-units'.
     None,
 }
 
@@ -133,23 +145,37 @@ pub enum TargetSource {
 pub struct ProgressRow {
     /// Action code.
     pub action: String,
+    /// The action's name.
     pub action_name: String,
+    /// The indicator's UUID.
     pub indicator_id: String,
+    /// The indicator's code.
     pub indicator_code: String,
+    /// The indicator's Chinese name.
     pub indicator: String,
+    /// The indicator's English name, empty when none was given.
     pub indicator_en: String,
     /// Unit of measure (处, 家 …).
     pub measure: String,
+    /// How many decimal places the indicator's values have.
     pub decimals: u8,
+    /// Whether the indicator is a headline figure.
     pub headline: bool,
+    /// The indicator's pacing curve.
     pub pacing: Pacing,
     /// The responsible unit of the scope.
     pub unit_id: String,
+    /// That unit's name.
     pub unit: String,
+    /// The day the figures are as of.
     pub as_of: NaiveDate,
+    /// The period of the target measured against; None without a target.
     pub period: Option<Period>,
+    /// The target's value for the scope; None without a target.
     pub target: Option<f64>,
+    /// Whether the target is the unit's own or its sub-units' sum.
     pub target_source: TargetSource,
+    /// The sum of the scope's entries in the target's period up to the as-of date.
     pub completed: f64,
     /// completed / target, e.g. 0.844 for 84.4 %.
     pub completion_rate: Option<f64>,
@@ -159,6 +185,7 @@ pub struct ProgressRow {
     pub expected_share: Option<f64>,
     /// completed − expected; negative when behind pace.
     pub gap: Option<f64>,
+    /// Where the indicator stands against its target and pace.
     pub status: Status,
     /// Set when the completed value is derived from a register (drill down to its rows).
     pub derivation: Option<crate::register::derive::Derivation>,

@@ -10,8 +10,10 @@ use crate::error::Result;
 use crate::ledger::Ledger;
 use crate::model::UnitKind;
 
+/// Which units to rank against their pace, and as of when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RankingQuery {
+    /// Figures count entries up to the end of this day.
     pub as_of: NaiveDate,
     /// Rank the direct sub-units of this unit (id, code or name); None: of the city.
     #[serde(default)]
@@ -24,19 +26,28 @@ pub struct RankingQuery {
     pub kind: Option<UnitKind>,
 }
 
+/// One unit's place in a ranking by completion relative to pace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UnitRank {
+    /// The unit's place, 1 for the best.
     pub rank: u32,
+    /// The unit's UUID.
     pub unit_id: String,
+    /// The unit's name.
     pub unit: String,
+    /// What kind of unit it is.
     pub kind: UnitKind,
     /// Indicators with a target for this unit.
     pub indicators: u32,
     /// Mean of min(completed / expected, 1) over those indicators.
     pub pace_index: f64,
+    /// Mean completion rate over the indicators with a target.
     pub mean_completion_rate: f64,
+    /// How many of those indicators are done (已完成).
     pub done: u32,
+    /// How many are behind (滞后).
     pub behind: u32,
+    /// The unit's status over those indicators, as for an action's card.
     pub status: Status,
 }
 

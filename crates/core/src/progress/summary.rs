@@ -7,17 +7,28 @@ use super::{Engine, ProgressQuery, ProgressRow, Status};
 use crate::error::Result;
 use crate::ledger::{lookup_action, read_actions, Ledger};
 
+/// One action's roll-up for a scope, as the overview's card shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ActionSummary {
+    /// The action's UUID.
     pub action_id: String,
+    /// The action's code.
     pub action: String,
+    /// The action's Chinese name.
     pub action_name: String,
+    /// The action's English name.
     pub action_name_en: String,
+    /// How many indicators the action has.
     pub indicators: u32,
+    /// How many of them have a target for the scope.
     pub with_target: u32,
+    /// How many are done (已完成).
     pub done: u32,
+    /// How many are on pace (序时达标).
     pub on_pace: u32,
+    /// How many are slightly behind (稍慢).
     pub slightly_behind: u32,
+    /// How many are behind (滞后).
     pub behind: u32,
     /// Mean completion rate over indicators with a target.
     pub mean_completion_rate: Option<f64>,
@@ -25,6 +36,7 @@ pub struct ActionSummary {
     pub mean_expected_share: Option<f64>,
     /// Mean of min(completed / expected, 1): 1 means every indicator is on pace.
     pub pace_index: Option<f64>,
+    /// The action's status: done when every targeted indicator is, otherwise by the pace index.
     pub status: Status,
     /// The headline indicators' rows (all rows when none is marked headline).
     pub headlines: Vec<ProgressRow>,

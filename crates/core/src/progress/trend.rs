@@ -9,27 +9,36 @@ use crate::error::Result;
 use crate::ledger::Ledger;
 use crate::pacing::Quarter;
 
+/// How long each point of a trend spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    /// One point per calendar month.
     Month,
+    /// One point per calendar quarter.
     Quarter,
 }
 
+/// Which indicator's cumulative completion to follow, for which scope and up to when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TrendQuery {
     /// Indicator id, code or name.
     pub indicator: String,
+    /// Unit id, code or name: that unit and its subtree; None: the whole city.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The last day the trend covers.
     pub as_of: NaiveDate,
+    /// Whether points are months or quarters.
     pub granularity: Granularity,
 }
 
+/// One month or quarter of an indicator's trend.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TrendPoint {
     /// "2024-03" or "2024Q1".
     pub label: String,
+    /// The point's last day (the as-of date for the last point).
     pub end: NaiveDate,
     /// Completed within this month or quarter.
     pub added: f64,

@@ -10,19 +10,27 @@ use super::activity::type_by_key;
 use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_indicator, Ledger, Writer};
 
+/// The register a derived indicator's value is computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DerivedSource {
+    /// The pairings (结对).
     Pairing,
+    /// The cooperation projects (合作项目).
     CoopProject,
+    /// An activity register, named by `Derivation::register`.
     Register,
 }
 
+/// How a derived indicator's value is computed from the source's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
+    /// The number of rows.
     Count,
+    /// The number of distinct values of `Derivation::field`.
     Distinct,
+    /// The sum of `Derivation::field`.
     Sum,
 }
 
@@ -31,13 +39,19 @@ pub enum Measure {
 /// for activity registers a field key of the type (or `title`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Derivation {
+    /// The register the rows come from.
     pub source: DerivedSource,
     /// Register type code, when the source is an activity register.
     pub register: Option<String>,
+    /// Whether rows are counted, distinct values counted, or a field summed.
     pub measure: Measure,
+    /// The field counted distinct or summed; None when rows are counted.
     pub field: Option<String>,
+    /// Only rows in this status, when given.
     pub status: Option<String>,
+    /// Only activity rows whose data field of this key equals `match_value`.
     pub match_field: Option<String>,
+    /// The value `match_field` must equal.
     pub match_value: Option<String>,
 }
 
@@ -273,6 +287,7 @@ pub(crate) fn read_all(conn: &Connection) -> Result<std::collections::HashMap<St
 }
 
 impl Ledger {
+    /// How an indicator (id, code or name) is derived from a register; None when it is typed.
     pub fn derivation(&self, indicator: &str) -> Result<Option<Derivation>> {
         let ind = lookup_indicator(self.conn(), indicator)?;
         read(self.conn(), &ind.id)

@@ -10,6 +10,7 @@ use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_text;
 
+/// The ownership of an enterprise in the register (企业类型).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EnterpriseKind {
@@ -24,10 +25,12 @@ pub enum EnterpriseKind {
     Individual,
     /// 集体
     Collective,
+    /// Any other ownership (其他).
     Other,
 }
 
 impl EnterpriseKind {
+    /// Every enterprise kind, the default (民营) first.
     pub const ALL: [Self; 6] = [
         Self::Private,
         Self::State,
@@ -36,6 +39,7 @@ impl EnterpriseKind {
         Self::Collective,
         Self::Other,
     ];
+    /// The kind's code as stored in the `enterprise` table (`private`, `state` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Private => "private",
@@ -46,6 +50,7 @@ impl EnterpriseKind {
             Self::Other => "other",
         }
     }
+    /// The kind's Chinese name (民营, 国有 …).
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::Private => "民营",
@@ -65,38 +70,56 @@ impl EnterpriseKind {
     }
 }
 
+/// An enterprise (企业) in the register, which pairs with villages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Enterprise {
+    /// The enterprise's UUID.
     pub id: String,
+    /// The enterprise's name.
     pub name: String,
+    /// Its 统一社会信用代码, normalised, when one was given.
     pub credit_code: Option<String>,
+    /// Its ownership.
     pub kind: EnterpriseKind,
+    /// The UUID of the county or zone it is registered in, when given.
     pub county_id: Option<String>,
+    /// That county's name.
     pub county: Option<String>,
+    /// Its contact person (联系人), empty when none was given.
     pub contact: String,
+    /// Whether the enterprise came from the sample data.
     pub is_sample: bool,
 }
 
+/// What a person gives to register an enterprise.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewEnterprise {
+    /// The enterprise's name; one already registered (by normalised name) is refused.
     pub name: String,
+    /// Its 统一社会信用代码 (optional), whose check character is verified.
     #[serde(default)]
     pub credit_code: Option<String>,
+    /// Its ownership (default 民营).
     #[serde(default)]
     pub kind: EnterpriseKind,
     /// County unit id, code or name.
     #[serde(default)]
     pub county: Option<String>,
+    /// Its contact person (optional).
     #[serde(default)]
     pub contact: String,
 }
 
+/// Which enterprises to list, a page at a time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct EnterpriseFilter {
     /// Part of the name or the credit code.
     pub search: Option<String>,
+    /// Only enterprises of this county (id, code or name).
     pub county: Option<String>,
+    /// The most enterprises on the page (default 100).
     pub limit: Option<u32>,
+    /// How many matching enterprises to skip before the page (default 0).
     pub offset: Option<u32>,
 }
 
@@ -220,6 +243,7 @@ fn find(conn: &Connection, name: &str, credit_code: Option<&str>) -> Result<Opti
 }
 
 impl Ledger {
+    /// Enterprises matching the filter, by name, a page at a time.
     pub fn enterprises(&self, f: &EnterpriseFilter) -> Result<Page<Enterprise>> {
         let county = f
             .county

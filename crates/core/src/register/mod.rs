@@ -24,7 +24,9 @@ pub(crate) use listing::Listing;
 /// One page of a long list, and how many rows match in all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Page<T> {
+    /// The page's rows, in the listing's order.
     pub rows: Vec<T>,
+    /// How many rows match the filter in all pages.
     #[ts(type = "number")]
     pub total: u64,
 }

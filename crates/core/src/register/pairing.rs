@@ -13,21 +13,26 @@ use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::text::{optional, TextKind};
 use crate::validate::check_entry_date;
 
+/// Whether a pairing (结对) is still under way.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PairingStatus {
+    /// The pairing is under way (结对中).
     #[default]
     Active,
+    /// The pairing has ended (已结束).
     Ended,
 }
 
 impl PairingStatus {
+    /// The status's code as stored in the `pairing` table (`active`, `ended`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Active => "active",
             Self::Ended => "ended",
         }
     }
+    /// The status for a code or a Chinese word (结对中, 已结束, 终止 …), or None.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {
             "active" | "结对中" | "有效" | "正常" => Some(Self::Active),
@@ -42,27 +47,44 @@ impl PairingStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", tag = "ref")]
 pub enum EnterpriseRef {
-    Existing { id: String },
+    /// An enterprise already in the register.
+    Existing {
+        /// The enterprise's UUID.
+        id: String,
+    },
+    /// A new enterprise to register in the same write as the pairing.
     New(NewEnterprise),
 }
 
+/// The village of a pairing: an existing record by id, or a new one to create with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", tag = "ref")]
 pub enum VillageRef {
-    Existing { id: String },
+    /// A village already in the register.
+    Existing {
+        /// The village's UUID.
+        id: String,
+    },
+    /// A new village to register in the same write as the pairing.
     New(NewVillage),
 }
 
+/// What a person gives to pair an enterprise with a village.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewPairing {
+    /// The enterprise that pairs, existing or new.
     pub enterprise: EnterpriseRef,
+    /// The village it pairs with, existing or new.
     pub village: VillageRef,
+    /// The day the pairing was signed.
     pub signed_on: NaiveDate,
     /// Responsible unit (id, code or name); defaults to the village's county.
     #[serde(default)]
     pub unit: Option<String>,
+    /// Whether the pairing is under way (default: active).
     #[serde(default)]
     pub status: PairingStatus,
+    /// A free-text note (optional).
     #[serde(default)]
     pub note: String,
 }
@@ -73,50 +95,79 @@ pub struct NewPairing {
 /// takes the new village's county.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PairingChange {
+    /// The pairing's enterprise, existing or new.
     pub enterprise: EnterpriseRef,
+    /// The pairing's village, existing or new.
     pub village: VillageRef,
+    /// The day the pairing was signed.
     pub signed_on: NaiveDate,
+    /// The responsible unit (id, code or name); None keeps it or takes the new village's county.
     #[serde(default)]
     pub unit: Option<String>,
+    /// Whether the pairing is under way.
     pub status: PairingStatus,
+    /// A free-text note.
     #[serde(default)]
     pub note: String,
 }
 
+/// A pairing (结对) as listed: an enterprise, a village, and the projects they agreed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Pairing {
+    /// The pairing's UUID.
     pub id: String,
+    /// The UUID of the paired enterprise.
     pub enterprise_id: String,
+    /// The enterprise's name.
     pub enterprise: String,
+    /// The enterprise's 统一社会信用代码, when it was registered with one.
     pub credit_code: Option<String>,
+    /// The UUID of the paired village.
     pub village_id: String,
+    /// The village's name.
     pub village: String,
+    /// The township the village is in.
     pub township: String,
+    /// The name of the county the village is in.
     pub county: String,
+    /// The day the pairing was signed.
     pub signed_on: NaiveDate,
+    /// The UUID of the responsible unit that counts the pairing.
     pub unit_id: String,
+    /// That unit's name.
     pub unit: String,
+    /// Whether the pairing is under way.
     pub status: PairingStatus,
+    /// A free-text note.
     pub note: String,
     /// Cooperation projects of this pairing.
     pub projects: u32,
     /// Their investment in 万元.
     pub investment: f64,
+    /// Whether the pairing came from the sample data.
     pub is_sample: bool,
 }
 
+/// Which pairings to list, a page at a time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct PairingFilter {
     /// Part of the enterprise's or the village's name.
     pub search: Option<String>,
     /// Responsible unit and its sub-units.
     pub unit: Option<String>,
+    /// Only pairings in this status.
     pub status: Option<PairingStatus>,
+    /// Only pairings signed on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only pairings signed on or before this day.
     pub to: Option<NaiveDate>,
+    /// Only pairings of this enterprise (UUID).
     pub enterprise_id: Option<String>,
+    /// Only pairings of this village (UUID).
     pub village_id: Option<String>,
+    /// The most pairings on the page (default 100).
     pub limit: Option<u32>,
+    /// How many matching pairings to skip before the page (default 0).
     pub offset: Option<u32>,
 }
 
@@ -187,6 +238,7 @@ impl Ledger {
             .page(self.conn(), (COLUMNS, FROM), (f.limit, f.offset), row)
     }
 
+    /// One pairing, by its id.
     pub fn pairing(&self, id: &str) -> Result<Pairing> {
         by_id(self.conn(), id)
     }
@@ -273,6 +325,7 @@ impl Writer<'_> {
         Ok((ent, vil))
     }
 
+    /// Sets whether a pairing is under way, refused when it was signed in a locked period.
     pub fn set_pairing_status(&mut self, id: &str, status: PairingStatus) -> Result<Pairing> {
         let p = by_id(self.conn(), id)?;
         self.ensure_open(p.signed_on)?;

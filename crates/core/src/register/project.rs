@@ -26,6 +26,7 @@ pub fn wan_from_yuan(yuan: i64) -> f64 {
     yuan as f64 / YUAN_PER_WAN
 }
 
+/// The kind of help a cooperation project (合作项目) gives.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
@@ -40,10 +41,12 @@ pub enum ProjectKind {
     Welfare,
     /// 人才
     Talent,
+    /// Any other kind (其他).
     Other,
 }
 
 impl ProjectKind {
+    /// Every project kind, the default (产业) first.
     pub const ALL: [Self; 6] = [
         Self::Industry,
         Self::Employment,
@@ -52,6 +55,7 @@ impl ProjectKind {
         Self::Talent,
         Self::Other,
     ];
+    /// The kind's code as stored in the `coop_project` table (`industry` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Industry => "industry",
@@ -62,6 +66,7 @@ impl ProjectKind {
             Self::Other => "other",
         }
     }
+    /// The kind's Chinese name (产业, 就业 …).
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::Industry => "产业",
@@ -72,6 +77,7 @@ impl ProjectKind {
             Self::Other => "其他",
         }
     }
+    /// The kind for a code or a Chinese name, with 帮扶, 项目 or 类 after it ignored.
     pub fn parse(s: &str) -> Option<Self> {
         let t = s
             .trim()
@@ -84,6 +90,7 @@ impl ProjectKind {
     }
 }
 
+/// How far a cooperation project has got.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
@@ -97,6 +104,7 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
+    /// The status's code as stored in the `coop_project` table (`agreed`, `in_progress`, `completed`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Agreed => "agreed",
@@ -104,6 +112,7 @@ impl ProjectStatus {
             Self::Completed => "completed",
         }
     }
+    /// The status for a code or a Chinese word (已签约, 实施中, 已完成 …), or None.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {
             "agreed" | "已签约" | "签约" => Some(Self::Agreed),
@@ -114,50 +123,78 @@ impl ProjectStatus {
     }
 }
 
+/// What a person gives to add (or, in full, change) a cooperation project of a pairing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewProject {
     /// The pairing's id.
     pub pairing: String,
+    /// The project's name.
     pub name: String,
+    /// The kind of help it gives (default 产业).
     #[serde(default)]
     pub kind: ProjectKind,
+    /// The day the project was agreed (签约时间), never before its pairing was signed.
     pub agreed_on: NaiveDate,
     /// 万元, up to four decimals (stored as whole 元).
     #[serde(default)]
     pub investment: Option<f64>,
+    /// How far the project has got (default 已签约).
     #[serde(default)]
     pub status: ProjectStatus,
+    /// How many people benefit from it (受益人数), when known.
     #[serde(default)]
     pub beneficiaries: Option<u32>,
 }
 
+/// A cooperation project as listed, with its pairing's enterprise, village and county.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Project {
+    /// The project's UUID.
     pub id: String,
+    /// The UUID of the pairing the project belongs to.
     pub pairing_id: String,
+    /// The name of the pairing's enterprise.
     pub enterprise: String,
+    /// The name of the pairing's village.
     pub village: String,
+    /// The name of the county the village is in.
     pub county: String,
+    /// The project's name.
     pub name: String,
+    /// The kind of help it gives.
     pub kind: ProjectKind,
+    /// The day the project was agreed (签约时间).
     pub agreed_on: NaiveDate,
+    /// Its investment in 万元 (stored as whole 元), when known.
     pub investment: Option<f64>,
+    /// How far the project has got.
     pub status: ProjectStatus,
+    /// How many people benefit from it, when known.
     pub beneficiaries: Option<u32>,
+    /// Whether the project came from the sample data.
     pub is_sample: bool,
 }
 
+/// Which cooperation projects to list, a page at a time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ProjectFilter {
+    /// Only projects whose name, or whose pairing's enterprise or village name, contains this text.
     pub search: Option<String>,
     /// The pairing's responsible unit and its sub-units.
     pub unit: Option<String>,
+    /// Only projects of this pairing (UUID).
     pub pairing_id: Option<String>,
+    /// Only projects of this kind.
     pub kind: Option<ProjectKind>,
+    /// Only projects in this status.
     pub status: Option<ProjectStatus>,
+    /// Only projects agreed on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only projects agreed on or before this day.
     pub to: Option<NaiveDate>,
+    /// The most projects on the page (default 100).
     pub limit: Option<u32>,
+    /// How many matching projects to skip before the page (default 0).
     pub offset: Option<u32>,
 }
 
@@ -196,6 +233,7 @@ fn by_id(conn: &Connection, id: &str) -> Result<Project> {
 }
 
 impl Ledger {
+    /// Cooperation projects matching the filter, a page at a time, within the reader's scope.
     pub fn projects(&self, f: &ProjectFilter) -> Result<Page<Project>> {
         let unit = self.clamp_unit(f.unit.as_deref())?;
         let units = unit
@@ -224,12 +262,14 @@ impl Ledger {
             .page(self.conn(), (COLS, FROM), (f.limit, f.offset), row)
     }
 
+    /// One cooperation project, by its id.
     pub fn project(&self, id: &str) -> Result<Project> {
         by_id(self.conn(), id)
     }
 }
 
 impl Writer<'_> {
+    /// Adds a cooperation project to a pairing, refused in a locked period or before the pairing's date.
     pub fn add_project(&mut self, new: NewProject) -> Result<Project> {
         self.add_project_marked(new, false)
     }
@@ -289,6 +329,7 @@ impl Writer<'_> {
         Ok((pairing, name))
     }
 
+    /// Deletes a cooperation project, refused when it was agreed in a locked period.
     pub fn delete_project(&mut self, id: &str) -> Result<()> {
         let p = by_id(self.conn(), id)?;
         self.ensure_open(p.agreed_on)?;

@@ -9,29 +9,44 @@ use crate::error::{LedgerError, Result};
 use crate::ledger::{lookup_unit, Ledger, Writer};
 use crate::validate::check_text;
 
+/// A village or community (行政村/社区) in the register, which pairs with enterprises.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Village {
+    /// The village's UUID.
     pub id: String,
+    /// The village's name.
     pub name: String,
+    /// The township (乡镇/街道) it is in.
     pub township: String,
+    /// The UUID of the county or zone it is in.
     pub county_id: String,
+    /// That county's name.
     pub county: String,
+    /// Whether the village came from the sample data.
     pub is_sample: bool,
 }
 
+/// What a person gives to register a village; unique per county, township and name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewVillage {
+    /// The village's name.
     pub name: String,
+    /// The township it is in.
     pub township: String,
     /// County unit id, code or name.
     pub county: String,
 }
 
+/// Which villages to list, a page at a time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct VillageFilter {
+    /// Only villages whose name or township contains this text.
     pub search: Option<String>,
+    /// Only villages of this county (id, code or name).
     pub county: Option<String>,
+    /// The most villages on the page (default 100).
     pub limit: Option<u32>,
+    /// How many matching villages to skip before the page (default 0).
     pub offset: Option<u32>,
 }
 
@@ -96,6 +111,7 @@ impl Ledger {
         by_id(self.conn(), id)
     }
 
+    /// Villages matching the filter, by county, township and name, a page at a time.
     pub fn villages(&self, f: &VillageFilter) -> Result<Page<Village>> {
         let county = f
             .county

@@ -15,15 +15,23 @@ use crate::ledger::Ledger;
 /// One unit's line on the board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardRow {
+    /// The unit's name.
     pub unit: String,
+    /// The unit's UUID.
     pub unit_id: String,
+    /// The unit's code.
     pub unit_code: String,
+    /// The unit's state in the round.
     pub state: UnitState,
     /// 未报, 已报, 退回, 已审
     pub state_label: String,
+    /// When the return was last submitted.
     pub submitted_at: Option<String>,
+    /// Who last submitted it.
     pub submitted_by: Option<String>,
+    /// When a reviewer last approved or returned it.
     pub reviewed_at: Option<String>,
+    /// Who last approved or returned it.
     pub reviewed_by: Option<String>,
     /// Days past the due date while the return is awaited (未报 or 退回); 0 otherwise.
     #[ts(type = "number")]
@@ -35,11 +43,16 @@ pub struct BoardRow {
 /// 催报: the text to paste into chat or OA for one unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Reminder {
+    /// The unit's name.
     pub unit: String,
+    /// The unit's UUID.
     pub unit_id: String,
+    /// The unit's state in the round.
     pub state: UnitState,
+    /// Days past the due date.
     #[ts(type = "number")]
     pub late_days: i64,
+    /// The reminder's words, naming the unit, the round and the due date.
     pub text: String,
 }
 

@@ -16,16 +16,22 @@ use crate::pacing::Quarter;
 /// How many units are in each state (and late) on the board.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StateCounts {
+    /// How many units report in the round.
     pub units: u32,
+    /// How many have not reported (未报).
     pub not_started: u32,
+    /// How many have reported (已报).
     pub submitted: u32,
+    /// How many were returned (退回).
     pub returned: u32,
+    /// How many are approved (已审).
     pub approved: u32,
     /// Awaited and past the due date.
     pub late: u32,
 }
 
 impl StateCounts {
+    /// Counts the board's rows by state and lateness.
     pub fn of(rows: &[BoardRow]) -> Self {
         let mut c = Self {
             units: rows.len() as u32,
@@ -49,17 +55,23 @@ impl StateCounts {
 /// The brief of a round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RoundBrief {
+    /// The round briefed.
     pub round: Round,
     /// 临沂市统一战线…工作进展情况 (the summary's title).
     pub title: String,
     /// Figures as of the end of this day: the period's end, or today while it runs.
     pub as_of: chrono::NaiveDate,
+    /// The day the brief was made (the ledger's today).
     pub made_on: chrono::NaiveDate,
+    /// How many units are in each state.
     pub counts: StateCounts,
+    /// One line per unit of the round.
     pub board: Vec<BoardRow>,
     /// Completion by action (each action's indicator lines left out).
     pub actions: Vec<ActionReport>,
+    /// The indicators behind pace as of `as_of`.
     pub behind: Vec<BehindItem>,
+    /// The units ranked, one group per kind of unit.
     pub ranking: Vec<RankingGroup>,
 }
 

@@ -13,22 +13,31 @@ use crate::error::{LedgerError, Result};
 use crate::ledger::{new_id, Ledger, Writer};
 use crate::model::{Entry, EntryChange};
 
+/// A reviewer's correction of a reported entry's value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Correction {
+    /// The correction's UUID.
     pub id: String,
+    /// The UUID of the entry corrected.
     pub entry_id: String,
     /// The value before this correction (for the first one: as the unit reported it).
     pub reported: f64,
+    /// The value after this correction.
     pub corrected: f64,
+    /// Why the reviewer corrected it.
     pub reason: String,
+    /// When the correction was made.
     pub at: String,
+    /// Who made it.
     pub by: String,
 }
 
 /// An entry as corrected and the correction just made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CorrectedEntry {
+    /// The entry with its corrected value.
     pub entry: Entry,
+    /// The correction just made.
     pub correction: Correction,
 }
 

@@ -54,6 +54,7 @@ pub enum UnitState {
 }
 
 impl UnitState {
+    /// The state's code as stored in `round_unit` (`not_started`, `submitted` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::NotStarted => "not_started",
@@ -62,6 +63,7 @@ impl UnitState {
             Self::Approved => "approved",
         }
     }
+    /// The state for a stored code, or None.
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "not_started" => Self::NotStarted,
@@ -71,6 +73,7 @@ impl UnitState {
             _ => return None,
         })
     }
+    /// The state's Chinese name (未报, 已报, 退回, 已审).
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::NotStarted => "未报",
@@ -88,34 +91,49 @@ impl UnitState {
 /// A reporting round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Round {
+    /// The round's UUID.
     pub id: String,
+    /// The quarter or month the round collects returns for.
     pub period: RoundPeriod,
     /// 2024Q3 / 2024-08
     pub key: String,
     /// 2024年第三季度
     pub label: String,
+    /// The period's first day.
     pub period_start: chrono::NaiveDate,
+    /// The period's last day.
     pub period_end: chrono::NaiveDate,
+    /// The day by whose end the returns are due (报送截止日期).
     pub due_on: chrono::NaiveDate,
     /// The ledger's date of the lock; None while the round is open.
     pub locked_on: Option<chrono::NaiveDate>,
+    /// Who locked the round; None while it is open.
     pub locked_by: Option<String>,
+    /// Why the round was locked; empty while it is open or when no reason was given.
     pub lock_reason: String,
     /// How many units report in it.
     pub units: u32,
+    /// When the round was opened (RFC 3339, UTC).
     pub created_at: String,
+    /// Who opened the round.
     pub created_by: String,
 }
 
 /// One step of a round, as its history shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RoundEvent {
+    /// The event's UUID.
     pub id: String,
     /// open, send, submit, return, approve, correct, lock, unlock
     pub kind: String,
+    /// The unit the step was about; None for a step of the whole round.
     pub unit_id: Option<String>,
+    /// That unit's name.
     pub unit: Option<String>,
+    /// The reason given (a 退回's, a correction's, a lock's); empty when none.
     pub reason: String,
+    /// When the step was taken.
     pub at: String,
+    /// Who took the step.
     pub by: String,
 }

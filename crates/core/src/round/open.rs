@@ -13,6 +13,7 @@ use crate::model::{Unit, UnitKind};
 /// A round to open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewRound {
+    /// The quarter or month the round collects returns for.
     pub period: RoundPeriod,
     /// 报送截止日期: the returns are due by the end of this day.
     pub due_on: NaiveDate,

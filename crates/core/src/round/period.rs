@@ -12,13 +12,26 @@ use crate::pacing::Quarter;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RoundPeriod {
-    Quarter { year: i32, q: u8 },
-    Month { year: i32, month: u8 },
+    /// A quarter of a year.
+    Quarter {
+        /// The calendar year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        q: u8,
+    },
+    /// A month of a year (a month round).
+    Month {
+        /// The calendar year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u8,
+    },
 }
 
 const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
 
 impl RoundPeriod {
+    /// The round period of a quarter.
     pub fn quarter(q: Quarter) -> Self {
         Self::Quarter {
             year: q.year(),
@@ -76,6 +89,7 @@ impl RoundPeriod {
         }
     }
 
+    /// The calendar year the period is in.
     pub fn year(self) -> i32 {
         match self {
             Self::Quarter { year, .. } | Self::Month { year, .. } => year,

@@ -17,7 +17,9 @@ use crate::progress::{Engine, Status};
 /// One entry of the period, as the reviewer may correct it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReviewEntry {
+    /// The entry's UUID.
     pub id: String,
+    /// The day the entry is dated.
     pub occurred_on: chrono::NaiveDate,
     /// The value now (corrected, when it was).
     pub value: f64,
@@ -30,13 +32,19 @@ pub struct ReviewEntry {
 /// One indicator of a unit's review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReviewLine {
+    /// The indicator's UUID.
     pub indicator_id: String,
+    /// The indicator's code.
     pub code: String,
+    /// The indicator's name.
     pub name: String,
+    /// The indicator's unit of measure.
     pub measure: String,
+    /// How many decimal places its figures have.
     pub decimals: u8,
     /// Counted from registers (not reported by the unit).
     pub derived: bool,
+    /// The target that applies at the period's end, when there is one.
     pub year_target: Option<f64>,
     /// 本期: the unit's figure (with its sub-units) in the round's period.
     pub this_period: f64,
@@ -46,8 +54,11 @@ pub struct ReviewLine {
     pub year_to_date: f64,
     /// 序时进度: the value expected by the period's end.
     pub expected: Option<f64>,
+    /// Completed over target at the period's end, when there is a target.
     pub completion_rate: Option<f64>,
+    /// Expected over target at the period's end, when there is a target.
     pub expected_share: Option<f64>,
+    /// Where the indicator stands at the period's end.
     pub status: Status,
     /// The unit's own entries dated in the period.
     pub entries: Vec<ReviewEntry>,
@@ -56,15 +67,19 @@ pub struct ReviewLine {
 /// 审核: a unit's return for a round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UnitReview {
+    /// The unit's name.
     pub unit: String,
+    /// The unit's UUID.
     pub unit_id: String,
     /// 2024年第三季度
     pub label: String,
     /// 2024年第二季度
     pub previous_label: String,
+    /// The unit's state in the round.
     pub state: UnitState,
     /// The return file that came in, if one did.
     pub held: Option<HeldReturn>,
+    /// One line per indicator the unit reports.
     pub lines: Vec<ReviewLine>,
 }
 

@@ -44,10 +44,15 @@ pub const HEADINGS: [&str; 11] = [
 /// One indicator's row of a unit's table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TableRow {
+    /// The indicator's UUID.
     pub indicator_id: String,
+    /// The indicator's code, which the return is matched by.
     pub code: String,
+    /// The indicator's name.
     pub name: String,
+    /// The indicator's unit of measure.
     pub measure: String,
+    /// How many decimal places its figures have.
     pub decimals: u8,
     /// The target that applies at the period's end (the unit's own, or its sub-units').
     pub year_target: Option<f64>,
@@ -67,30 +72,45 @@ pub struct TableRow {
 pub struct UnitTable {
     /// 临沂市五大行动2024年第三季度进展情况统计表
     pub title: String,
+    /// The name of the unit the table is for.
     pub unit: String,
+    /// The UUID of that unit.
     pub unit_id: String,
+    /// The UUID of the round the table is sent in.
     pub round_id: String,
     /// 2024Q3 (the hidden sheet's `quarter`)
     pub quarter: String,
+    /// The round's label (2024年第三季度).
     pub label: String,
+    /// The period's first day.
     pub period_start: NaiveDate,
+    /// The period's last day.
     pub period_end: NaiveDate,
+    /// The hidden sheet's checksum (SHA-256 of format, period, unit and round), checked when the table comes back.
     pub checksum: String,
+    /// One row per indicator the unit reports.
     pub rows: Vec<TableRow>,
 }
 
 /// What `round send` wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SendReport {
+    /// The round's label.
     pub label: String,
+    /// One file per unit, as written.
     pub files: Vec<SentFile>,
 }
 
+/// One unit's table as `round send` wrote it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SentFile {
+    /// The unit's name.
     pub unit: String,
+    /// Where the table was written.
     pub path: String,
+    /// How many indicators the table lists.
     pub indicators: u32,
+    /// How many of them are behind pace at the period's end.
     pub behind: u32,
 }
 

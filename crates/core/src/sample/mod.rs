@@ -31,9 +31,11 @@ const OFFERED_KEY: &str = "sample_offered";
 /// Namespace of the sample's stable UUIDs.
 const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6c1f_0d7a_5b2e_4f7e_9a34_2c8e_11d0_2024);
 
+/// The day as of which the sample's city totals equal the release's figures: 2024-06-30.
 pub fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 6, 30).expect("valid")
 }
+/// The sample campaign's period, 2022 to 2024, over which its targets run.
 pub fn campaign() -> Period {
     Period {
         start: NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid"),
@@ -44,16 +46,25 @@ pub fn campaign() -> Period {
 /// One row of figures.csv.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Figure {
+    /// The action's code (e.g. `advice`).
     pub action: String,
+    /// The action's Chinese name (建言献策 …).
     pub action_zh: String,
+    /// The indicator's Chinese name as the release words it.
     pub indicator_zh: String,
+    /// The indicator's English name.
     pub indicator_en: String,
+    /// The figure the release reports.
     pub value: u64,
+    /// The figure's measure (处, 名, 条 …).
     pub unit: String,
+    /// 余 when the release gives the figure as "more than", else empty.
     pub approx: String,
+    /// `yes` for a headline indicator, else empty.
     pub headline: String,
 }
 
+/// Every row of the embedded figures.csv, in order.
 pub fn figures() -> Vec<Figure> {
     csv::Reader::from_reader(FIGURES_CSV.as_bytes())
         .deserialize()
@@ -64,9 +75,13 @@ pub fn figures() -> Vec<Figure> {
 /// What a load or removal did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct SampleReport {
+    /// Units written (or removed).
     pub units: u32,
+    /// Indicators written (or removed).
     pub indicators: u32,
+    /// Targets written (or removed).
     pub targets: u32,
+    /// Entries written (or removed).
     pub entries: u32,
     /// Register rows: enterprises' pairings, projects, activity rows.
     pub registers: u32,
@@ -75,6 +90,7 @@ pub struct SampleReport {
 }
 
 impl Ledger {
+    /// Whether the sample data is loaded in this ledger.
     pub fn has_sample(&self) -> Result<bool> {
         Ok(self.meta(META_KEY)?.is_some())
     }

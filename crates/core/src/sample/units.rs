@@ -4,13 +4,19 @@
 
 use crate::model::UnitKind;
 
+/// One of Linyi's responsible units as the sample creates it.
 pub struct SampleUnit {
+    /// The unit's code (a division code for the city and counties).
     pub code: &'static str,
+    /// The unit's Chinese name.
     pub name: &'static str,
+    /// The unit's English name.
     pub name_en: &'static str,
+    /// What kind of unit it is.
     pub kind: UnitKind,
 }
 
+/// The city of Linyi (临沂市), the root of the sample's unit tree.
 pub const CITY: SampleUnit = SampleUnit {
     code: "371300",
     name: "临沂市",

@@ -4,4 +4,16 @@ import type { Role } from "./Role";
 /**
  * What an admin may change of an account besides its password and state.
  */
-export type AccountChange = { display_name: string, role: Role, unit: string | null, };
+export type AccountChange = { 
+/**
+ * The person's name as the trail shows it.
+ */
+display_name: string, 
+/**
+ * The account's new role.
+ */
+role: Role, 
+/**
+ * The new root unit of its scope (id, code or exact name); None is the whole tree.
+ */
+unit: string | null, };

@@ -4,8 +4,40 @@ import type { Role } from "./Role";
 /**
  * An account as the window and the CLI show it (never its password).
  */
-export type AccountView = { id: string, login: string, display_name: string, role: Role, unit_id: string | null, unit_name: string | null, disabled: boolean, 
+export type AccountView = { 
+/**
+ * The account's UUID.
+ */
+id: string, 
+/**
+ * The name the person signs in with.
+ */
+login: string, 
+/**
+ * The person's name as the trail shows it.
+ */
+display_name: string, 
+/**
+ * The account's role.
+ */
+role: Role, 
+/**
+ * The root unit of the account's scope; None is the whole tree.
+ */
+unit_id: string | null, 
+/**
+ * That unit's name.
+ */
+unit_name: string | null, 
+/**
+ * Whether an administrator disabled the account, so it cannot sign in.
+ */
+disabled: boolean, 
 /**
  * Set while five wrong passwords keep it locked (RFC 3339).
  */
-locked_until: string | null, created_at: string, };
+locked_until: string | null, 
+/**
+ * When the account was made (RFC 3339, UTC).
+ */
+created_at: string, };

@@ -3,4 +3,32 @@
 /**
  * 行动: one of the campaign's actions, e.g. 共同富裕.
  */
-export type Action = { id: string, code: string, name: string, name_en: string, description: string, sort_order: number, archived: boolean, };
+export type Action = { 
+/**
+ * The action's UUID.
+ */
+id: string, 
+/**
+ * The action's short code, unique in the ledger, by which people and files name it.
+ */
+code: string, 
+/**
+ * The action's Chinese name (e.g. 共同富裕).
+ */
+name: string, 
+/**
+ * The action's English name, empty when none was given.
+ */
+name_en: string, 
+/**
+ * A longer free-text description of the action.
+ */
+description: string, 
+/**
+ * The action's place in listings, smallest first.
+ */
+sort_order: number, 
+/**
+ * Whether the action is archived, and so hidden from listings unless asked for.
+ */
+archived: boolean, };

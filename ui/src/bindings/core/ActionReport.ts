@@ -7,11 +7,67 @@ import type { Status } from "./Status";
  * One action: its roll-up (as the overview cards compute it), every indicator and its
  * completion rate by quarter.
  */
-export type ActionReport = { action: string, action_name: string, action_name_en: string, status: Status, indicators: number, with_target: number, done: number, on_pace: number, slightly_behind: number, behind: number, mean_completion_rate: number | null, mean_expected_share: number | null, pace_index: number | null, 
+export type ActionReport = { 
+/**
+ * The action's code.
+ */
+action: string, 
+/**
+ * The action's Chinese name.
+ */
+action_name: string, 
+/**
+ * The action's English name.
+ */
+action_name_en: string, 
+/**
+ * The action's status over its indicators.
+ */
+status: Status, 
+/**
+ * How many indicators the action has in scope.
+ */
+indicators: number, 
+/**
+ * How many of them have a target.
+ */
+with_target: number, 
+/**
+ * How many are done (已完成).
+ */
+done: number, 
+/**
+ * How many are on pace (序时达标).
+ */
+on_pace: number, 
+/**
+ * How many are slightly behind (稍慢).
+ */
+slightly_behind: number, 
+/**
+ * How many are behind (滞后).
+ */
+behind: number, 
+/**
+ * Mean completion rate over the indicators with a target.
+ */
+mean_completion_rate: number | null, 
+/**
+ * Mean expected share by pace (序时进度) over the same indicators.
+ */
+mean_expected_share: number | null, 
+/**
+ * Mean of min(completed / expected, 1): 1 means every indicator is on pace.
+ */
+pace_index: number | null, 
 /**
  * Ids of the headline indicators (all when none is marked).
  */
-headline_ids: Array<string>, lines: Array<IndicatorLine>, 
+headline_ids: Array<string>, 
+/**
+ * One line per indicator of the action.
+ */
+lines: Array<IndicatorLine>, 
 /**
  * Mean completion rate and expected share over the action's indicators at each
  * quarter's end.

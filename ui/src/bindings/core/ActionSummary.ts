@@ -2,7 +2,50 @@
 import type { ProgressRow } from "./ProgressRow";
 import type { Status } from "./Status";
 
-export type ActionSummary = { action_id: string, action: string, action_name: string, action_name_en: string, indicators: number, with_target: number, done: number, on_pace: number, slightly_behind: number, behind: number, 
+/**
+ * One action's roll-up for a scope, as the overview's card shows it.
+ */
+export type ActionSummary = { 
+/**
+ * The action's UUID.
+ */
+action_id: string, 
+/**
+ * The action's code.
+ */
+action: string, 
+/**
+ * The action's Chinese name.
+ */
+action_name: string, 
+/**
+ * The action's English name.
+ */
+action_name_en: string, 
+/**
+ * How many indicators the action has.
+ */
+indicators: number, 
+/**
+ * How many of them have a target for the scope.
+ */
+with_target: number, 
+/**
+ * How many are done (已完成).
+ */
+done: number, 
+/**
+ * How many are on pace (序时达标).
+ */
+on_pace: number, 
+/**
+ * How many are slightly behind (稍慢).
+ */
+slightly_behind: number, 
+/**
+ * How many are behind (滞后).
+ */
+behind: number, 
 /**
  * Mean completion rate over indicators with a target.
  */
@@ -14,7 +57,11 @@ mean_expected_share: number | null,
 /**
  * Mean of min(completed / expected, 1): 1 means every indicator is on pace.
  */
-pace_index: number | null, status: Status, 
+pace_index: number | null, 
+/**
+ * The action's status: done when every targeted indicator is, otherwise by the pace index.
+ */
+status: Status, 
 /**
  * The headline indicators' rows (all rows when none is marked headline).
  */

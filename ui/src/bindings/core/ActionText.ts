@@ -7,4 +7,16 @@ export type ActionText = {
 /**
  * Action code.
  */
-action: string, heading: string, lead: string | null, paragraphs: Array<string>, };
+action: string, 
+/**
+ * The section's heading (一、深化“建言献策”行动).
+ */
+heading: string, 
+/**
+ * The bold lead sentence, when the action has one.
+ */
+lead: string | null, 
+/**
+ * The section's paragraphs.
+ */
+paragraphs: Array<string>, };

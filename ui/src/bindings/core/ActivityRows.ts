@@ -2,4 +2,23 @@
 import type { RegisterRow } from "./RegisterRow";
 import type { RegisterType } from "./RegisterType";
 
-export type ActivityRows = { register: RegisterType, indicators: Array<string>, rows: Array<RegisterRow>, total: number, };
+/**
+ * One activity register's rows behind derived figures.
+ */
+export type ActivityRows = { 
+/**
+ * The register's type.
+ */
+register: RegisterType, 
+/**
+ * Names of the indicators derived from this register.
+ */
+indicators: Array<string>, 
+/**
+ * The rows listed, at most [`MAX_REGISTER_ROWS`].
+ */
+rows: Array<RegisterRow>, 
+/**
+ * How many rows matched in all.
+ */
+total: number, };

@@ -15,7 +15,11 @@ name: string,
 /**
  * The person's name as the trail shows it (王某某); empty outside accounts.
  */
-display_name: string, role: Role, 
+display_name: string, 
+/**
+ * The actor's role, which with its scope decides what it may read and write.
+ */
+role: Role, 
 /**
  * The root of the actor's scope (its unit and subtree); None is the whole tree.
  */

@@ -5,4 +5,12 @@ import type { Grant } from "./Grant";
 /**
  * One area's grant, as the window receives it.
  */
-export type AreaGrant = { area: Area, grant: Grant, };
+export type AreaGrant = { 
+/**
+ * The area.
+ */
+area: Area, 
+/**
+ * How far the signed-in role may write in it.
+ */
+grant: Grant, };

@@ -3,4 +3,16 @@
 /**
  * What a backup (or a restored ledger) holds.
  */
-export type BackupFigures = { entries: number, pairings: number, schema_version: number, };
+export type BackupFigures = { 
+/**
+ * How many completions (完成情况) it holds.
+ */
+entries: number, 
+/**
+ * How many pairings (结对) it holds.
+ */
+pairings: number, 
+/**
+ * Its schema version.
+ */
+schema_version: number, };

@@ -5,12 +5,32 @@ import type { BackupReason } from "./BackupReason";
 /**
  * One backup file and what it holds.
  */
-export type BackupInfo = { file_name: string, path: string, 
+export type BackupInfo = { 
+/**
+ * The backup's file name (taizhang-20241010-091200-导入前.db).
+ */
+file_name: string, 
+/**
+ * The backup's full path.
+ */
+path: string, 
 /**
  * Local time it was made, `2024-10-10 09:12:00`.
  */
-made_at: string, reason: BackupReason, bytes: number, 
+made_at: string, 
+/**
+ * Why it was made.
+ */
+reason: BackupReason, 
+/**
+ * The file's size in bytes.
+ */
+bytes: number, 
 /**
  * Read from the file itself; None when it cannot be read (`problem` says why).
  */
-figures: BackupFigures | null, problem: string | null, };
+figures: BackupFigures | null, 
+/**
+ * Why the file could not be read, when it could not.
+ */
+problem: string | null, };

@@ -5,7 +5,11 @@ import type { ProgressRow } from "./ProgressRow";
 /**
  * An indicator behind pace (稍慢 or 滞后) in the scope, with the note written for it.
  */
-export type BehindItem = { row: ProgressRow, 
+export type BehindItem = { 
+/**
+ * The indicator's progress for the scope.
+ */
+row: ProgressRow, 
 /**
  * Direct sub-units behind pace on it (滞后).
  */
@@ -13,4 +17,8 @@ lagging_units: Array<string>,
 /**
  * Direct sub-units slightly behind on it (稍慢).
  */
-slow_units: Array<string>, note: LagNote | null, };
+slow_units: Array<string>, 
+/**
+ * The lag note (滞后原因/整改措施) written for the indicator and quarter, if any.
+ */
+note: LagNote | null, };

@@ -4,11 +4,43 @@ import type { UnitState } from "./UnitState";
 /**
  * One unit's line on the board.
  */
-export type BoardRow = { unit: string, unit_id: string, unit_code: string, state: UnitState, 
+export type BoardRow = { 
+/**
+ * The unit's name.
+ */
+unit: string, 
+/**
+ * The unit's UUID.
+ */
+unit_id: string, 
+/**
+ * The unit's code.
+ */
+unit_code: string, 
+/**
+ * The unit's state in the round.
+ */
+state: UnitState, 
 /**
  * 未报, 已报, 退回, 已审
  */
-state_label: string, submitted_at: string | null, submitted_by: string | null, reviewed_at: string | null, reviewed_by: string | null, 
+state_label: string, 
+/**
+ * When the return was last submitted.
+ */
+submitted_at: string | null, 
+/**
+ * Who last submitted it.
+ */
+submitted_by: string | null, 
+/**
+ * When a reviewer last approved or returned it.
+ */
+reviewed_at: string | null, 
+/**
+ * Who last approved or returned it.
+ */
+reviewed_by: string | null, 
 /**
  * Days past the due date while the return is awaited (未报 or 退回); 0 otherwise.
  */

@@ -5,4 +5,8 @@ import type { SheetMapping } from "./SheetMapping";
  * How the columns of each sheet are read. `preview` returns its guess; the UI may send a
  * corrected copy back to `preview` and `commit`. A sheet not listed is guessed.
  */
-export type ColumnMapping = { sheets: Array<SheetMapping>, };
+export type ColumnMapping = { 
+/**
+ * The mapping of each sheet the person corrected.
+ */
+sheets: Array<SheetMapping>, };

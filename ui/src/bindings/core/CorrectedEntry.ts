@@ -5,4 +5,12 @@ import type { Entry } from "./Entry";
 /**
  * An entry as corrected and the correction just made.
  */
-export type CorrectedEntry = { entry: Entry, correction: Correction, };
+export type CorrectedEntry = { 
+/**
+ * The entry with its corrected value.
+ */
+entry: Entry, 
+/**
+ * The correction just made.
+ */
+correction: Correction, };

@@ -7,8 +7,32 @@ import type { Measure } from "./Measure";
  * (distinct); for projects `investment` or `beneficiaries` (sum), `pairing_id` (distinct);
  * for activity registers a field key of the type (or `title`).
  */
-export type Derivation = { source: DerivedSource, 
+export type Derivation = { 
+/**
+ * The register the rows come from.
+ */
+source: DerivedSource, 
 /**
  * Register type code, when the source is an activity register.
  */
-register: string | null, measure: Measure, field: string | null, status: string | null, match_field: string | null, match_value: string | null, };
+register: string | null, 
+/**
+ * Whether rows are counted, distinct values counted, or a field summed.
+ */
+measure: Measure, 
+/**
+ * The field counted distinct or summed; None when rows are counted.
+ */
+field: string | null, 
+/**
+ * Only rows in this status, when given.
+ */
+status: string | null, 
+/**
+ * Only activity rows whose data field of this key equals `match_value`.
+ */
+match_field: string | null, 
+/**
+ * The value `match_field` must equal.
+ */
+match_value: string | null, };

@@ -11,7 +11,11 @@ export type DraftedSummary = {
  * derived figures (their totals stay) and `by_unit` (units × indicators) are left
  * empty. On the sample they are 2.4 MB of 2.5 MB of JSON; exports have them in full.
  */
-summary: Summary, text: SummaryText, 
+summary: Summary, 
+/**
+ * The report's sentences drafted from the summary.
+ */
+text: SummaryText, 
 /**
  * The file name an export suggests, without its extension (see [`file_stem`]).
  */

@@ -3,4 +3,16 @@
 /**
  * A row that is already in the ledger, or earlier in the same file; it is not written.
  */
-export type DuplicateRow = { sheet: string, row: number, message: string, };
+export type DuplicateRow = { 
+/**
+ * The sheet's name.
+ */
+sheet: string, 
+/**
+ * The sheet's own (1-based) row number.
+ */
+row: number, 
+/**
+ * Why the row is a duplicate, in Chinese, after its row number (第12行：…).
+ */
+message: string, };

@@ -5,4 +5,8 @@ import type { NewEnterprise } from "./NewEnterprise";
  * An existing record by id, or a new one to create with the pairing. Tagged `ref`
  * ("existing" | "new") so that it does not clash with the enterprise's own `kind`.
  */
-export type EnterpriseRef = { "ref": "existing", id: string, } | { "ref": "new" } & NewEnterprise;
+export type EnterpriseRef = { "ref": "existing", 
+/**
+ * The enterprise's UUID.
+ */
+id: string, } | { "ref": "new" } & NewEnterprise;

@@ -3,4 +3,48 @@
 /**
  * 完成情况: one increment of work done.
  */
-export type Entry = { id: string, indicator_id: string, unit_id: string, occurred_on: string, value: number, note: string, is_sample: boolean, created_at: string, created_by: string, updated_at: string, updated_by: string, };
+export type Entry = { 
+/**
+ * The entry's UUID.
+ */
+id: string, 
+/**
+ * The UUID of the indicator the work counts toward.
+ */
+indicator_id: string, 
+/**
+ * The UUID of the responsible unit that did the work.
+ */
+unit_id: string, 
+/**
+ * The day the work was done, which places it in a period.
+ */
+occurred_on: string, 
+/**
+ * How much was done, in the indicator's measure.
+ */
+value: number, 
+/**
+ * A free-text note on the entry (up to 500 characters).
+ */
+note: string, 
+/**
+ * Whether the entry came from the sample data.
+ */
+is_sample: boolean, 
+/**
+ * When the entry was recorded (RFC 3339, UTC).
+ */
+created_at: string, 
+/**
+ * Who recorded the entry (the actor's name).
+ */
+created_by: string, 
+/**
+ * When the entry was last changed (RFC 3339, UTC).
+ */
+updated_at: string, 
+/**
+ * Who last changed the entry (the actor's name).
+ */
+updated_by: string, };

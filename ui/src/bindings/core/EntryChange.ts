@@ -3,4 +3,20 @@
 /**
  * Changes to an existing entry; a None leaves the field as it is.
  */
-export type EntryChange = { unit: string | null, occurred_on: string | null, value: number | null, note: string | null, };
+export type EntryChange = { 
+/**
+ * The unit (id, code or name) the entry moves to.
+ */
+unit: string | null, 
+/**
+ * The new day the work was done.
+ */
+occurred_on: string | null, 
+/**
+ * The new value.
+ */
+value: number | null, 
+/**
+ * The new note.
+ */
+note: string | null, };

@@ -3,8 +3,32 @@
 /**
  * Filter for listing entries.
  */
-export type EntryFilter = { indicator: string | null, unit: string | null, 
+export type EntryFilter = { 
+/**
+ * Only entries of this indicator (id, code or name).
+ */
+indicator: string | null, 
+/**
+ * Only entries of this unit (id, code or name), with its sub-units unless told otherwise.
+ */
+unit: string | null, 
 /**
  * Include the unit's descendants (default true when a unit is given).
  */
-include_subunits: boolean | null, from: string | null, to: string | null, limit: number | null, offset: number | null, };
+include_subunits: boolean | null, 
+/**
+ * Only entries on or after this day.
+ */
+from: string | null, 
+/**
+ * Only entries on or before this day.
+ */
+to: string | null, 
+/**
+ * The most entries to return (default 10,000).
+ */
+limit: number | null, 
+/**
+ * How many matching entries to skip before the first returned (default 0).
+ */
+offset: number | null, };

@@ -4,7 +4,15 @@
  * What is recorded for one indicator and one unit (the unit's own entries, not its
  * sub-units') over a filter's dates: the quarter grid's 已录 figures.
  */
-export type EntrySum = { indicator_id: string, unit_id: string, 
+export type EntrySum = { 
+/**
+ * The indicator's UUID.
+ */
+indicator_id: string, 
+/**
+ * The unit's UUID.
+ */
+unit_id: string, 
 /**
  * The sum of the entries' values.
  */

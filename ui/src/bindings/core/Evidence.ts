@@ -4,15 +4,59 @@ import type { AttachedTo } from "./AttachedTo";
 /**
  * One attachment, as listed.
  */
-export type Evidence = { id: string, attached_to: AttachedTo, attached_id: string, unit_id: string, 
+export type Evidence = { 
+/**
+ * The attachment's UUID.
+ */
+id: string, 
+/**
+ * The kind of row it hangs on.
+ */
+attached_to: AttachedTo, 
+/**
+ * The id of the row it hangs on.
+ */
+attached_id: string, 
+/**
+ * The UUID of the unit of that row, which scopes who may see and change it.
+ */
+unit_id: string, 
 /**
  * The name the file had when attached.
  */
-file_name: string, media_type: string, size_bytes: number, 
+file_name: string, 
+/**
+ * The file's media type (application/pdf, image/png …).
+ */
+media_type: string, 
+/**
+ * The file's size in bytes.
+ */
+size_bytes: number, 
 /**
  * Lowercase hex SHA-256 of the file's bytes, as recorded in the ledger.
  */
-sha256: string, note: string, added_at: string, added_by: string, removed_at: string | null, removed_by: string | null, 
+sha256: string, 
+/**
+ * A free-text note on the attachment.
+ */
+note: string, 
+/**
+ * When it was attached (RFC 3339, UTC).
+ */
+added_at: string, 
+/**
+ * Who attached it.
+ */
+added_by: string, 
+/**
+ * When it was removed from its row; None while attached.
+ */
+removed_at: string | null, 
+/**
+ * Who removed it; None while attached.
+ */
+removed_by: string | null, 
 /**
  * The stored file is in 佐证材料.
  */

@@ -4,7 +4,11 @@ import type { AttachedTo } from "./AttachedTo";
 /**
  * One row to attach to, or whose attachments to list.
  */
-export type EvidenceTarget = { kind: AttachedTo, 
+export type EvidenceTarget = { 
+/**
+ * The kind of row.
+ */
+kind: AttachedTo, 
 /**
  * The row's id (a unit's return: see `Ledger::return_evidence_target`).
  */

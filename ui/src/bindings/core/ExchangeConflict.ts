@@ -12,7 +12,19 @@ id: string,
  * `conflict` (both changed it), `outside` (another unit's row: listed, not applied),
  * `refused` (a constraint of this ledger refused it).
  */
-kind: string, table: string, row_id: string, unit_id: string | null, 
+kind: string, 
+/**
+ * The table of the row.
+ */
+table: string, 
+/**
+ * The row's id.
+ */
+row_id: string, 
+/**
+ * The unit the row belongs to, when it has one.
+ */
+unit_id: string | null, 
 /**
  * This ledger's row (JSON object) before the package, None when absent.
  */
@@ -24,4 +36,8 @@ theirs: unknown,
 /**
  * `ours` or `theirs`: whose version the ledger holds now.
  */
-stands: string, detail: string, };
+stands: string, 
+/**
+ * Why the row is listed, in Chinese.
+ */
+detail: string, };

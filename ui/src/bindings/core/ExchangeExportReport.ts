@@ -4,4 +4,32 @@ import type { TableCounts } from "./TableCounts";
 /**
  * What an export wrote.
  */
-export type ExchangeExportReport = { path: string, to: string, seq: number, bootstrap: boolean, changes: number, counts: { [key in string]?: TableCounts }, sha256: string, };
+export type ExchangeExportReport = { 
+/**
+ * The package file written.
+ */
+path: string, 
+/**
+ * Who the package is for (the unit's name, or the city's label).
+ */
+to: string, 
+/**
+ * The package's sequence number.
+ */
+seq: number, 
+/**
+ * Whether it is a bootstrap package (初始包).
+ */
+bootstrap: boolean, 
+/**
+ * How many row changes it carries.
+ */
+changes: number, 
+/**
+ * Inserts, updates and deletes per table.
+ */
+counts: { [key in string]?: TableCounts }, 
+/**
+ * The SHA-256 of the package file, lowercase hex.
+ */
+sha256: string, };

@@ -5,7 +5,31 @@ import type { TableCounts } from "./TableCounts";
 /**
  * What an import did, or would do (`dry_run`).
  */
-export type ExchangeImportReport = { from: string, seq: number, bootstrap: boolean, dry_run: boolean, counts: { [key in string]?: TableCounts }, changes: number, 
+export type ExchangeImportReport = { 
+/**
+ * Who sent the package (the unit's name, or the city's label).
+ */
+from: string, 
+/**
+ * The package's sequence number.
+ */
+seq: number, 
+/**
+ * Whether it was a bootstrap package (初始包).
+ */
+bootstrap: boolean, 
+/**
+ * Whether this was a trial (试导入) whose write was rolled back.
+ */
+dry_run: boolean, 
+/**
+ * Inserts, updates and deletes per table, as the manifest counts them.
+ */
+counts: { [key in string]?: TableCounts }, 
+/**
+ * How many row changes the package carries.
+ */
+changes: number, 
 /**
  * Both sides changed these rows; both versions are kept.
  */

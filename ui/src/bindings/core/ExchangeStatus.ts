@@ -3,15 +3,30 @@ import type { InstallationRole } from "./InstallationRole";
 import type { PackageRow } from "./PackageRow";
 import type { PeerStatus } from "./PeerStatus";
 
+/**
+ * The data exchange as this ledger sees it: its side, its key, its peers, its packages and its conflicts.
+ */
 export type ExchangeStatus = { 
 /**
  * None until the ledger first exchanged (key made, bootstrap imported).
  */
-role: InstallationRole | null, unit: string | null, 
+role: InstallationRole | null, 
+/**
+ * The name of this installation's unit; None at the city or before the first exchange.
+ */
+unit: string | null, 
 /**
  * Grouped: 3F2A 9C01 …
  */
-fingerprint: string | null, peers: Array<PeerStatus>, packages: Array<PackageRow>, 
+fingerprint: string | null, 
+/**
+ * The other ends this ledger has keys from.
+ */
+peers: Array<PeerStatus>, 
+/**
+ * The latest 200 packages sent and received, newest first.
+ */
+packages: Array<PackageRow>, 
 /**
  * Conflicts and listed rows kept (both versions).
  */

@@ -4,8 +4,32 @@ import type { ExportFormat } from "./ExportFormat";
 /**
  * What an export wrote.
  */
-export type ExportReport = { path: string, format: ExportFormat, bytes: number, title: string, indicators: number, 
+export type ExportReport = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * The format it was written in.
+ */
+format: ExportFormat, 
+/**
+ * The file's size in bytes.
+ */
+bytes: number, 
+/**
+ * The summary's title.
+ */
+title: string, 
+/**
+ * How many indicators the summary covers.
+ */
+indicators: number, 
 /**
  * Indicators behind pace (稍慢 or 滞后), and how many of them still lack a note.
  */
-behind: number, behind_without_note: number, };
+behind: number, 
+/**
+ * How many behind-pace indicators have no lag note yet.
+ */
+behind_without_note: number, };

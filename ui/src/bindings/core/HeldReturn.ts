@@ -3,7 +3,43 @@
 /**
  * The return already in the ledger for this unit and period, which a commit replaces.
  */
-export type HeldReturn = { id: string, unit_id: string, period: string, round_id: string | null, source: string, file_name: string, file_sha256: string, imported_at: string, imported_by: string, 
+export type HeldReturn = { 
+/**
+ * The return's UUID.
+ */
+id: string, 
+/**
+ * The UUID of the unit the return is from.
+ */
+unit_id: string, 
+/**
+ * The period the return is for, as its key (`2024Q3` or `2024-08`).
+ */
+period: string, 
+/**
+ * The UUID of the reporting round (填报轮次) it came in for, when there is one.
+ */
+round_id: string | null, 
+/**
+ * Where it came from, as a `ReturnSource` code.
+ */
+source: string, 
+/**
+ * The name of the file as imported.
+ */
+file_name: string, 
+/**
+ * The SHA-256 of the file's bytes.
+ */
+file_sha256: string, 
+/**
+ * When it was imported (RFC 3339, UTC).
+ */
+imported_at: string, 
+/**
+ * Who imported it (the actor's name).
+ */
+imported_by: string, 
 /**
  * Entries it wrote that are still in the ledger.
  */

@@ -3,7 +3,19 @@
 /**
  * One column a kind reads: its key, its Chinese label and the header names it answers to.
  */
-export type ImportField = { key: string, label: string, required: boolean, 
+export type ImportField = { 
+/**
+ * The field's key, as a column mapping names it.
+ */
+key: string, 
+/**
+ * The field's Chinese label, the header a template gives its column.
+ */
+label: string, 
+/**
+ * Whether every row must fill the field.
+ */
+required: boolean, 
 /**
  * Header texts recognised for this field (the label first).
  */

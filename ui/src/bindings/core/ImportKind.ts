@@ -3,4 +3,12 @@
 /**
  * What a file holds.
  */
-export type ImportKind = { "kind": "entries" } | { "kind": "targets" } | { "kind": "enterprises" } | { "kind": "villages" } | { "kind": "pairings" } | { "kind": "projects" } | { "kind": "activity", register: string, } | { "kind": "county_pairings", county?: string, };
+export type ImportKind = { "kind": "entries" } | { "kind": "targets" } | { "kind": "enterprises" } | { "kind": "villages" } | { "kind": "pairings" } | { "kind": "projects" } | { "kind": "activity", 
+/**
+ * The register type's code.
+ */
+register: string, } | { "kind": "county_pairings", 
+/**
+ * The county (id, code or name) when the person gives it; else read from the file.
+ */
+county?: string, };

@@ -6,7 +6,22 @@ import type { ImportKind } from "./ImportKind";
 import type { ImportProblem } from "./ImportProblem";
 import type { PreviewRow } from "./PreviewRow";
 
-export type ImportPreview = { file: string, kind: ImportKind, fields: Array<ImportField>, 
+/**
+ * What importing a file would do, shown before anything is written.
+ */
+export type ImportPreview = { 
+/**
+ * The file's path as given.
+ */
+file: string, 
+/**
+ * What kind of rows the file is read as.
+ */
+kind: ImportKind, 
+/**
+ * The fields the kind reads, in the order of each row's `values`.
+ */
+fields: Array<ImportField>, 
 /**
  * The mapping in use (the guess, or the one given).
  */
@@ -39,4 +54,12 @@ skipped: number,
 /**
  * Things worth knowing that do not stop the import (a sheet without a header …).
  */
-notes: Array<string>, new_enterprises: number, new_villages: number, };
+notes: Array<string>, 
+/**
+ * How many enterprises the rows would register as new.
+ */
+new_enterprises: number, 
+/**
+ * How many villages the rows would register as new.
+ */
+new_villages: number, };

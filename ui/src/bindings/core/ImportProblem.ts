@@ -4,7 +4,11 @@
  * Something wrong with the file, a sheet, a row or a cell; `message` says where and why in
  * Chinese, e.g. "第12行「投资金额」不是数字：约50".
  */
-export type ImportProblem = { sheet: string, 
+export type ImportProblem = { 
+/**
+ * The sheet's name; empty when the problem is about the whole file.
+ */
+sheet: string, 
 /**
  * The sheet's own (1-based) row number, when the problem is in a row.
  */
@@ -12,4 +16,8 @@ row: number | null,
 /**
  * The column's header text, when the problem is in a cell.
  */
-column: string | null, message: string, };
+column: string | null, 
+/**
+ * Where and what is wrong, in Chinese.
+ */
+message: string, };

@@ -4,11 +4,55 @@ import type { Pacing } from "./Pacing";
 /**
  * 指标: what an action counts, e.g. 结对共建企业 (家).
  */
-export type Indicator = { id: string, action_id: string, action_code: string, code: string, name: string, name_en: string, 
+export type Indicator = { 
+/**
+ * The indicator's UUID.
+ */
+id: string, 
+/**
+ * The UUID of the action the indicator belongs to.
+ */
+action_id: string, 
+/**
+ * The code of the action the indicator belongs to.
+ */
+action_code: string, 
+/**
+ * The indicator's short code, by which people and imported files name it.
+ */
+code: string, 
+/**
+ * The indicator's Chinese name (e.g. 结对共建企业).
+ */
+name: string, 
+/**
+ * The indicator's English name, empty when none was given.
+ */
+name_en: string, 
 /**
  * Unit of measure: 处, 名, 条, 篇, 家, 个, 场次, 人次, 万元 …
  */
-measure: string, headline: boolean, decimals: number, pacing: Pacing, sort_order: number, archived: boolean, 
+measure: string, 
+/**
+ * Whether the indicator is a headline figure, which summaries show before the others.
+ */
+headline: boolean, 
+/**
+ * How many decimal places its values may have (0 for counts).
+ */
+decimals: number, 
+/**
+ * The curve that says how much of a target should be done by a date (序时进度).
+ */
+pacing: Pacing, 
+/**
+ * The indicator's place in listings within its action, smallest first.
+ */
+sort_order: number, 
+/**
+ * Whether the indicator is archived, and so hidden from listings unless asked for.
+ */
+archived: boolean, 
 /**
  * The plausibility ceiling of its values and targets (default 1e9): a larger figure
  * is refused as a typing mistake.

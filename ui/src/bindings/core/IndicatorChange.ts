@@ -4,7 +4,35 @@ import type { Pacing } from "./Pacing";
 /**
  * Changes to an indicator; a None leaves the field as it is.
  */
-export type IndicatorChange = { name: string | null, name_en: string | null, measure: string | null, headline: boolean | null, decimals: number | null, pacing: Pacing | null, archived: boolean | null, 
+export type IndicatorChange = { 
+/**
+ * The new Chinese name.
+ */
+name: string | null, 
+/**
+ * The new English name.
+ */
+name_en: string | null, 
+/**
+ * The new unit of measure.
+ */
+measure: string | null, 
+/**
+ * Whether it is now a headline figure.
+ */
+headline: boolean | null, 
+/**
+ * The new number of decimal places.
+ */
+decimals: number | null, 
+/**
+ * The new pacing curve.
+ */
+pacing: Pacing | null, 
+/**
+ * Whether it is now archived.
+ */
+archived: boolean | null, 
 /**
  * A new plausibility ceiling of its values and targets.
  */

@@ -5,7 +5,11 @@ import type { TrendPoint } from "./TrendPoint";
 /**
  * One indicator of the scope: its progress row, what the quarter added, its trend.
  */
-export type IndicatorLine = { row: ProgressRow, 
+export type IndicatorLine = { 
+/**
+ * The indicator's progress for the scope as of the as-of date.
+ */
+row: ProgressRow, 
 /**
  * Completed within the reported period (quarter start to as-of date).
  */

@@ -4,7 +4,19 @@ import type { InstallationRole } from "./InstallationRole";
 /**
  * This installation's key, as `exchange key` prints it.
  */
-export type KeyInfo = { role: InstallationRole, unit: string | null, key_file: string, 
+export type KeyInfo = { 
+/**
+ * This installation's side.
+ */
+role: InstallationRole, 
+/**
+ * The name of this installation's unit; None at the city.
+ */
+unit: string | null, 
+/**
+ * Where the private key file is.
+ */
+key_file: string, 
 /**
  * 3F2A 9C01 …
  */

@@ -4,4 +4,24 @@ import type { Role } from "./Role";
 /**
  * A new account. `unit` is an id, a code or an exact name; None is the whole tree.
  */
-export type NewAccount = { login: string, display_name: string, role: Role, unit: string | null, password: string, };
+export type NewAccount = { 
+/**
+ * The name the person will sign in with.
+ */
+login: string, 
+/**
+ * The person's name as the trail will show it.
+ */
+display_name: string, 
+/**
+ * The account's role.
+ */
+role: Role, 
+/**
+ * The root unit of the account's scope; None is the whole tree.
+ */
+unit: string | null, 
+/**
+ * The first password, at least 8 characters with letters and digits, stored only as an argon2id hash.
+ */
+password: string, };

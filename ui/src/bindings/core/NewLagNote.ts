@@ -12,4 +12,16 @@ indicator: string,
 /**
  * Unit id, code or name; None: the whole city (the root unit).
  */
-unit: string | null, quarter: Quarter, reason: string, measures: string, };
+unit: string | null, 
+/**
+ * The quarter the note is for.
+ */
+quarter: Quarter, 
+/**
+ * 滞后原因: why the indicator is behind (optional).
+ */
+reason: string, 
+/**
+ * 整改措施: what is being done about it (optional).
+ */
+measures: string, };

@@ -3,8 +3,31 @@ import type { EnterpriseRef } from "./EnterpriseRef";
 import type { PairingStatus } from "./PairingStatus";
 import type { VillageRef } from "./VillageRef";
 
-export type NewPairing = { enterprise: EnterpriseRef, village: VillageRef, signed_on: string, 
+/**
+ * What a person gives to pair an enterprise with a village.
+ */
+export type NewPairing = { 
+/**
+ * The enterprise that pairs, existing or new.
+ */
+enterprise: EnterpriseRef, 
+/**
+ * The village it pairs with, existing or new.
+ */
+village: VillageRef, 
+/**
+ * The day the pairing was signed.
+ */
+signed_on: string, 
 /**
  * Responsible unit (id, code or name); defaults to the village's county.
  */
-unit: string | null, status: PairingStatus, note: string, };
+unit: string | null, 
+/**
+ * Whether the pairing is under way (default: active).
+ */
+status: PairingStatus, 
+/**
+ * A free-text note (optional).
+ */
+note: string, };

@@ -2,12 +2,35 @@
 import type { ProjectKind } from "./ProjectKind";
 import type { ProjectStatus } from "./ProjectStatus";
 
+/**
+ * What a person gives to add (or, in full, change) a cooperation project of a pairing.
+ */
 export type NewProject = { 
 /**
  * The pairing's id.
  */
-pairing: string, name: string, kind: ProjectKind, agreed_on: string, 
+pairing: string, 
+/**
+ * The project's name.
+ */
+name: string, 
+/**
+ * The kind of help it gives (default 产业).
+ */
+kind: ProjectKind, 
+/**
+ * The day the project was agreed (签约时间), never before its pairing was signed.
+ */
+agreed_on: string, 
 /**
  * 万元, up to four decimals (stored as whole 元).
  */
-investment: number | null, status: ProjectStatus, beneficiaries: number | null, };
+investment: number | null, 
+/**
+ * How far the project has got (default 已签约).
+ */
+status: ProjectStatus, 
+/**
+ * How many people benefit from it (受益人数), when known.
+ */
+beneficiaries: number | null, };

@@ -2,8 +2,31 @@
 import type { FieldDef } from "./FieldDef";
 import type { StatusDef } from "./StatusDef";
 
-export type NewRegisterType = { code: string, 
+/**
+ * What a person gives to create an activity register type.
+ */
+export type NewRegisterType = { 
+/**
+ * The new type's code, unique among register types.
+ */
+code: string, 
 /**
  * Action id or code.
  */
-action: string, name: string, name_en: string, fields: Array<FieldDef>, statuses: Array<StatusDef>, };
+action: string, 
+/**
+ * The new type's Chinese name (at most 40 characters).
+ */
+name: string, 
+/**
+ * The new type's English name (optional).
+ */
+name_en: string, 
+/**
+ * The fields each row will carry.
+ */
+fields: Array<FieldDef>, 
+/**
+ * The statuses a row may be in (optional).
+ */
+statuses: Array<StatusDef>, };

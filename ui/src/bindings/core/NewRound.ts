@@ -4,7 +4,11 @@ import type { RoundPeriod } from "./RoundPeriod";
 /**
  * A round to open.
  */
-export type NewRound = { period: RoundPeriod, 
+export type NewRound = { 
+/**
+ * The quarter or month the round collects returns for.
+ */
+period: RoundPeriod, 
 /**
  * 报送截止日期: the returns are due by the end of this day.
  */

@@ -2,6 +2,9 @@
 import type { Milestone } from "./Milestone";
 import type { Period } from "./Period";
 
+/**
+ * What a person gives to set a target (目标) for an indicator, a unit and a period.
+ */
 export type NewTarget = { 
 /**
  * Indicator id, code or name.
@@ -10,7 +13,19 @@ indicator: string,
 /**
  * Unit id, code or name.
  */
-unit: string, period: Period, value: number, milestones: Array<Milestone>, 
+unit: string, 
+/**
+ * The period the target covers.
+ */
+period: Period, 
+/**
+ * The value to reach by the period's end.
+ */
+value: number, 
+/**
+ * Cumulative milestones for the quarterly-steps curve (optional).
+ */
+milestones: Array<Milestone>, 
 /**
  * The person says this target replaces any other of the indicator and unit whose
  * period overlaps it (not the same period: that one is simply updated). Without it an

@@ -11,7 +11,15 @@ from: string,
 /**
  * The sending unit (None: the city).
  */
-unit_id: string | null, seq: number, bootstrap: boolean, 
+unit_id: string | null, 
+/**
+ * The package's sequence number.
+ */
+seq: number, 
+/**
+ * Whether it is a bootstrap package (初始包).
+ */
+bootstrap: boolean, 
 /**
  * The sender key's fingerprint, grouped (3F2A 9C01 …).
  */

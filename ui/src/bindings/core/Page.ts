@@ -3,4 +3,12 @@
 /**
  * One page of a long list, and how many rows match in all.
  */
-export type Page<T> = { rows: Array<T>, total: number, };
+export type Page<T> = { 
+/**
+ * The page's rows, in the listing's order.
+ */
+rows: Array<T>, 
+/**
+ * How many rows match the filter in all pages.
+ */
+total: number, };

@@ -9,4 +9,28 @@ import type { VillageRef } from "./VillageRef";
  * registers one. `unit` None keeps the responsible unit, or — when the village changes —
  * takes the new village's county.
  */
-export type PairingChange = { enterprise: EnterpriseRef, village: VillageRef, signed_on: string, unit: string | null, status: PairingStatus, note: string, };
+export type PairingChange = { 
+/**
+ * The pairing's enterprise, existing or new.
+ */
+enterprise: EnterpriseRef, 
+/**
+ * The pairing's village, existing or new.
+ */
+village: VillageRef, 
+/**
+ * The day the pairing was signed.
+ */
+signed_on: string, 
+/**
+ * The responsible unit (id, code or name); None keeps it or takes the new village's county.
+ */
+unit: string | null, 
+/**
+ * Whether the pairing is under way.
+ */
+status: PairingStatus, 
+/**
+ * A free-text note.
+ */
+note: string, };

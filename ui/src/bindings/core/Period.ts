@@ -3,4 +3,12 @@
 /**
  * A date range, both ends inclusive.
  */
-export type Period = { start: string, end: string, };
+export type Period = { 
+/**
+ * The period's first day.
+ */
+start: string, 
+/**
+ * The period's last day, included.
+ */
+end: string, };

@@ -5,8 +5,24 @@ import type { Role } from "./Role";
 /**
  * What the signed-in person may do, for the window to hide or disable what it cannot.
  */
-export type Permissions = { role: Role, unit_id: string | null, unit_name: string | null, 
+export type Permissions = { 
+/**
+ * The signed-in person's role.
+ */
+role: Role, 
+/**
+ * The root unit of their scope; None is the whole tree.
+ */
+unit_id: string | null, 
+/**
+ * That unit's name.
+ */
+unit_name: string | null, 
 /**
  * The ids of the account's unit and its whole subtree; None is the whole tree.
  */
-scope_units: Array<string> | null, grants: Array<AreaGrant>, };
+scope_units: Array<string> | null, 
+/**
+ * The role's grant in every area.
+ */
+grants: Array<AreaGrant>, };

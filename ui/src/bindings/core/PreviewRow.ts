@@ -3,7 +3,19 @@
 /**
  * A row that would be written; `values` follow the preview's `fields`, as text.
  */
-export type PreviewRow = { sheet: string, row: number, values: Array<string>, 
+export type PreviewRow = { 
+/**
+ * The sheet's name.
+ */
+sheet: string, 
+/**
+ * The sheet's own (1-based) row number.
+ */
+row: number, 
+/**
+ * The row's values as the person will see them, one per field.
+ */
+values: Array<string>, 
 /**
  * What the row creates besides itself (a new enterprise or village of a pairing).
  */

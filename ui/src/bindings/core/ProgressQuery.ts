@@ -3,7 +3,11 @@
 /**
  * What to compute progress for.
  */
-export type ProgressQuery = { as_of: string, 
+export type ProgressQuery = { 
+/**
+ * Figures count entries up to the end of this day.
+ */
+as_of: string, 
 /**
  * Unit id, code or name; None means the whole city.
  */

@@ -12,15 +12,71 @@ export type ProgressRow = {
 /**
  * Action code.
  */
-action: string, action_name: string, indicator_id: string, indicator_code: string, indicator: string, indicator_en: string, 
+action: string, 
+/**
+ * The action's name.
+ */
+action_name: string, 
+/**
+ * The indicator's UUID.
+ */
+indicator_id: string, 
+/**
+ * The indicator's code.
+ */
+indicator_code: string, 
+/**
+ * The indicator's Chinese name.
+ */
+indicator: string, 
+/**
+ * The indicator's English name, empty when none was given.
+ */
+indicator_en: string, 
 /**
  * Unit of measure (处, 家 …).
  */
-measure: string, decimals: number, headline: boolean, pacing: Pacing, 
+measure: string, 
+/**
+ * How many decimal places the indicator's values have.
+ */
+decimals: number, 
+/**
+ * Whether the indicator is a headline figure.
+ */
+headline: boolean, 
+/**
+ * The indicator's pacing curve.
+ */
+pacing: Pacing, 
 /**
  * The responsible unit of the scope.
  */
-unit_id: string, unit: string, as_of: string, period: Period | null, target: number | null, target_source: TargetSource, completed: number, 
+unit_id: string, 
+/**
+ * That unit's name.
+ */
+unit: string, 
+/**
+ * The day the figures are as of.
+ */
+as_of: string, 
+/**
+ * The period of the target measured against; None without a target.
+ */
+period: Period | null, 
+/**
+ * The target's value for the scope; None without a target.
+ */
+target: number | null, 
+/**
+ * Whether the target is the unit's own or its sub-units' sum.
+ */
+target_source: TargetSource, 
+/**
+ * The sum of the scope's entries in the target's period up to the as-of date.
+ */
+completed: number, 
 /**
  * completed / target, e.g. 0.844 for 84.4 %.
  */
@@ -36,7 +92,11 @@ expected_share: number | null,
 /**
  * completed − expected; negative when behind pace.
  */
-gap: number | null, status: Status, 
+gap: number | null, 
+/**
+ * Where the indicator stands against its target and pace.
+ */
+status: Status, 
 /**
  * Set when the completed value is derived from a register (drill down to its rows).
  */

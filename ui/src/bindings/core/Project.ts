@@ -2,4 +2,55 @@
 import type { ProjectKind } from "./ProjectKind";
 import type { ProjectStatus } from "./ProjectStatus";
 
-export type Project = { id: string, pairing_id: string, enterprise: string, village: string, county: string, name: string, kind: ProjectKind, agreed_on: string, investment: number | null, status: ProjectStatus, beneficiaries: number | null, is_sample: boolean, };
+/**
+ * A cooperation project as listed, with its pairing's enterprise, village and county.
+ */
+export type Project = { 
+/**
+ * The project's UUID.
+ */
+id: string, 
+/**
+ * The UUID of the pairing the project belongs to.
+ */
+pairing_id: string, 
+/**
+ * The name of the pairing's enterprise.
+ */
+enterprise: string, 
+/**
+ * The name of the pairing's village.
+ */
+village: string, 
+/**
+ * The name of the county the village is in.
+ */
+county: string, 
+/**
+ * The project's name.
+ */
+name: string, 
+/**
+ * The kind of help it gives.
+ */
+kind: ProjectKind, 
+/**
+ * The day the project was agreed (签约时间).
+ */
+agreed_on: string, 
+/**
+ * Its investment in 万元 (stored as whole 元), when known.
+ */
+investment: number | null, 
+/**
+ * How far the project has got.
+ */
+status: ProjectStatus, 
+/**
+ * How many people benefit from it, when known.
+ */
+beneficiaries: number | null, 
+/**
+ * Whether the project came from the sample data.
+ */
+is_sample: boolean, };

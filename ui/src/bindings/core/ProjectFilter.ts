@@ -2,8 +2,43 @@
 import type { ProjectKind } from "./ProjectKind";
 import type { ProjectStatus } from "./ProjectStatus";
 
-export type ProjectFilter = { search: string | null, 
+/**
+ * Which cooperation projects to list, a page at a time.
+ */
+export type ProjectFilter = { 
+/**
+ * Only projects whose name, or whose pairing's enterprise or village name, contains this text.
+ */
+search: string | null, 
 /**
  * The pairing's responsible unit and its sub-units.
  */
-unit: string | null, pairing_id: string | null, kind: ProjectKind | null, status: ProjectStatus | null, from: string | null, to: string | null, limit: number | null, offset: number | null, };
+unit: string | null, 
+/**
+ * Only projects of this pairing (UUID).
+ */
+pairing_id: string | null, 
+/**
+ * Only projects of this kind.
+ */
+kind: ProjectKind | null, 
+/**
+ * Only projects in this status.
+ */
+status: ProjectStatus | null, 
+/**
+ * Only projects agreed on or after this day.
+ */
+from: string | null, 
+/**
+ * Only projects agreed on or before this day.
+ */
+to: string | null, 
+/**
+ * The most projects on the page (default 100).
+ */
+limit: number | null, 
+/**
+ * How many matching projects to skip before the page (default 0).
+ */
+offset: number | null, };

@@ -5,8 +5,16 @@ import type { UnitRank } from "./UnitRank";
 /**
  * Units of one kind ranked together (like with like).
  */
-export type RankingGroup = { kind: UnitKind, 
+export type RankingGroup = { 
+/**
+ * The kind of the units in the group.
+ */
+kind: UnitKind, 
 /**
  * 区县, 功能区 …
  */
-label: string, ranks: Array<UnitRank>, };
+label: string, 
+/**
+ * The units of that kind, best first.
+ */
+ranks: Array<UnitRank>, };

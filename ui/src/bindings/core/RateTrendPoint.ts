@@ -7,7 +7,11 @@ export type RateTrendPoint = {
 /**
  * "2024Q2"
  */
-label: string, end: string, 
+label: string, 
+/**
+ * The quarter's last day, or the as-of date for the last point.
+ */
+end: string, 
 /**
  * Mean of cumulative / target over the indicators with a target.
  */

@@ -4,8 +4,23 @@ import type { PairingRows } from "./PairingRows";
 import type { Period } from "./Period";
 import type { ProjectRows } from "./ProjectRows";
 
+/**
+ * The register rows behind a summary's derived figures, dated in its reported period.
+ */
 export type RegisterRows = { 
 /**
  * Rows dated in this window are listed: the reported period.
  */
-window: Period, pairings: PairingRows | null, projects: ProjectRows | null, activities: Array<ActivityRows>, };
+window: Period, 
+/**
+ * The pairings, when an indicator in scope is derived from them.
+ */
+pairings: PairingRows | null, 
+/**
+ * The cooperation projects, when an indicator in scope is derived from them.
+ */
+projects: ProjectRows | null, 
+/**
+ * One list per activity register an indicator in scope is derived from.
+ */
+activities: Array<ActivityRows>, };

@@ -2,4 +2,35 @@
 import type { FieldDef } from "./FieldDef";
 import type { StatusDef } from "./StatusDef";
 
-export type RegisterType = { id: string, code: string, action_code: string, name: string, name_en: string, fields: Array<FieldDef>, statuses: Array<StatusDef>, };
+/**
+ * An activity register type (台账类型): a list of one kind of event or record, with its fields and statuses.
+ */
+export type RegisterType = { 
+/**
+ * The type's UUID.
+ */
+id: string, 
+/**
+ * The type's code, by which rows and filters name it.
+ */
+code: string, 
+/**
+ * The code of the action (行动) the register belongs to.
+ */
+action_code: string, 
+/**
+ * The type's Chinese name.
+ */
+name: string, 
+/**
+ * The type's English name, empty when none was given.
+ */
+name_en: string, 
+/**
+ * The fields each row of the register carries, in order.
+ */
+fields: Array<FieldDef>, 
+/**
+ * The statuses a row may be in; empty when rows have none.
+ */
+statuses: Array<StatusDef>, };

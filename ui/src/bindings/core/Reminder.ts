@@ -4,4 +4,24 @@ import type { UnitState } from "./UnitState";
 /**
  * 催报: the text to paste into chat or OA for one unit.
  */
-export type Reminder = { unit: string, unit_id: string, state: UnitState, late_days: number, text: string, };
+export type Reminder = { 
+/**
+ * The unit's name.
+ */
+unit: string, 
+/**
+ * The unit's UUID.
+ */
+unit_id: string, 
+/**
+ * The unit's state in the round.
+ */
+state: UnitState, 
+/**
+ * Days past the due date.
+ */
+late_days: number, 
+/**
+ * The reminder's words, naming the unit, the round and the due date.
+ */
+text: string, };

@@ -5,11 +5,19 @@ import type { Period } from "./Period";
  * An overlapping target a new one replaced: ended the day before the new one starts, or
  * removed when it started on or after that day.
  */
-export type ReplacedTarget = { id: string, 
+export type ReplacedTarget = { 
+/**
+ * The replaced target's UUID.
+ */
+id: string, 
 /**
  * Its period before the replacement.
  */
-period: Period, value: number, 
+period: Period, 
+/**
+ * Its value, unchanged by the replacement.
+ */
+value: number, 
 /**
  * Its new last day; None when it was removed.
  */

@@ -6,4 +6,16 @@ import type { BackupInfo } from "./BackupInfo";
  * What a restore did: the file it came from, what the ledger now holds, and the backup of
  * the state it replaced.
  */
-export type RestoreReport = { restored_from: string, figures: BackupFigures, backup_of_previous: BackupInfo | null, };
+export type RestoreReport = { 
+/**
+ * The backup file the ledger was restored from.
+ */
+restored_from: string, 
+/**
+ * What the ledger holds after the restore.
+ */
+figures: BackupFigures, 
+/**
+ * The backup of the ledger made just before the restore, when one was made.
+ */
+backup_of_previous: BackupInfo | null, };

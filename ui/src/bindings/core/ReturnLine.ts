@@ -3,7 +3,27 @@
 /**
  * One indicator of the return as it would be written.
  */
-export type ReturnLine = { row: number, indicator_id: string, indicator_code: string, indicator: string, measure: string, 
+export type ReturnLine = { 
+/**
+ * The sheet's own (1-based) row number the line was read from.
+ */
+row: number, 
+/**
+ * The UUID of the indicator the row was matched to.
+ */
+indicator_id: string, 
+/**
+ * That indicator's code.
+ */
+indicator_code: string, 
+/**
+ * That indicator's name.
+ */
+indicator: string, 
+/**
+ * That indicator's unit of measure.
+ */
+measure: string, 
 /**
  * 本期 as the return gives it.
  */
@@ -23,7 +43,19 @@ value: number | null,
 /**
  * Counted from registers: not written.
  */
-derived: boolean, lag_reason: string, measures: string, note: string, 
+derived: boolean, 
+/**
+ * The row's 滞后原因, written as a lag note of the quarter.
+ */
+lag_reason: string, 
+/**
+ * The row's 整改措施, written with the lag note.
+ */
+measures: string, 
+/**
+ * The row's 备注, added to the written entry's note after the return's name (2024年第三季度报表：…).
+ */
+note: string, 
 /**
  * Worth knowing, not stopping the import (the registers give another figure …).
  */

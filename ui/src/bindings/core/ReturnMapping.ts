@@ -6,8 +6,20 @@ import type { ReturnRowMapping } from "./ReturnRowMapping";
  * How the return is read: its sheet, the heading's rows, each column's role and each
  * data row's indicator. `preview` returns its guess; the person may correct it.
  */
-export type ReturnMapping = { sheet: string, 
+export type ReturnMapping = { 
+/**
+ * The name of the sheet the return is read from.
+ */
+sheet: string, 
 /**
  * The (last) heading row, 1-based; data starts below it.
  */
-header_row: number, columns: Array<ReturnColumn>, rows: Array<ReturnRowMapping>, };
+header_row: number, 
+/**
+ * Every column of the heading, with its role.
+ */
+columns: Array<ReturnColumn>, 
+/**
+ * Every data row, with the indicator it is (or is not) read as.
+ */
+rows: Array<ReturnRowMapping>, };

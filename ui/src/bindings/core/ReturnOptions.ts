@@ -11,7 +11,11 @@ export type ReturnOptions = {
 /**
  * Unit id, code or name.
  */
-unit: string | null, period: RoundPeriod | null, 
+unit: string | null, 
+/**
+ * The period the return is for (a quarter, or a month of a month round), when the file does not say.
+ */
+period: RoundPeriod | null, 
 /**
  * The preview's mapping as corrected; None: guessed.
  */

@@ -6,11 +6,50 @@ import type { ReturnMapping } from "./ReturnMapping";
 import type { ReturnSource } from "./ReturnSource";
 import type { RoundPeriod } from "./RoundPeriod";
 
-export type ReturnPreview = { file: string, file_sha256: string, source: ReturnSource, round_id: string | null, unit_id: string | null, unit: string | null, period: RoundPeriod | null, 
+/**
+ * What importing a unit's return would do, shown before anything is written.
+ */
+export type ReturnPreview = { 
+/**
+ * The file's path as given.
+ */
+file: string, 
+/**
+ * The SHA-256 of the file's bytes.
+ */
+file_sha256: string, 
+/**
+ * Whether the file is a table Taizhang sent or a county's own.
+ */
+source: ReturnSource, 
+/**
+ * The UUID of the reporting round of its unit and period, when there is one.
+ */
+round_id: string | null, 
+/**
+ * The UUID of the unit the return is from, once known.
+ */
+unit_id: string | null, 
+/**
+ * That unit's name, once known.
+ */
+unit: string | null, 
+/**
+ * The period the return is for, once known.
+ */
+period: RoundPeriod | null, 
 /**
  * The mapping in use (the guess, or the one given); None when no heading was found.
  */
-mapping: ReturnMapping | null, lines: Array<ReturnLine>, problems: Array<ImportProblem>, 
+mapping: ReturnMapping | null, 
+/**
+ * One line per indicator as it would be written.
+ */
+lines: Array<ReturnLine>, 
+/**
+ * Every problem found; a return with any is not written.
+ */
+problems: Array<ImportProblem>, 
 /**
  * Things worth knowing (how the unit was found, rows left out …).
  */

@@ -4,7 +4,15 @@ import type { Correction } from "./Correction";
 /**
  * One entry of the period, as the reviewer may correct it.
  */
-export type ReviewEntry = { id: string, occurred_on: string, 
+export type ReviewEntry = { 
+/**
+ * The entry's UUID.
+ */
+id: string, 
+/**
+ * The day the entry is dated.
+ */
+occurred_on: string, 
 /**
  * The value now (corrected, when it was).
  */

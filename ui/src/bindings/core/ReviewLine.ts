@@ -5,11 +5,35 @@ import type { Status } from "./Status";
 /**
  * One indicator of a unit's review.
  */
-export type ReviewLine = { indicator_id: string, code: string, name: string, measure: string, decimals: number, 
+export type ReviewLine = { 
+/**
+ * The indicator's UUID.
+ */
+indicator_id: string, 
+/**
+ * The indicator's code.
+ */
+code: string, 
+/**
+ * The indicator's name.
+ */
+name: string, 
+/**
+ * The indicator's unit of measure.
+ */
+measure: string, 
+/**
+ * How many decimal places its figures have.
+ */
+decimals: number, 
 /**
  * Counted from registers (not reported by the unit).
  */
-derived: boolean, year_target: number | null, 
+derived: boolean, 
+/**
+ * The target that applies at the period's end, when there is one.
+ */
+year_target: number | null, 
 /**
  * 本期: the unit's figure (with its sub-units) in the round's period.
  */
@@ -25,7 +49,19 @@ year_to_date: number,
 /**
  * 序时进度: the value expected by the period's end.
  */
-expected: number | null, completion_rate: number | null, expected_share: number | null, status: Status, 
+expected: number | null, 
+/**
+ * Completed over target at the period's end, when there is a target.
+ */
+completion_rate: number | null, 
+/**
+ * Expected over target at the period's end, when there is a target.
+ */
+expected_share: number | null, 
+/**
+ * Where the indicator stands at the period's end.
+ */
+status: Status, 
 /**
  * The unit's own entries dated in the period.
  */

@@ -4,7 +4,15 @@ import type { RoundPeriod } from "./RoundPeriod";
 /**
  * A reporting round.
  */
-export type Round = { id: string, period: RoundPeriod, 
+export type Round = { 
+/**
+ * The round's UUID.
+ */
+id: string, 
+/**
+ * The quarter or month the round collects returns for.
+ */
+period: RoundPeriod, 
 /**
  * 2024Q3 / 2024-08
  */
@@ -12,12 +20,40 @@ key: string,
 /**
  * 2024年第三季度
  */
-label: string, period_start: string, period_end: string, due_on: string, 
+label: string, 
+/**
+ * The period's first day.
+ */
+period_start: string, 
+/**
+ * The period's last day.
+ */
+period_end: string, 
+/**
+ * The day by whose end the returns are due (报送截止日期).
+ */
+due_on: string, 
 /**
  * The ledger's date of the lock; None while the round is open.
  */
-locked_on: string | null, locked_by: string | null, lock_reason: string, 
+locked_on: string | null, 
+/**
+ * Who locked the round; None while it is open.
+ */
+locked_by: string | null, 
+/**
+ * Why the round was locked; empty while it is open or when no reason was given.
+ */
+lock_reason: string, 
 /**
  * How many units report in it.
  */
-units: number, created_at: string, created_by: string, };
+units: number, 
+/**
+ * When the round was opened (RFC 3339, UTC).
+ */
+created_at: string, 
+/**
+ * Who opened the round.
+ */
+created_by: string, };

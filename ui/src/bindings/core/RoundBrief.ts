@@ -9,7 +9,11 @@ import type { StateCounts } from "./StateCounts";
 /**
  * The brief of a round.
  */
-export type RoundBrief = { round: Round, 
+export type RoundBrief = { 
+/**
+ * The round briefed.
+ */
+round: Round, 
 /**
  * 临沂市统一战线…工作进展情况 (the summary's title).
  */
@@ -17,8 +21,28 @@ title: string,
 /**
  * Figures as of the end of this day: the period's end, or today while it runs.
  */
-as_of: string, made_on: string, counts: StateCounts, board: Array<BoardRow>, 
+as_of: string, 
+/**
+ * The day the brief was made (the ledger's today).
+ */
+made_on: string, 
+/**
+ * How many units are in each state.
+ */
+counts: StateCounts, 
+/**
+ * One line per unit of the round.
+ */
+board: Array<BoardRow>, 
 /**
  * Completion by action (each action's indicator lines left out).
  */
-actions: Array<ActionReport>, behind: Array<BehindItem>, ranking: Array<RankingGroup>, };
+actions: Array<ActionReport>, 
+/**
+ * The indicators behind pace as of `as_of`.
+ */
+behind: Array<BehindItem>, 
+/**
+ * The units ranked, one group per kind of unit.
+ */
+ranking: Array<RankingGroup>, };

@@ -3,8 +3,32 @@
 /**
  * One step of a round, as its history shows it.
  */
-export type RoundEvent = { id: string, 
+export type RoundEvent = { 
+/**
+ * The event's UUID.
+ */
+id: string, 
 /**
  * open, send, submit, return, approve, correct, lock, unlock
  */
-kind: string, unit_id: string | null, unit: string | null, reason: string, at: string, by: string, };
+kind: string, 
+/**
+ * The unit the step was about; None for a step of the whole round.
+ */
+unit_id: string | null, 
+/**
+ * That unit's name.
+ */
+unit: string | null, 
+/**
+ * The reason given (a 退回's, a correction's, a lock's); empty when none.
+ */
+reason: string, 
+/**
+ * When the step was taken.
+ */
+at: string, 
+/**
+ * Who took the step.
+ */
+by: string, };

@@ -3,4 +3,20 @@
 /**
  * A round's period: `2024Q3` or `2024-08`.
  */
-export type RoundPeriod = { "kind": "quarter", year: number, q: number, } | { "kind": "month", year: number, month: number, };
+export type RoundPeriod = { "kind": "quarter", 
+/**
+ * The calendar year.
+ */
+year: number, 
+/**
+ * The quarter, 1 to 4.
+ */
+q: number, } | { "kind": "month", 
+/**
+ * The calendar year.
+ */
+year: number, 
+/**
+ * The month, 1 to 12.
+ */
+month: number, };

@@ -3,7 +3,23 @@
 /**
  * What a load or removal did.
  */
-export type SampleReport = { units: number, indicators: number, targets: number, entries: number, 
+export type SampleReport = { 
+/**
+ * Units written (or removed).
+ */
+units: number, 
+/**
+ * Indicators written (or removed).
+ */
+indicators: number, 
+/**
+ * Targets written (or removed).
+ */
+targets: number, 
+/**
+ * Entries written (or removed).
+ */
+entries: number, 
 /**
  * Register rows: enterprises' pairings, projects, activity rows.
  */

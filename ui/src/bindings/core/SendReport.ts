@@ -4,4 +4,12 @@ import type { SentFile } from "./SentFile";
 /**
  * What `round send` wrote.
  */
-export type SendReport = { label: string, files: Array<SentFile>, };
+export type SendReport = { 
+/**
+ * The round's label.
+ */
+label: string, 
+/**
+ * One file per unit, as written.
+ */
+files: Array<SentFile>, };

@@ -9,7 +9,15 @@ export type SessionInfo = {
 /**
  * With accounts every door must sign in; without, the person at the machine may do all.
  */
-accounts_exist: boolean, account: AccountView | null, permissions: Permissions, 
+accounts_exist: boolean, 
+/**
+ * The signed-in account; None without one.
+ */
+account: AccountView | null, 
+/**
+ * What the signed-in person (or the single user) may do.
+ */
+permissions: Permissions, 
 /**
  * Who writes now: 「王某某（兰山区填报员）」, or `desktop:<OS user>` in single-user mode.
  */

@@ -3,7 +3,27 @@
 /**
  * How many units are in each state (and late) on the board.
  */
-export type StateCounts = { units: number, not_started: number, submitted: number, returned: number, approved: number, 
+export type StateCounts = { 
+/**
+ * How many units report in the round.
+ */
+units: number, 
+/**
+ * How many have not reported (未报).
+ */
+not_started: number, 
+/**
+ * How many have reported (已报).
+ */
+submitted: number, 
+/**
+ * How many were returned (退回).
+ */
+returned: number, 
+/**
+ * How many are approved (已审).
+ */
+approved: number, 
 /**
  * Awaited and past the due date.
  */

@@ -15,11 +15,19 @@ export type Summary = {
 /**
  * e.g. 临沂市统一战线服务现代化强市建设“五大行动”2024年第二季度工作进展情况
  */
-title: string, quarter: Quarter, 
+title: string, 
+/**
+ * The quarter reported on.
+ */
+quarter: Quarter, 
 /**
  * The reported period: the quarter's first day to the as-of date.
  */
-period: Period, as_of: string, 
+period: Period, 
+/**
+ * The day the figures are as of.
+ */
+as_of: string, 
 /**
  * The day the summary was made (the ledger's today).
  */
@@ -27,7 +35,11 @@ made_on: string,
 /**
  * The scope unit (the city unless a unit was asked for).
  */
-unit_id: string, unit: string, 
+unit_id: string, 
+/**
+ * The scope unit's name.
+ */
+unit: string, 
 /**
  * The action asked for, if one was (code).
  */
@@ -35,4 +47,28 @@ action: string | null,
 /**
  * Completed ≥ this share of the expected value counts as 稍慢 rather than 滞后.
  */
-slightly_behind_threshold: number, totals: Totals, actions: Array<ActionReport>, by_unit: UnitMatrix, ranking: Array<RankingGroup>, behind: Array<BehindItem>, registers: RegisterRows, };
+slightly_behind_threshold: number, 
+/**
+ * Counts and means over every indicator in the summary.
+ */
+totals: Totals, 
+/**
+ * One report per action in scope.
+ */
+actions: Array<ActionReport>, 
+/**
+ * Every direct sub-unit of the scope against every indicator.
+ */
+by_unit: UnitMatrix, 
+/**
+ * The direct sub-units ranked, one group per kind of unit.
+ */
+ranking: Array<RankingGroup>, 
+/**
+ * The indicators behind pace (稍慢 or 滞后), with their lag notes.
+ */
+behind: Array<BehindItem>, 
+/**
+ * The register rows behind derived figures, within the reported period.
+ */
+registers: RegisterRows, };

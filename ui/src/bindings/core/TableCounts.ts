@@ -3,4 +3,16 @@
 /**
  * Inserts, updates and deletes of one table in a package.
  */
-export type TableCounts = { insert: number, update: number, delete: number, };
+export type TableCounts = { 
+/**
+ * Rows inserted.
+ */
+insert: number, 
+/**
+ * Rows updated.
+ */
+update: number, 
+/**
+ * Rows deleted.
+ */
+delete: number, };

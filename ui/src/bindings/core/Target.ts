@@ -5,8 +5,40 @@ import type { Period } from "./Period";
 /**
  * 目标: a value to reach for an indicator, a unit and a period.
  */
-export type Target = { id: string, indicator_id: string, unit_id: string, period: Period, value: number, 
+export type Target = { 
+/**
+ * The target's UUID.
+ */
+id: string, 
+/**
+ * The UUID of the indicator the target is for.
+ */
+indicator_id: string, 
+/**
+ * The UUID of the responsible unit the target is set for.
+ */
+unit_id: string, 
+/**
+ * The dates by which the value is to be reached.
+ */
+period: Period, 
+/**
+ * The value to reach by the end of the period.
+ */
+value: number, 
 /**
  * Cumulative milestones (due date, value) for the quarterly-steps curve; may be empty.
  */
-milestones: Array<Milestone>, is_sample: boolean, updated_at: string, updated_by: string, };
+milestones: Array<Milestone>, 
+/**
+ * Whether the target came from the sample data.
+ */
+is_sample: boolean, 
+/**
+ * When the target was last written (RFC 3339, UTC).
+ */
+updated_at: string, 
+/**
+ * Who last wrote the target (the actor's name).
+ */
+updated_by: string, };

@@ -5,4 +5,12 @@ import type { Target } from "./Target";
 /**
  * What setting a target did: the target, and the overlapping targets it replaced.
  */
-export type TargetSet = { target: Target, replaced: Array<ReplacedTarget>, };
+export type TargetSet = { 
+/**
+ * The target as it was saved.
+ */
+target: Target, 
+/**
+ * The overlapping targets it replaced, empty when none.
+ */
+replaced: Array<ReplacedTarget>, };

@@ -3,7 +3,31 @@
 /**
  * Counts over every indicator of the summary.
  */
-export type Totals = { indicators: number, with_target: number, done: number, on_pace: number, slightly_behind: number, behind: number, 
+export type Totals = { 
+/**
+ * How many indicators the summary covers.
+ */
+indicators: number, 
+/**
+ * How many of them have a target.
+ */
+with_target: number, 
+/**
+ * How many are done (已完成).
+ */
+done: number, 
+/**
+ * How many are on pace (序时达标).
+ */
+on_pace: number, 
+/**
+ * How many are slightly behind (稍慢).
+ */
+slightly_behind: number, 
+/**
+ * How many are behind (滞后).
+ */
+behind: number, 
 /**
  * Mean completion rate over the indicators with a target.
  */

@@ -4,4 +4,36 @@ import type { UnitKind } from "./UnitKind";
 /**
  * 责任单位: the city, a county, a zone, a department or a party committee; a tree.
  */
-export type Unit = { id: string, code: string, name: string, name_en: string, kind: UnitKind, parent_id: string | null, sort_order: number, archived: boolean, };
+export type Unit = { 
+/**
+ * The unit's UUID.
+ */
+id: string, 
+/**
+ * The unit's short code, by which people and imported files name it.
+ */
+code: string, 
+/**
+ * The unit's Chinese name.
+ */
+name: string, 
+/**
+ * The unit's English name, empty when none was given.
+ */
+name_en: string, 
+/**
+ * What kind of body the unit is.
+ */
+kind: UnitKind, 
+/**
+ * The id of the unit above it in the tree; None for a root (the city).
+ */
+parent_id: string | null, 
+/**
+ * The unit's place in listings among its siblings, smallest first.
+ */
+sort_order: number, 
+/**
+ * Whether the unit is archived, and so hidden from listings unless asked for.
+ */
+archived: boolean, };

@@ -5,7 +5,11 @@ import type { UnitColumn } from "./UnitColumn";
 /**
  * Units × indicators: one progress row per direct sub-unit of the scope and indicator.
  */
-export type UnitMatrix = { units: Array<UnitColumn>, 
+export type UnitMatrix = { 
+/**
+ * The direct sub-units of the scope, in order.
+ */
+units: Array<UnitColumn>, 
 /**
  * Row-major: for each unit in `units`, every indicator in the summary's order.
  */

@@ -2,7 +2,26 @@
 import type { Status } from "./Status";
 import type { UnitKind } from "./UnitKind";
 
-export type UnitRank = { rank: number, unit_id: string, unit: string, kind: UnitKind, 
+/**
+ * One unit's place in a ranking by completion relative to pace.
+ */
+export type UnitRank = { 
+/**
+ * The unit's place, 1 for the best.
+ */
+rank: number, 
+/**
+ * The unit's UUID.
+ */
+unit_id: string, 
+/**
+ * The unit's name.
+ */
+unit: string, 
+/**
+ * What kind of unit it is.
+ */
+kind: UnitKind, 
 /**
  * Indicators with a target for this unit.
  */
@@ -10,4 +29,20 @@ indicators: number,
 /**
  * Mean of min(completed / expected, 1) over those indicators.
  */
-pace_index: number, mean_completion_rate: number, done: number, behind: number, status: Status, };
+pace_index: number, 
+/**
+ * Mean completion rate over the indicators with a target.
+ */
+mean_completion_rate: number, 
+/**
+ * How many of those indicators are done (已完成).
+ */
+done: number, 
+/**
+ * How many are behind (滞后).
+ */
+behind: number, 
+/**
+ * The unit's status over those indicators, as for an action's card.
+ */
+status: Status, };

@@ -6,7 +6,15 @@ import type { UnitState } from "./UnitState";
 /**
  * 审核: a unit's return for a round.
  */
-export type UnitReview = { unit: string, unit_id: string, 
+export type UnitReview = { 
+/**
+ * The unit's name.
+ */
+unit: string, 
+/**
+ * The unit's UUID.
+ */
+unit_id: string, 
 /**
  * 2024年第三季度
  */
@@ -14,8 +22,16 @@ label: string,
 /**
  * 2024年第二季度
  */
-previous_label: string, state: UnitState, 
+previous_label: string, 
+/**
+ * The unit's state in the round.
+ */
+state: UnitState, 
 /**
  * The return file that came in, if one did.
  */
-held: HeldReturn | null, lines: Array<ReviewLine>, };
+held: HeldReturn | null, 
+/**
+ * One line per indicator the unit reports.
+ */
+lines: Array<ReviewLine>, };

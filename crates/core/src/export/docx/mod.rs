@@ -24,6 +24,7 @@ use crate::error::{LedgerError, Result};
 /// What a reason or measures line says when nobody has written it yet.
 pub const TO_FILL: &str = "（待填写）";
 
+/// The summary as a .docx report's bytes, in the 公文 layout.
 pub fn write_docx(s: &Summary) -> Result<Vec<u8>> {
     let fail = |reason: String| LedgerError::ExportFailed {
         what: " Word 文件",

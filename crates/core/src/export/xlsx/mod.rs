@@ -17,6 +17,7 @@ use super::summary::Summary;
 use crate::error::{LedgerError, Result};
 use crate::progress::Status;
 
+/// The summary as an .xlsx workbook's bytes (总览, one sheet per action, 分单位, trend, lag, registers).
 pub fn write_xlsx(s: &Summary) -> Result<Vec<u8>> {
     build(s).map_err(|e| LedgerError::ExportFailed {
         what: " Excel 文件",

@@ -15,6 +15,7 @@ use crate::round::RoundPeriod;
 
 /// The hidden sheet's name and format of a sent table.
 pub const SENT_SHEET: &str = "_taizhang";
+/// The format tag a sent table's hidden sheet carries, the first part its checksum hashes.
 pub const SENT_FORMAT: &str = "taizhang-return/1";
 
 /// Lowercase hex SHA-256 of `format|quarter|unit_id|round_id`: the checksum a sent

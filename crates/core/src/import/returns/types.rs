@@ -16,6 +16,7 @@ pub struct ReturnOptions {
     /// Unit id, code or name.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The period the return is for (a quarter, or a month of a month round), when the file does not say.
     #[serde(default)]
     pub period: Option<RoundPeriod>,
     /// The preview's mapping as corrected; None: guessed.
@@ -44,6 +45,7 @@ pub enum ReturnColumnRole {
 }
 
 impl ReturnColumnRole {
+    /// The role's Chinese name as the mapping dialog shows it (指标编码, 本期 …).
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::Code => "指标编码",
@@ -57,6 +59,7 @@ impl ReturnColumnRole {
     }
 }
 
+/// One column of a return and the role it is read in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnColumn {
     /// 0-based column index.
@@ -90,10 +93,13 @@ pub struct ReturnRowMapping {
 /// data row's indicator. `preview` returns its guess; the person may correct it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnMapping {
+    /// The name of the sheet the return is read from.
     pub sheet: String,
     /// The (last) heading row, 1-based; data starts below it.
     pub header_row: u32,
+    /// Every column of the heading, with its role.
     pub columns: Vec<ReturnColumn>,
+    /// Every data row, with the indicator it is (or is not) read as.
     pub rows: Vec<ReturnRowMapping>,
 }
 
@@ -108,6 +114,7 @@ pub enum ReturnSource {
 }
 
 impl ReturnSource {
+    /// The source's code as stored in the `unit_return` table (`sent_table`, `county_table`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SentTable => "sent_table",
@@ -119,10 +126,15 @@ impl ReturnSource {
 /// One indicator of the return as it would be written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnLine {
+    /// The sheet's own (1-based) row number the line was read from.
     pub row: u32,
+    /// The UUID of the indicator the row was matched to.
     pub indicator_id: String,
+    /// That indicator's code.
     pub indicator_code: String,
+    /// That indicator's name.
     pub indicator: String,
+    /// That indicator's unit of measure.
     pub measure: String,
     /// 本期 as the return gives it.
     pub period: Option<f64>,
@@ -134,8 +146,11 @@ pub struct ReturnLine {
     pub value: Option<f64>,
     /// Counted from registers: not written.
     pub derived: bool,
+    /// The row's 滞后原因, written as a lag note of the quarter.
     pub lag_reason: String,
+    /// The row's 整改措施, written with the lag note.
     pub measures: String,
+    /// The row's 备注, added to the written entry's note after the return's name (2024年第三季度报表：…).
     pub note: String,
     /// Worth knowing, not stopping the import (the registers give another figure …).
     pub warnings: Vec<String>,
@@ -144,14 +159,23 @@ pub struct ReturnLine {
 /// The return already in the ledger for this unit and period, which a commit replaces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct HeldReturn {
+    /// The return's UUID.
     pub id: String,
+    /// The UUID of the unit the return is from.
     pub unit_id: String,
+    /// The period the return is for, as its key (`2024Q3` or `2024-08`).
     pub period: String,
+    /// The UUID of the reporting round (填报轮次) it came in for, when there is one.
     pub round_id: Option<String>,
+    /// Where it came from, as a `ReturnSource` code.
     pub source: String,
+    /// The name of the file as imported.
     pub file_name: String,
+    /// The SHA-256 of the file's bytes.
     pub file_sha256: String,
+    /// When it was imported (RFC 3339, UTC).
     pub imported_at: String,
+    /// Who imported it (the actor's name).
     pub imported_by: String,
     /// Entries it wrote that are still in the ledger.
     pub entries: u32,
@@ -160,18 +184,28 @@ pub struct HeldReturn {
     pub original_id: Option<String>,
 }
 
+/// What importing a unit's return would do, shown before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnPreview {
+    /// The file's path as given.
     pub file: String,
+    /// The SHA-256 of the file's bytes.
     pub file_sha256: String,
+    /// Whether the file is a table Taizhang sent or a county's own.
     pub source: ReturnSource,
+    /// The UUID of the reporting round of its unit and period, when there is one.
     pub round_id: Option<String>,
+    /// The UUID of the unit the return is from, once known.
     pub unit_id: Option<String>,
+    /// That unit's name, once known.
     pub unit: Option<String>,
+    /// The period the return is for, once known.
     pub period: Option<RoundPeriod>,
     /// The mapping in use (the guess, or the one given); None when no heading was found.
     pub mapping: Option<ReturnMapping>,
+    /// One line per indicator as it would be written.
     pub lines: Vec<ReturnLine>,
+    /// Every problem found; a return with any is not written.
     pub problems: Vec<ImportProblem>,
     /// Things worth knowing (how the unit was found, rows left out …).
     pub notes: Vec<String>,
@@ -181,16 +215,22 @@ pub struct ReturnPreview {
     pub unchanged: bool,
 }
 
+/// What committing a unit's return wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReturnReport {
+    /// The file's path as given.
     pub file: String,
+    /// The UUID of the return now in the ledger (the one already held when nothing changed).
     pub return_id: Option<String>,
+    /// The name of the unit the return is from.
     pub unit: String,
+    /// The period the return is for.
     pub period: RoundPeriod,
     /// Entries written.
     pub written: u32,
     /// Entries of the earlier version removed.
     pub replaced: u32,
+    /// Lag notes (滞后原因/整改措施) written.
     pub lag_notes: u32,
     /// Attachments of replaced entries moved to the new ones (or to the return).
     pub evidence_moved: u32,

@@ -66,6 +66,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<RegisterRow> {
 }
 
 impl Ledger {
+    /// The ledger's register types that are not archived, in their actions' order.
     pub fn register_types(&self) -> Result<Vec<RegisterType>> {
         let mut stmt = self.conn().prepare(&format!(
             "{TYPE_SELECT} WHERE t.archived = 0 ORDER BY a.sort_order, t.code"
@@ -76,10 +77,12 @@ impl Ledger {
         Ok(out)
     }
 
+    /// One register type, by its id or code.
     pub fn register_type(&self, key: &str) -> Result<RegisterType> {
         type_by_key(self.conn(), key)
     }
 
+    /// One page of an activity register's rows, newest first, within the reader's scope.
     pub fn register_rows(&self, f: &RegisterFilter) -> Result<Page<RegisterRow>> {
         let t = type_by_key(self.conn(), &f.register)?;
         let unit = self.clamp_unit(f.unit.as_deref())?;
@@ -125,6 +128,7 @@ impl Ledger {
             )
     }
 
+    /// One activity register row, by its id.
     pub fn register_row(&self, id: &str) -> Result<RegisterRow> {
         row_by_id(self.conn(), id)
     }

@@ -9,6 +9,7 @@ use crate::text::{optional, TextKind};
 use crate::validate::check_text;
 
 impl Writer<'_> {
+    /// Creates an activity register type under an action, after checking its texts and keys.
     pub fn add_register_type(&mut self, new: NewRegisterType) -> Result<RegisterType> {
         let code = crate::ledger::check_code(&new.code)?;
         let action = lookup_action(self.conn(), &new.action)?;
@@ -41,6 +42,7 @@ impl Writer<'_> {
         type_by_key(self.conn(), &id)
     }
 
+    /// Adds a row to an activity register, checked against its type and refused in a locked period.
     pub fn add_register_row(&mut self, new: NewRegisterRow) -> Result<RegisterRow> {
         self.add_register_row_marked(new, false, None)
     }
@@ -108,6 +110,7 @@ impl Writer<'_> {
         row_by_id(self.conn(), &old.id)
     }
 
+    /// Deletes an activity register row, refused in a locked period.
     pub fn delete_register_row(&mut self, id: &str) -> Result<()> {
         if let Ok(old) = row_by_id(self.conn(), id) {
             self.ensure_open(old.occurred_on)?;
