@@ -234,7 +234,13 @@ fn bare_insert_cost(file: &Path, dir: &Path) {
                 let rows: Vec<_> = (0..rows())
                     .map(|i| {
                         let (ind, unit, day, value, note) = row(i);
-                        (indicators[&ind].clone(), units[&unit].clone(), day, value, note)
+                        (
+                            indicators[&ind].clone(),
+                            units[&unit].clone(),
+                            day,
+                            value,
+                            note,
+                        )
                     })
                     .collect();
                 let mut conn = rusqlite::Connection::open(&path).expect("open");
