@@ -2,20 +2,12 @@
 // overview change; bad input shows the core's Chinese message and writes nothing.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { Keys, launch } from './harness.mjs';
-import { clickCentered, clickWhenFree, entryCount, fill, focusedTestId, goto, headline, paste, pick, settle, waitForHeadline } from './ui-helpers.mjs';
+import { Keys } from './harness.mjs';
+import { clickCentered, clickWhenFree, entryCount, fill, focusedTestId, goto, headline, paste, pick, settle, waitForHeadline, sampleApp } from './ui-helpers.mjs';
 
-let app;
-before(async () => {
-  app = await launch();
-  await app.setWindowRect({ width: 1280, height: 800 });
-  await app.byTestId('page-overview', { timeout: 15000 });
-});
-after(async () => {
-  await app?.close();
-});
+const app = sampleApp();
 
 /** Opens the form with 基层统战组织 (ZY08) for 兰山区 picked, dated 2024-06-30 by default. */
 async function openForm() {

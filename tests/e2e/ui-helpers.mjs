@@ -3,8 +3,33 @@
 // `app.invoke` is used only to look at what the ledger holds.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 
-import { Keys } from './harness.mjs';
+import { Keys, launch } from './harness.mjs';
+
+/**
+ * The app for a test file, on a fresh sample ledger in a 1280×800 window showing the
+ * overview: launched before the file's first test, closed after its last. The object it
+ * returns stands for the app from then on.
+ */
+export function sampleApp() {
+  let app = null;
+  before(async () => {
+    app = await launch();
+    await app.setWindowRect({ width: 1280, height: 800 });
+    await app.byTestId('page-overview', { timeout: 15000 });
+  });
+  after(async () => {
+    await app?.close();
+  });
+  return new Proxy({}, {
+    get(_, name) {
+      if (!app) throw new Error(`the app is not started yet (asked for ${String(name)})`);
+      const v = app[name];
+      return typeof v === 'function' ? v.bind(app) : v;
+    },
+  });
+}
 
 /** Opens a page by its route and waits for its root element (`data-testid`). */
 export async function goto(app, route, pageTestId) {

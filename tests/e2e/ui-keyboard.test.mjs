@@ -2,20 +2,12 @@
 // Enter follows (issue 13), on the sample ledger.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { Keys, launch } from './harness.mjs';
-import { focusedTestId, goto, settle } from './ui-helpers.mjs';
+import { Keys } from './harness.mjs';
+import { focusedTestId, goto, settle, sampleApp } from './ui-helpers.mjs';
 
-let app;
-before(async () => {
-  app = await launch();
-  await app.setWindowRect({ width: 1280, height: 800 });
-  await app.byTestId('page-overview', { timeout: 15000 });
-});
-after(async () => {
-  await app?.close();
-});
+const app = sampleApp();
 
 /** Focuses the first element matching `css` and says whether Tab can reach it. */
 async function focusFirst(css) {

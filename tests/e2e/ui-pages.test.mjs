@@ -2,20 +2,11 @@
 // rendering without errors (a screenshot of each), and switching language.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launch } from './harness.mjs';
-import { goto, headline, navigate, pick, settle } from './ui-helpers.mjs';
+import { goto, headline, navigate, pick, settle, sampleApp } from './ui-helpers.mjs';
 
-let app;
-before(async () => {
-  app = await launch();
-  await app.setWindowRect({ width: 1280, height: 800 });
-  await app.byTestId('page-overview', { timeout: 15000 });
-});
-after(async () => {
-  await app?.close();
-});
+const app = sampleApp();
 
 test('the overview shows the release figures of the sample', async () => {
   // (indicator code, figure of the release as of 2024-06-30)

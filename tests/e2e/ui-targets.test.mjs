@@ -2,20 +2,11 @@
 // unsaved and says why on its own row; once it is right, all are saved together.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launch } from './harness.mjs';
-import { clickWhenFree, fill, goto, settle } from './ui-helpers.mjs';
+import { clickWhenFree, fill, goto, settle, sampleApp } from './ui-helpers.mjs';
 
-let app;
-before(async () => {
-  app = await launch();
-  await app.setWindowRect({ width: 1280, height: 800 });
-  await app.byTestId('page-overview', { timeout: 15000 });
-});
-after(async () => {
-  await app?.close();
-});
+const app = sampleApp();
 
 /** Every target of the ledger, as `indicator unit period → value`. */
 async function targetsShown() {
