@@ -7,6 +7,7 @@ import type { NewTarget } from '../../bindings/core/NewTarget'
 import type { Period } from '../../bindings/core/Period'
 import type { Target } from '../../bindings/core/Target'
 import type { Unit } from '../../bindings/core/Unit'
+import { confirmThenWrite } from '../../composables/confirm'
 import { useFormat } from '../../composables/useFormat'
 import * as ipc from '../../ipc'
 import { changed } from '../../store/app'
@@ -97,23 +98,7 @@ export function useTargetEdits(
   async function remove(u: Unit): Promise<void> {
     const tg = current.value.get(u.id)
     if (!tg) return
-    try {
-      await ElMessageBox.confirm(t('targets.removeConfirm', { unit: name(u) }), t('targets.removeTarget'), {
-        type: 'warning',
-        confirmButtonText: t('common.delete'),
-        cancelButtonText: t('common.cancel'),
-        confirmButtonClass: 'el-button--danger',
-      })
-    } catch {
-      return
-    }
-    try {
-      await ipc.deleteTarget(tg.id)
-      ElMessage.success(t('common.deleted'))
-    } catch (e) {
-      ElMessage.error(ipc.normaliseError(e).message)
-    }
-    changed()
+    await confirmThenWrite(t('targets.removeConfirm', { unit: name(u) }), t('targets.removeTarget'), true, () => ipc.deleteTarget(tg.id), t('common.deleted'))
   }
 
   return { edits, rowErrors, changedRows, saving, saveAll, remove }

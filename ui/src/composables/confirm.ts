@@ -1,8 +1,8 @@
-// The confirmations and failure messages the register pages share.
+// The confirmations and failure messages the pages share (a deletion, a weighty change).
 import { ElMessage, ElMessageBox } from 'element-plus'
-import * as ipc from '../../ipc'
-import { i18n } from '../../i18n'
-import { changed } from '../../store/app'
+import * as ipc from '../ipc'
+import { i18n } from '../i18n'
+import { changed } from '../store/app'
 
 const t = (key: string) => i18n.global.t(key)
 
