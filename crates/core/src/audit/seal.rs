@@ -64,16 +64,8 @@ pub fn seal(conn: &Connection, stamp: &Stamp<'_>) -> Result<usize> {
     for c in &changes {
         guard::check(conn, stamp, c, &units)?;
     }
-    let mut appender = Appender::new(conn)?;
-    let mut written = 0;
-    for c in changes {
-        let Some(rec) = record(c, &units, stamp) else {
-            continue;
-        };
-        appender.append(conn, rec)?;
-        written += 1;
-    }
-    Ok(written)
+    let records = changes.into_iter().filter_map(|c| record(c, &units, stamp));
+    Appender::new(conn)?.append_all(conn, records)
 }
 
 /// A row of `temp.tz_change`: table, op, row id, old image, new image.
