@@ -177,6 +177,7 @@ fn run(label: &str, file: &Path, dir: &Path) {
 /// at most 1.5).
 fn trail_cost(file: &Path, dir: &Path) {
     let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let mut cpu: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
     for round in 0..3 {
         for k in 0..2 {
             let trail = (round + k) % 2 == 0;
@@ -185,9 +186,10 @@ fn trail_cost(file: &Path, dir: &Path) {
             if !trail {
                 ledger.without_trail_for_benchmarks().expect("trail off");
             }
-            let t = Instant::now();
+            let (t, on_cpu) = (Instant::now(), cpu_s());
             let report = commit(&mut ledger, file);
             times[usize::from(trail)].push(t.elapsed().as_secs_f64());
+            cpu[usize::from(trail)].push(cpu_s() - on_cpu);
             assert_eq!(report.written as usize, rows());
             drop(ledger);
             for suffix in ["", "-wal", "-shm"] {
@@ -205,6 +207,19 @@ fn trail_cost(file: &Path, dir: &Path) {
         rows()
     );
     println!("import_trail_vs_none: {:.2}", with / without);
+    // On a machine shared with other work the elapsed times wander; the time this thread
+    // spent on a CPU wanders less (it leaves out the disk's waits, which the trail adds to).
+    let (without, with) = (median(&mut cpu[0]), median(&mut cpu[1]));
+    println!("trail: the same on the CPU: without {without:.2} s, with {with:.2} s");
+    println!("import_trail_vs_none_cpu: {:.2}", with / without);
+}
+
+/// Seconds this thread has run on a CPU (Linux: /proc/thread-self/schedstat; 0 elsewhere).
+fn cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
 }
 
 /// The import against the least any import must do (issue 13's goal: at most 1.5): the

@@ -25,6 +25,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../../migrations/0008_returns.sql"),
     include_str!("../../../migrations/0009_evidence.sql"),
     include_str!("../../../migrations/0010_exchange.sql"),
+    include_str!("../../../migrations/0011_trail_insert_image.sql"),
 ];
 
 /// The schema version this binary writes (SQLite's `user_version`).

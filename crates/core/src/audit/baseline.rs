@@ -55,34 +55,31 @@ pub fn ensure(conn: &Connection, at: &str, machine: &str) -> Result<usize> {
         let rows: Vec<(String, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        for (row_id, image) in rows {
+        let records = rows.into_iter().map(|(row_id, image)| {
             let m = super::seal::parse(Some(&image));
             let unit_id = ["unit_id", "county_id"]
                 .iter()
                 .find_map(|k| m.get(*k).and_then(|v| v.as_str()).map(str::to_string));
-            appender.append(
-                conn,
-                Record {
-                    seq: 0,
-                    at: at.to_string(),
-                    account: "system".into(),
-                    display_name: String::new(),
-                    role: "admin".into(),
-                    machine: machine.to_string(),
-                    op: "baseline".into(),
-                    tbl: t.name.clone(),
-                    row_id,
-                    unit_id,
-                    old: None,
-                    row_digest: Some(sm3_hex(image.as_bytes())),
-                    new: Some(image),
-                    reason: reason.clone(),
-                    prev_hash: String::new(),
-                    hash: String::new(),
-                },
-            )?;
-            written += 1;
-        }
+            Record {
+                seq: 0,
+                at: at.to_string(),
+                account: "system".into(),
+                display_name: String::new(),
+                role: "admin".into(),
+                machine: machine.to_string(),
+                op: "baseline".into(),
+                tbl: t.name.clone(),
+                row_id,
+                unit_id,
+                old: None,
+                row_digest: Some(sm3_hex(image.as_bytes())),
+                new: Some(image),
+                reason: reason.clone(),
+                prev_hash: String::new(),
+                hash: String::new(),
+            }
+        });
+        written += appender.append_all(conn, records)?;
         conn.execute(
             "INSERT INTO audit_shape(tbl, shape) VALUES (?1, ?2) ON CONFLICT(tbl) DO UPDATE SET shape = excluded.shape",
             (&t.name, &shape),

@@ -64,16 +64,8 @@ pub fn seal(conn: &Connection, stamp: &Stamp<'_>) -> Result<usize> {
     for c in &changes {
         guard::check(conn, stamp, c, &units)?;
     }
-    let mut appender = Appender::new(conn)?;
-    let mut written = 0;
-    for c in changes {
-        let Some(rec) = record(c, &units, stamp) else {
-            continue;
-        };
-        appender.append(conn, rec)?;
-        written += 1;
-    }
-    Ok(written)
+    let records = changes.into_iter().filter_map(|c| record(c, &units, stamp));
+    Appender::new(conn)?.append_all(conn, records)
 }
 
 /// A row of `temp.tz_change`: table, op, row id, old image, new image.
@@ -110,9 +102,13 @@ pub(crate) fn parse(image: Option<&str>) -> Map<String, Value> {
 }
 
 fn record(c: Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Record> {
-    // The digest of the whole row after the change (an update's record keeps only the
-    // fields that changed).
-    let row_digest = c.new.as_deref().map(|n| sm3_hex(n.as_bytes()));
+    // The digest of the whole row after an update (whose record keeps only the fields that
+    // changed). An insert's record keeps the whole row as `new`, which verify compares
+    // with the row itself (since migration 0011; before, inserts carried its digest too).
+    let row_digest = match c.op.as_str() {
+        "update" => c.new.as_deref().map(|n| sm3_hex(n.as_bytes())),
+        _ => None,
+    };
     let unit_id = units.unit_after(&c).or_else(|| units.unit_before(&c));
     let (old, new) = match c.op.as_str() {
         "update" => {

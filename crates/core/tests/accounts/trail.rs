@@ -196,3 +196,80 @@ fn a_ledger_made_before_the_trail_gets_a_baseline_and_verifies() {
     let v = ledger.verify_audit().unwrap();
     assert!(v.ok, "{}", v.message);
 }
+
+/// Before migration 0011 a record of an inserted row carried the SM3 digest of the row as
+/// well; a trail written that way keeps verifying, and still names a value changed by hand.
+#[test]
+fn a_trail_written_before_0011_still_verifies() {
+    let (prepared, _dir, path) = verified();
+    let conn = raw(&path);
+    let bare: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE op = 'insert' AND row_digest IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(bare > 0, "inserts are recorded without a digest now");
+    // The trail as an older build wrote it: each insert with its row's digest, and every
+    // hash recomputed (SM3 of the JSON array of the content and the previous hash).
+    type Content = (i64, String, String, String, String, String, String);
+    type Rest = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let records: Vec<(Content, Rest, Option<String>, String)> = conn
+        .prepare("SELECT seq, at, account, display_name, role, machine, op, tbl, row_id, unit_id, old, new, row_digest, reason FROM audit ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?),
+                (r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
+                r.get(12)?,
+                r.get(13)?,
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut prev = "0".repeat(64);
+    for ((seq, at, account, name, role, machine, op), (tbl, row, unit, old, new), digest, reason) in
+        records
+    {
+        let digest = match (&digest, op.as_str()) {
+            (None, "insert") => new.as_deref().map(|n| audit::sm3_hex(n.as_bytes())),
+            _ => digest,
+        };
+        let content = serde_json::json!([
+            seq, at, account, name, role, machine, op, tbl, row, unit, old, new, digest, reason,
+            prev
+        ]);
+        let hash = audit::sm3_hex(content.to_string().as_bytes());
+        conn.execute(
+            "UPDATE audit SET row_digest = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
+            rusqlite::params![digest, prev, hash, seq],
+        )
+        .unwrap();
+        prev = hash;
+    }
+    drop(conn);
+    let v = verdict(&path);
+    assert!(v.ok, "a trail of the older form verifies: {}", v.message);
+    assert_eq!(v.head, prev, "the head is the last record's hash");
+
+    raw(&path)
+        .execute(
+            "UPDATE progress_entry SET value = 30 WHERE id = ?1",
+            [&prepared.outside.entry],
+        )
+        .unwrap();
+    let v = verdict(&path);
+    assert!(
+        !v.ok && v.message.contains("字段「value」现为 30.0，留痕应为 3.0"),
+        "{}",
+        v.message
+    );
+}
