@@ -16,11 +16,11 @@ async function targetsShown() {
 
 test('all rows or none: a refused row says why on its row, and nothing is saved until it is right', async () => {
   await goto(app, '/targets', 'page-targets');
-  await app.find('[data-testid="target-input-371302"] input', { timeout: 10000 });
+  await app.find('input[data-testid="target-input-371302"]', { timeout: 10000 });
   const before = await targetsShown();
 
-  await fill(app, '[data-testid="target-input-371302"] input', '123');
-  await fill(app, '[data-testid="target-input-371321"] input', '-1');
+  await fill(app, 'input[data-testid="target-input-371302"]', '123');
+  await fill(app, 'input[data-testid="target-input-371321"]', '-1');
   await clickWhenFree(app, '[data-testid="targets-save"]');
   await app.waitForText('不能为负数', { within: '[data-testid="targets-table"] .row-error', timeout: 5000 });
   const errors = await app.exec(`return [...document.querySelectorAll('[data-testid="targets-table"] .row-error')].map((e) => e.closest('tr').textContent)`);
@@ -29,11 +29,11 @@ test('all rows or none: a refused row says why on its row, and nothing is saved 
   await settle(app);
   await app.screenshot('targets-refused-row');
   assert.deepEqual(await targetsShown(), before, 'nothing saved while one row is wrong');
-  assert.equal(await app.value('[data-testid="target-input-371302"] input'), '123', 'the good row keeps what was typed');
+  assert.equal(await app.value('input[data-testid="target-input-371302"]'), '123', 'the good row keeps what was typed');
 
-  await fill(app, '[data-testid="target-input-371321"] input', '45');
+  await fill(app, 'input[data-testid="target-input-371321"]', '45');
   await clickWhenFree(app, '[data-testid="targets-save"]');
-  await app.waitFor(async () => (await app.value('[data-testid="target-input-371321"] input')) === '', { message: 'the saved rows to empty' });
+  await app.waitFor(async () => (await app.value('input[data-testid="target-input-371321"]')) === '', { message: 'the saved rows to empty' });
   const after = await targetsShown();
   const changed = Object.entries(after).filter(([k, v]) => before[k] !== v);
   assert.deepEqual(changed.map(([, v]) => v).sort((a, b) => a - b), [45, 123], `both rows saved together: ${JSON.stringify(changed)}`);

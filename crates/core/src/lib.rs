@@ -10,6 +10,8 @@
 //! - [`exchange`] signed packages between the city's ledger and units' own ledgers.
 //! - [`sample`] loads the release's figures as deterministic sample data.
 
+#![warn(missing_docs)]
+
 pub mod audit;
 pub mod auth;
 pub mod backup;

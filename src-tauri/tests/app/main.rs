@@ -15,6 +15,7 @@ mod evidence;
 mod exchange;
 mod import;
 mod reads;
+mod reads_during_import;
 mod registers;
 mod registers_edit;
 mod report;

@@ -15,10 +15,14 @@ use crate::Ledger;
 /// One field of a record: its value before and after (None where the row had none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FieldChange {
+    /// The column's name in the table (`value`, `occurred_on` …).
     pub field: String,
+    /// The field's Chinese label as the forms show it (数值, 日期 …).
     pub label: String,
+    /// The value before the change; None for an insert or a field the row did not have.
     #[ts(type = "unknown")]
     pub old: Option<Value>,
+    /// The value after the change; None for a deletion.
     #[ts(type = "unknown")]
     pub new: Option<Value>,
 }
@@ -26,19 +30,33 @@ pub struct FieldChange {
 /// One record of the trail, as a person reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditRecord {
+    /// The record's place in the chain, from 1; later records have larger numbers.
     pub seq: i64,
+    /// When the write was made (RFC 3339, UTC).
     pub at: String,
+    /// The login of the account that wrote (or the machine's user in single-user mode).
     pub account: String,
+    /// The account's display name (王某某) at the time of the write.
     pub display_name: String,
+    /// The account's role at the time of the write (admin, reviewer, clerk, viewer).
     pub role: String,
+    /// The computer the write was made on.
     pub machine: String,
+    /// What happened to the row: insert, update, delete or baseline.
     pub op: String,
+    /// The table the row belongs to.
     pub table: String,
+    /// The table's Chinese name (完成情况, 目标 …).
     pub table_label: String,
+    /// The changed row's id.
     pub row_id: String,
+    /// The responsible unit the row belongs to, when it belongs to one.
     pub unit_id: Option<String>,
+    /// That unit's name.
     pub unit_name: Option<String>,
+    /// The fields that changed, with their values before and after.
     pub changes: Vec<FieldChange>,
+    /// The reason the person gave for the change (empty when none was asked).
     pub reason: String,
 }
 
@@ -46,22 +64,30 @@ pub struct AuditRecord {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct AuditFilter {
+    /// Only records of this table.
     pub table: Option<String>,
+    /// Only records of this row id.
     pub row: Option<String>,
     /// Login or display name.
     pub account: Option<String>,
     /// A unit and its subtree.
     pub unit: Option<String>,
+    /// Only records written on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only records written on or before this day.
     pub to: Option<NaiveDate>,
+    /// How many of the newest matching records to skip (paging).
     pub offset: Option<u32>,
+    /// How many records to return at most.
     pub limit: Option<u32>,
 }
 
 /// A page of records, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditPage {
+    /// The page's records, newest first.
     pub rows: Vec<AuditRecord>,
+    /// How many records match the filter in all.
     pub total: i64,
 }
 

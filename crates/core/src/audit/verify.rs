@@ -17,10 +17,13 @@ use crate::error::Result;
 /// The verdict of a verification.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditVerdict {
+    /// True when the chain holds and every audited row is what the trail says it became.
     pub ok: bool,
     /// Records in the trail.
     pub records: i64,
+    /// When the last record was written.
     pub last_at: Option<String>,
+    /// Who wrote the last record (display name, or login).
     pub last_by: Option<String>,
     /// The last record's hash: written down (or sent upward), it also catches a trail
     /// rewritten from the start.
