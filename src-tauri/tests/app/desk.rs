@@ -70,20 +70,15 @@ impl Desk {
     /// Invokes `cmd` with JSON `args` (camelCase names, as the UI sends them) and returns
     /// the command's value or its error object.
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
-            .map(|b| b.deserialize::<Value>().expect("JSON response"))
+        invoke(&self.window, cmd, args)
     }
 
-    /// Like [`call`](Self::call) but the command must succeed.
+    /// The window, for calling commands from another thread (`invoke`): the desk itself
+    /// stays on the test's thread.
+    pub fn window(&self) -> WebviewWindow<MockRuntime> {
+        self.window.clone()
+    }
+
     pub fn ok(&self, cmd: &str, args: Value) -> Value {
         self.call(cmd, args)
             .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
@@ -143,4 +138,18 @@ pub fn assert_error(what: &str, e: &Value, code: &str, field: Option<&str>, says
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
         "{what}: want a Chinese message, got 「{message}」"
     );
+}
+
+/// Calls a command in `window` as the page's `invoke` does: its answer, or its error object.
+pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("JSON response"))
 }

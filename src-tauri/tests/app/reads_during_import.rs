@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::desk::Desk;
+use crate::desk::{invoke, Desk};
 
 #[test]
 fn pages_answer_while_a_100000_row_import_runs() {
@@ -24,8 +24,10 @@ fn pages_answer_while_a_100000_row_import_runs() {
     let before = desk.entry_count();
 
     let (answered, slowest, report) = std::thread::scope(|s| {
-        let import = s.spawn(|| {
-            desk.call(
+        let window = desk.window();
+        let import = s.spawn(move || {
+            invoke(
+                &window,
                 "import_commit",
                 json!({"kind": {"kind": "entries"}, "path": path.display().to_string(),
                        "mapping": null, "onProgress": "__CHANNEL__:7"}),
