@@ -3,7 +3,15 @@
 /**
  * Filters of the trail; every one optional.
  */
-export type AuditFilter = { table: string | null, row: string | null, 
+export type AuditFilter = { 
+/**
+ * Only records of this table.
+ */
+table: string | null, 
+/**
+ * Only records of this row id.
+ */
+row: string | null, 
 /**
  * Login or display name.
  */
@@ -11,4 +19,20 @@ account: string | null,
 /**
  * A unit and its subtree.
  */
-unit: string | null, from: string | null, to: string | null, offset: number | null, limit: number | null, };
+unit: string | null, 
+/**
+ * Only records written on or after this day.
+ */
+from: string | null, 
+/**
+ * Only records written on or before this day.
+ */
+to: string | null, 
+/**
+ * How many of the newest matching records to skip (paging).
+ */
+offset: number | null, 
+/**
+ * How many records to return at most.
+ */
+limit: number | null, };

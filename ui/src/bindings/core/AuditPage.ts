@@ -4,4 +4,12 @@ import type { AuditRecord } from "./AuditRecord";
 /**
  * A page of records, newest first.
  */
-export type AuditPage = { rows: Array<AuditRecord>, total: bigint, };
+export type AuditPage = { 
+/**
+ * The page's records, newest first.
+ */
+rows: Array<AuditRecord>, 
+/**
+ * How many records match the filter in all.
+ */
+total: bigint, };

@@ -4,4 +4,60 @@ import type { FieldChange } from "./FieldChange";
 /**
  * One record of the trail, as a person reads it.
  */
-export type AuditRecord = { seq: bigint, at: string, account: string, display_name: string, role: string, machine: string, op: string, table: string, table_label: string, row_id: string, unit_id: string | null, unit_name: string | null, changes: Array<FieldChange>, reason: string, };
+export type AuditRecord = { 
+/**
+ * The record's place in the chain, from 1; later records have larger numbers.
+ */
+seq: bigint, 
+/**
+ * When the write was made (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * The login of the account that wrote (or the machine's user in single-user mode).
+ */
+account: string, 
+/**
+ * The account's display name (王某某) at the time of the write.
+ */
+display_name: string, 
+/**
+ * The account's role at the time of the write (admin, reviewer, clerk, viewer).
+ */
+role: string, 
+/**
+ * The computer the write was made on.
+ */
+machine: string, 
+/**
+ * What happened to the row: insert, update, delete or baseline.
+ */
+op: string, 
+/**
+ * The table the row belongs to.
+ */
+table: string, 
+/**
+ * The table's Chinese name (完成情况, 目标 …).
+ */
+table_label: string, 
+/**
+ * The changed row's id.
+ */
+row_id: string, 
+/**
+ * The responsible unit the row belongs to, when it belongs to one.
+ */
+unit_id: string | null, 
+/**
+ * That unit's name.
+ */
+unit_name: string | null, 
+/**
+ * The fields that changed, with their values before and after.
+ */
+changes: Array<FieldChange>, 
+/**
+ * The reason the person gave for the change (empty when none was asked).
+ */
+reason: string, };

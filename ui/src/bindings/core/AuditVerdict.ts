@@ -3,11 +3,23 @@
 /**
  * The verdict of a verification.
  */
-export type AuditVerdict = { ok: boolean, 
+export type AuditVerdict = { 
+/**
+ * True when the chain holds and every audited row is what the trail says it became.
+ */
+ok: boolean, 
 /**
  * Records in the trail.
  */
-records: bigint, last_at: string | null, last_by: string | null, 
+records: bigint, 
+/**
+ * When the last record was written.
+ */
+last_at: string | null, 
+/**
+ * Who wrote the last record (display name, or login).
+ */
+last_by: string | null, 
 /**
  * The last record's hash: written down (or sent upward), it also catches a trail
  * rewritten from the start.

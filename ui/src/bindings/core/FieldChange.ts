@@ -3,4 +3,20 @@
 /**
  * One field of a record: its value before and after (None where the row had none).
  */
-export type FieldChange = { field: string, label: string, old: unknown, new: unknown, };
+export type FieldChange = { 
+/**
+ * The column's name in the table (`value`, `occurred_on` …).
+ */
+field: string, 
+/**
+ * The field's Chinese label as the forms show it (数值, 日期 …).
+ */
+label: string, 
+/**
+ * The value before the change; None for an insert or a field the row did not have.
+ */
+old: unknown, 
+/**
+ * The value after the change; None for a deletion.
+ */
+new: unknown, };
