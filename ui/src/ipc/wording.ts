@@ -25,7 +25,7 @@ function forbiddenEn(zh: string): string | null {
   const m = /^(.*?)(管理员|审核员|填报员|领导)无权(新增|修改|删除|查看|审核通过报表|退回报表)(.*?)(?:的数据)?(?:（(.+)）)?(?:：.*)?$/.exec(zh)
   if (!m) return null
   const [, unit, role, verb, what, area] = m
-  const who = `${unit ? `the ${TERMS_EN[role]} of ${unit}` : `a ${TERMS_EN[role]}`}`
+  const who = unit ? `the ${TERMS_EN[role]} of ${unit}` : `a ${TERMS_EN[role]}`
   const object = what ? (zh.includes(`${what}的数据`) ? `the data of ${what}` : termEn(what)) : ''
   return `${who} may not ${TERMS_EN[verb]} ${object}${area ? ` (${termEn(area)})` : ''}`.trim()
 }
