@@ -172,6 +172,19 @@ fn run(label: &str, file: &Path, dir: &Path) {
     );
 }
 
+/// The middle of the timings (they are sorted in place).
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Deletes a bench ledger with its WAL and shared-memory files.
+fn remove_ledger(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
 /// The audit trail's cost: the same CSV committed into fresh ledgers with the trail on and
 /// off, interleaved, three rounds each; prints both medians and the ratio (issue 9's goal:
 /// at most 1.5).
@@ -192,15 +205,9 @@ fn trail_cost(file: &Path, dir: &Path) {
             cpu[usize::from(trail)].push(cpu_s() - on_cpu);
             assert_eq!(report.written as usize, rows());
             drop(ledger);
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
+            remove_ledger(&path);
         }
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (without, with) = (median(&mut times[0]), median(&mut times[1]));
     println!(
         "trail: import of {} rows without the trail {without:.2} s, with it {with:.2} s",
@@ -286,15 +293,9 @@ fn bare_insert_cost(file: &Path, dir: &Path) {
                 t.elapsed().as_secs_f64()
             };
             times[usize::from(bare)].push(secs);
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
+            remove_ledger(&path);
         }
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (import, bare) = (median(&mut times[0]), median(&mut times[1]));
     println!(
         "bare: {} rows imported from the .csv in {import:.2} s, bare prepared INSERT {bare:.2} s",
