@@ -1,6 +1,7 @@
 //! The audit trail (留痕): one record per changed row, chained by SM3 hashes.
 //!
 //! - `tables.rs`: which tables are audited, how a row is imaged, the TEMP capture triggers.
+//! - `direct.rs`: an import's entries, read back and sealed in bulk (no trigger per row).
 //! - `seal.rs`: at the end of every `Ledger::write`, the captured changes are checked
 //!   (`guard.rs`, the permission table) and appended (`chain.rs`).
 //! - `baseline.rs`: rows that predate the trail (or a reshaped table) get baseline records.
@@ -9,6 +10,7 @@
 
 mod baseline;
 mod chain;
+mod direct;
 mod guard;
 mod list;
 mod seal;
@@ -22,6 +24,9 @@ pub use verify::AuditVerdict;
 
 pub(crate) use baseline::{ensure as ensure_baseline, needed as baseline_needed};
 pub(crate) use chain::register_sm3 as register_functions;
+pub(crate) use direct::{
+    pause as pause_entry_capture, resume as resume_entry_capture, seal_inserts, Paused,
+};
 pub(crate) use guard::unit_name;
 pub(crate) use seal::{seal, Stamp};
 pub(crate) use tables::install;

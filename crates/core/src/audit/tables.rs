@@ -154,44 +154,51 @@ pub fn install(conn: &Connection) -> Result<()> {
     )?;
     let mut sql = String::new();
     for t in audited_tables(conn)? {
-        let (n, k) = (&t.name, &t.key);
-        for (suffix, when, row_id, old, new) in [
-            (
-                "i",
-                "INSERT",
-                format!("NEW.\"{k}\""),
-                "NULL".to_string(),
-                t.image("NEW"),
-            ),
-            (
-                "u",
-                "UPDATE",
-                format!("NEW.\"{k}\""),
-                t.image("OLD"),
-                t.image("NEW"),
-            ),
-            (
-                "d",
-                "DELETE",
-                format!("OLD.\"{k}\""),
-                t.image("OLD"),
-                "NULL".to_string(),
-            ),
-        ] {
-            let op = match when {
-                "INSERT" => "insert",
-                "UPDATE" => "update",
-                _ => "delete",
-            };
-            sql.push_str(&format!(
-                "DROP TRIGGER IF EXISTS temp.\"tz_audit_{n}_{suffix}\";
-                 CREATE TEMP TRIGGER \"tz_audit_{n}_{suffix}\" AFTER {when} ON main.\"{n}\" BEGIN
-                   INSERT INTO tz_change(tbl, op, row_id, old, new)
-                   VALUES ('{n}', '{op}', CAST({row_id} AS TEXT), {old}, {new});
-                 END;\n"
-            ));
-        }
+        sql.push_str(&create_triggers(&t));
     }
     conn.execute_batch(&sql)?;
     Ok(())
+}
+
+/// The SQL that (re)creates the three capture triggers of one table on this connection.
+pub fn create_triggers(t: &AuditedTable) -> String {
+    let mut sql = String::new();
+    let (n, k) = (&t.name, &t.key);
+    for (suffix, when, row_id, old, new) in [
+        (
+            "i",
+            "INSERT",
+            format!("NEW.\"{k}\""),
+            "NULL".to_string(),
+            t.image("NEW"),
+        ),
+        (
+            "u",
+            "UPDATE",
+            format!("NEW.\"{k}\""),
+            t.image("OLD"),
+            t.image("NEW"),
+        ),
+        (
+            "d",
+            "DELETE",
+            format!("OLD.\"{k}\""),
+            t.image("OLD"),
+            "NULL".to_string(),
+        ),
+    ] {
+        let op = match when {
+            "INSERT" => "insert",
+            "UPDATE" => "update",
+            _ => "delete",
+        };
+        sql.push_str(&format!(
+            "DROP TRIGGER IF EXISTS temp.\"tz_audit_{n}_{suffix}\";
+             CREATE TEMP TRIGGER \"tz_audit_{n}_{suffix}\" AFTER {when} ON main.\"{n}\" BEGIN
+               INSERT INTO tz_change(tbl, op, row_id, old, new)
+               VALUES ('{n}', '{op}', CAST({row_id} AS TEXT), {old}, {new});
+             END;\n"
+        ));
+    }
+    sql
 }

@@ -43,7 +43,8 @@ pub(crate) fn apply(
     if total > 10_000 {
         w.conn().pragma_update(None, "cache_size", -65_536)?;
     }
-    let result = write_all(w, plan, file, progress);
+    // The trail's records of the new entries are made in bulk (audit/direct.rs).
+    let result = w.with_direct_entries(|w| write_all(w, plan, file, progress));
     w.conn().pragma_update(None, "cache_size", cache)?;
     result
 }

@@ -205,6 +205,7 @@ impl Ledger {
             reviewer_correcting: false,
             trail: self.trail.then(|| (scope, self.machine.clone())),
             exchange_applying: false,
+            paused_entries: None,
         };
         let out = f(&mut w)?;
         w.seal_so_far()?;
@@ -249,6 +250,9 @@ pub struct Writer<'a> {
     /// A received package is being applied (exchange/import.rs): the rows are the
     /// sender's, checked by the exchange itself, so a unit ledger's bound does not apply.
     pub(crate) exchange_applying: bool,
+    /// While an import adds entries with the trail on, their capture trigger is paused and
+    /// the entries added since the last seal are sealed in bulk (see `with_direct_entries`).
+    paused_entries: Option<audit::Paused>,
 }
 
 impl Writer<'_> {
@@ -277,8 +281,35 @@ impl Writer<'_> {
             own_password_verified: self.own_password_verified,
             reviewer_correcting: self.reviewer_correcting,
         };
+        if let Some(paused) = &mut self.paused_entries {
+            audit::seal_inserts(&self.tx, &stamp, paused)?;
+        }
         audit::seal(&self.tx, &stamp)?;
         Ok(())
+    }
+
+    /// Runs `f` with the capture trigger of entry inserts paused: the entries it adds are
+    /// read back and sealed in bulk (audit/direct.rs), at each seal and at the end. The
+    /// trigger is back when this returns, whatever `f` returned.
+    pub(crate) fn with_direct_entries<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        if self.trail.is_none() {
+            return f(self);
+        }
+        self.seal_so_far()?;
+        self.paused_entries = Some(audit::pause_entry_capture(&self.tx)?);
+        let out = f(self);
+        // Sealed while still paused, so that no entry added by `f` is missed (even when
+        // `f` failed: its caller normally rolls back, but must never commit rows unsealed).
+        let sealed = self.seal_so_far();
+        self.paused_entries = None;
+        let resumed = audit::resume_entry_capture(&self.tx);
+        let out = out?;
+        sealed?;
+        resumed?;
+        Ok(out)
     }
 
     /// Records why this write is made (a correction, an unlock …) in its trail records.

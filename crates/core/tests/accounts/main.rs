@@ -3,6 +3,7 @@
 mod backups;
 #[path = "../fixture/mod.rs"]
 mod fixture;
+mod imports;
 mod permissions;
 mod review;
 mod setup;
