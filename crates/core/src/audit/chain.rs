@@ -3,6 +3,8 @@
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension};
+
+pub use super::append::Appender;
 use sm3::{Digest, Sm3};
 
 use crate::error::Result;
@@ -62,22 +64,6 @@ pub struct Record {
 
 pub const COLUMNS: &str = "seq, at, account, display_name, role, machine, op, tbl, row_id, unit_id, old, new, row_digest, reason, prev_hash, hash";
 
-/// Records inserted by one statement: the per-statement work (and the ephemeral table
-/// SQLite builds for the `op IN (…)` check at every execution) is paid once per batch.
-const BATCH: usize = 64;
-
-/// `INSERT OR ROLLBACK INTO audit (…) VALUES (?, …), (?, …) …` for `rows` records. A
-/// statement of several rows that may stop half-way keeps a copy of every page it touches
-/// (a statement journal); one that rolls the whole write back on a broken constraint needs
-/// none, and a write whose trail cannot be written fails as a whole anyway.
-fn insert_sql(rows: usize) -> String {
-    let one = format!("({})", vec!["?"; 16].join(", "));
-    format!(
-        "INSERT OR ROLLBACK INTO audit ({COLUMNS}) VALUES {}",
-        vec![one.as_str(); rows].join(", ")
-    )
-}
-
 impl Record {
     /// The hash this record must carry: SM3 over its content and the previous hash, the
     /// content being the compact JSON array of its fields in column order.
@@ -88,7 +74,7 @@ impl Record {
     /// SM3 fed with the JSON array up to the previous hash, which comes last: `[seq,…,
     /// "reason",`. Everything but the last few bytes of a record's hash can so be computed
     /// before the record before it is hashed, and all records of a write at once.
-    fn prefix_state(&self) -> Sm3 {
+    pub(super) fn prefix_state(&self) -> Sm3 {
         let content = (
             self.seq,
             &self.at,
@@ -139,32 +125,12 @@ impl Record {
 }
 
 /// Ends a record's hash: the previous hash as the array's last element, then the bracket.
-fn finish(mut state: Sm3, prev_hash: &str) -> String {
+pub(super) fn finish(mut state: Sm3, prev_hash: &str) -> String {
     let mut tail = Vec::with_capacity(prev_hash.len() + 4);
     serde_json::to_writer(&mut tail, prev_hash).expect("a Vec accepts every byte");
     tail.push(b']');
     state.update(&tail);
     hex(&state.finalize())
-}
-
-/// The prefix states of many records, computed on the machine's cores side by side (a
-/// long import's records are most of its trail's cost; the chain itself stays sequential).
-fn prefix_states(records: &[Record]) -> Vec<Sm3> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || records.len() < 512 {
-        return records.iter().map(Record::prefix_state).collect();
-    }
-    let chunk = records.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = records
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(Record::prefix_state).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().expect("hashing does not panic"))
-            .collect()
-    })
 }
 
 /// The last record's sequence number and hash (0 and [`GENESIS`] for an empty trail).
@@ -177,95 +143,6 @@ pub fn head(conn: &Connection) -> Result<(i64, String)> {
         )
         .optional()?
         .unwrap_or((0, GENESIS.to_string())))
-}
-
-/// Appends records one after another, chaining each to the one before.
-pub struct Appender {
-    seq: i64,
-    prev: String,
-}
-
-impl Appender {
-    pub fn new(conn: &Connection) -> Result<Self> {
-        let (seq, prev) = head(conn)?;
-        Ok(Self { seq, prev })
-    }
-
-    /// Fills in each record's seq, prev_hash and hash, and inserts them all (a batch of
-    /// records per statement).
-    pub fn append_all(
-        &mut self,
-        conn: &Connection,
-        records: impl IntoIterator<Item = Record>,
-    ) -> Result<usize> {
-        let mut records: Vec<Record> = records.into_iter().collect();
-        for rec in &mut records {
-            self.seq += 1;
-            rec.seq = self.seq;
-        }
-        let states = prefix_states(&records);
-        for (rec, state) in records.iter_mut().zip(states) {
-            rec.prev_hash = std::mem::take(&mut self.prev);
-            rec.hash = finish(state, &rec.prev_hash);
-            self.prev.clone_from(&rec.hash);
-        }
-        let mut written = 0;
-        let mut batch = Vec::with_capacity(BATCH);
-        for rec in records {
-            batch.push(rec);
-            if batch.len() == BATCH {
-                written += insert(conn, &mut batch)?;
-            }
-        }
-        written += insert(conn, &mut batch)?;
-        Ok(written)
-    }
-}
-
-/// Inserts the records of `batch` (emptying it): a full batch by one statement, fewer one
-/// at a time.
-fn insert(conn: &Connection, batch: &mut Vec<Record>) -> Result<usize> {
-    static FULL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    static ONE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let chunks: Vec<&[Record]> = if batch.len() == BATCH {
-        vec![batch.as_slice()]
-    } else {
-        batch.chunks(1).collect()
-    };
-    for chunk in chunks {
-        let sql = match chunk.len() {
-            BATCH => FULL.get_or_init(|| insert_sql(BATCH)),
-            _ => ONE.get_or_init(|| insert_sql(1)),
-        };
-        let mut stmt = conn.prepare_cached(sql)?;
-        for (i, rec) in chunk.iter().enumerate() {
-            bind(&mut stmt, i * 16, rec)?;
-        }
-        stmt.raw_execute()?;
-    }
-    let n = batch.len();
-    batch.clear();
-    Ok(n)
-}
-
-fn bind(stmt: &mut rusqlite::Statement<'_>, at: usize, rec: &Record) -> rusqlite::Result<()> {
-    stmt.raw_bind_parameter(at + 1, rec.seq)?;
-    stmt.raw_bind_parameter(at + 2, &rec.at)?;
-    stmt.raw_bind_parameter(at + 3, &rec.account)?;
-    stmt.raw_bind_parameter(at + 4, &rec.display_name)?;
-    stmt.raw_bind_parameter(at + 5, &rec.role)?;
-    stmt.raw_bind_parameter(at + 6, &rec.machine)?;
-    stmt.raw_bind_parameter(at + 7, &rec.op)?;
-    stmt.raw_bind_parameter(at + 8, &rec.tbl)?;
-    stmt.raw_bind_parameter(at + 9, &rec.row_id)?;
-    stmt.raw_bind_parameter(at + 10, &rec.unit_id)?;
-    stmt.raw_bind_parameter(at + 11, &rec.old)?;
-    stmt.raw_bind_parameter(at + 12, &rec.new)?;
-    stmt.raw_bind_parameter(at + 13, &rec.row_digest)?;
-    stmt.raw_bind_parameter(at + 14, &rec.reason)?;
-    stmt.raw_bind_parameter(at + 15, &rec.prev_hash)?;
-    stmt.raw_bind_parameter(at + 16, &rec.hash)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -43,7 +43,9 @@ fn entry_table(conn: &Connection) -> Result<AuditedTable> {
 /// their triggers).
 pub fn pause(conn: &Connection) -> Result<Paused> {
     let table = entry_table(conn)?;
-    conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"tz_audit_{TABLE}_i\";"))?;
+    conn.execute_batch(&format!(
+        "DROP TRIGGER IF EXISTS temp.\"tz_audit_{TABLE}_i\";"
+    ))?;
     let mark: i64 = conn.query_row(
         &format!("SELECT coalesce(max(rowid), 0) FROM main.\"{TABLE}\""),
         [],
@@ -97,23 +99,25 @@ pub fn seal_inserts(conn: &Connection, stamp: &Stamp<'_>, paused: &mut Paused) -
             guard::check(conn, stamp, &change, &units)?;
         }
     }
-    let records = added.into_iter().map(|(_, row_id, unit_id, _, image)| Record {
-        seq: 0,
-        at: stamp.at.to_string(),
-        account: stamp.actor.name.clone(),
-        display_name: stamp.actor.display_name.clone(),
-        role: stamp.actor.role.code().to_string(),
-        machine: stamp.machine.to_string(),
-        op: "insert".into(),
-        tbl: TABLE.into(),
-        row_id,
-        unit_id: Some(unit_id),
-        old: None,
-        new: Some(image),
-        row_digest: None,
-        reason: stamp.reason.to_string(),
-        prev_hash: String::new(),
-        hash: String::new(),
-    });
+    let records = added
+        .into_iter()
+        .map(|(_, row_id, unit_id, _, image)| Record {
+            seq: 0,
+            at: stamp.at.to_string(),
+            account: stamp.actor.name.clone(),
+            display_name: stamp.actor.display_name.clone(),
+            role: stamp.actor.role.code().to_string(),
+            machine: stamp.machine.to_string(),
+            op: "insert".into(),
+            tbl: TABLE.into(),
+            row_id,
+            unit_id: Some(unit_id),
+            old: None,
+            new: Some(image),
+            row_digest: None,
+            reason: stamp.reason.to_string(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        });
     Appender::new(conn)?.append_all(conn, records)
 }

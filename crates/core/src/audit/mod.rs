@@ -8,6 +8,7 @@
 //! - `verify.rs`: the chain recomputed and every row compared with what the trail says.
 //! - `list.rs`: the 操作记录 page, `audit list` and a row's 历史.
 
+mod append;
 mod baseline;
 mod chain;
 mod direct;
