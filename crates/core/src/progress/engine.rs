@@ -1,10 +1,10 @@
 //! The computation behind every progress figure: the unit tree, the targets and cached
-//! window sums (one grouped query per indicator and period, rolled up the tree in memory).
+//! window sums (per indicator and period from the roll-up `entry_rollup` and the entries at
+//! the window's ragged ends, rolled up the tree in memory).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use super::{round_to, ProgressRow, Status, TargetSource};
@@ -275,28 +275,10 @@ impl<'c> Engine<'c> {
         self.derivations.get(indicator_id)
     }
 
-    /// Sums one indicator's entries in [from, to] per unit. The rows come straight off the
-    /// covering index `entry_by_indicator` and are added up here: `GROUP BY unit_id` would
-    /// make SQLite sort every indicator's rows in a temporary B-tree, which made a
-    /// province-wide computation ten times slower than one plain SQL aggregate
-    /// (see `benches/province.rs`).
+    /// Sums one indicator's entries in [from, to] per unit (through the roll-up: see
+    /// window.rs), then rolls them up the tree.
     fn window_sums(&self, ind: &str, from: NaiveDate, to: NaiveDate) -> Result<WindowSums> {
-        let mut direct = vec![0.0; self.tree.units.len()];
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT unit_id, value FROM progress_entry
-             WHERE indicator_id = ?1 AND occurred_on BETWEEN ?2 AND ?3",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![ind, from, to])?;
-        while let Some(row) = rows.next()? {
-            // Borrowed, not copied: no allocation per entry.
-            let unit = match row.get_ref(0)? {
-                ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
-                _ => None,
-            };
-            if let Some(i) = unit.and_then(|u| self.tree.idx(u)) {
-                direct[i] += row.get::<_, f64>(1)?;
-            }
-        }
+        let direct = super::window::direct_sums(self.conn, &self.tree, ind, from, to)?;
         let rolled = self.tree.roll_up(&direct);
         Ok(WindowSums { direct, rolled })
     }

@@ -13,8 +13,10 @@
 
 mod engine;
 mod ranking;
+pub mod rollup;
 mod summary;
 mod trend;
+mod window;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,7 @@ use crate::pacing::Pacing;
 
 pub use engine::Engine;
 pub use ranking::{RankingQuery, UnitRank};
+pub use rollup::{RollupCheck, RollupDifference};
 pub use summary::ActionSummary;
 pub use trend::{Granularity, TrendPoint, TrendQuery};
 
