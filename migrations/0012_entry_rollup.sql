@@ -65,3 +65,7 @@ BEGIN
       AND unit_id = OLD.unit_id
       AND n <= 0;
 END;
+
+-- The engine reads a scope's targets as it needs them (target_by_unit) and each one's
+-- milestones by its id: without this index every such read scanned all the milestones.
+CREATE INDEX target_milestone_by_target ON target_milestone(target_id, due_on);

@@ -21,7 +21,10 @@ enum Count {
     /// The entries of the window in that year, read one by one.
     Entries(NaiveDate, NaiveDate),
     /// The year's roll-up less the entries of the year before and after the window.
-    Less(Option<(NaiveDate, NaiveDate)>, Option<(NaiveDate, NaiveDate)>),
+    Less(
+        Option<(NaiveDate, NaiveDate)>,
+        Option<(NaiveDate, NaiveDate)>,
+    ),
 }
 
 /// Each unit's own entries of `ind` dated in [from, to] (`to >= from`), summed.
