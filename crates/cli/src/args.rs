@@ -117,6 +117,17 @@ pub enum Command {
     /// 数据交换：导出、导入、密钥、信任、状态 / signed packages between installations
     #[command(subcommand)]
     Exchange(ExchangeCommand),
+    /// 完成情况汇总表：核对、重建 / the roll-up of the entries the progress views read
+    #[command(subcommand)]
+    Rollup(RollupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RollupCommand {
+    /// 按完成情况重新计算并核对汇总表，指出第一处不一致 / recompute and compare, naming the first difference
+    Check,
+    /// 按完成情况重建汇总表（一次写入） / make the roll-up again from the entries, in one write
+    Rebuild,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

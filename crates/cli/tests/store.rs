@@ -257,3 +257,35 @@ fn the_log_records_commands_and_error_codes_never_what_was_typed() {
         "no typed values in the log:\n{text}"
     );
 }
+
+#[test]
+fn rollup_check_names_a_difference_and_rebuild_fixes_it() {
+    let ws = Workspace::with_small_ledger();
+    record(&ws, "2024-03-05", "");
+    record(&ws, "2023-11-20", "");
+    let ok = ws.run(&["rollup", "check"]).ok("check");
+    assert!(ok.stdout.contains("一致：2行"), "{}", ok.stdout);
+
+    // Someone edits the roll-up by hand.
+    rusqlite::Connection::open(&ws.db)
+        .expect("open")
+        .execute("UPDATE entry_rollup SET total = 5 WHERE year = 2024", [])
+        .expect("by hand");
+    let bad = ws.run(&["rollup", "check"]);
+    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains(
+            "第一处：指标 CNT、单位 甲区、2024年：汇总表合计 5（1条），完成情况合计 1（1条）"
+        ) && bad.stderr.contains("[rollup_differs]"),
+        "{}",
+        bad.stderr
+    );
+
+    let rebuilt = ws.run(&["rollup", "rebuild"]).ok("rebuild");
+    assert!(
+        rebuilt.stdout.contains("重建汇总表：2行"),
+        "{}",
+        rebuilt.stdout
+    );
+    ws.run(&["rollup", "check"]).ok("check after the rebuild");
+}

@@ -26,6 +26,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../../migrations/0009_evidence.sql"),
     include_str!("../../../migrations/0010_exchange.sql"),
     include_str!("../../../migrations/0011_trail_insert_image.sql"),
+    include_str!("../../../migrations/0012_entry_rollup.sql"),
 ];
 
 /// The schema version this binary writes (SQLite's `user_version`).

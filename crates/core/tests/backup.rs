@@ -214,8 +214,8 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
         "taken before the rows"
     );
 
-    // An older ledger (schema 7: without 0008's return tables, 0009's evidence nor 0010's
-    // exchange tables) is backed up before migrating.
+    // An older ledger (schema 7: without 0008's return tables, 0009's evidence, 0010's
+    // exchange tables nor 0012's roll-up) is backed up before migrating.
     let path = f.path.clone();
     f.ledger = Ledger::open(&f.dir.path().join("x").join("other.db")).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -223,6 +223,9 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
         "DROP TABLE exchange_conflict; DROP TABLE exchange_package; DROP TABLE exchange_peer;
          DROP TABLE exchange_installation;
          DROP TABLE evidence; DROP TABLE unit_return_entry; DROP TABLE unit_return;
+         DROP TRIGGER entry_rollup_insert; DROP TRIGGER entry_rollup_update;
+         DROP TRIGGER entry_rollup_delete; DROP TABLE entry_rollup;
+         DROP INDEX target_milestone_by_target;
          PRAGMA user_version = 7;",
     )
     .unwrap();
@@ -237,6 +240,11 @@ fn an_import_and_a_migration_are_preceded_by_a_backup() {
     assert!(
         reasons.contains(&BackupReason::BeforeMigration),
         "a backup before the migration, got {reasons:?}"
+    );
+    let check = upgraded.check_rollup().expect("check");
+    assert!(
+        check.ok(),
+        "0012 filled the roll-up from the entries: {check:?}"
     );
     let migrated = backup::list(&path).unwrap();
     let version = migrated

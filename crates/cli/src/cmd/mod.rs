@@ -20,14 +20,15 @@ mod reference;
 mod register;
 mod report;
 mod return_import;
+mod rollup;
 mod rounds;
 mod setup;
 mod targets;
 
 use crate::args::{
     AttachCommand, AuditCommand, Cli, Command, EnterprisesCommand, ExchangeCommand,
-    PairingsCommand, ProjectsCommand, RegisterCommand, ReviewCommand, RoundCommand, TargetCommand,
-    UserCommand, VillagesCommand,
+    PairingsCommand, ProjectsCommand, RegisterCommand, ReviewCommand, RollupCommand, RoundCommand,
+    TargetCommand, UserCommand, VillagesCommand,
 };
 use crate::failure::CliResult;
 
@@ -95,6 +96,8 @@ pub fn run(cli: &Cli) -> CliResult<String> {
         Command::Exchange(ExchangeCommand::Status(a)) => exchange::status(cli, a),
         Command::Exchange(ExchangeCommand::Conflicts(a)) => exchange::conflicts(cli, a),
         Command::Exchange(ExchangeCommand::Resolve(a)) => exchange::resolve(cli, a),
+        Command::Rollup(RollupCommand::Check) => rollup::check(cli),
+        Command::Rollup(RollupCommand::Rebuild) => rollup::rebuild(cli),
     }
 }
 

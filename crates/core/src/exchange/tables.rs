@@ -2,7 +2,8 @@
 //! who owns their rows. City → unit: the catalogue, units (the unit's subtree and the path
 //! up to the city), rounds, and the unit's own targets, entries, registers, returns,
 //! review results and corrections. Unit → city: the rows of its subtree it writes itself.
-//! Never exchanged: accounts, the trail, `meta`, and the exchange's own bookkeeping.
+//! Never exchanged: accounts, the trail, `meta`, the exchange's own bookkeeping, and the
+//! roll-up `entry_rollup` (derived from the entries: the receiver's triggers make its own).
 
 /// The direction of a package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

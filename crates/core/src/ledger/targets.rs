@@ -58,14 +58,23 @@ pub(crate) fn list(conn: &Connection, filter: &TargetFilter) -> Result<Vec<Targe
     Ok(out)
 }
 
-/// Every target in no particular order, for the progress engine, which indexes them itself
-/// (sorting 45,000 targets of a province costs more than reading them).
-pub(crate) fn all_unordered(conn: &Connection) -> Result<Vec<Target>> {
-    let mut stmt = conn.prepare(TARGET_SELECT)?;
+/// The targets of one unit and indicator (off `target_by_unit`), with their milestones:
+/// the progress engine asks for the few it needs rather than reading every target of a
+/// province (45,000) for each view.
+pub(crate) fn of_unit_and_indicator(
+    conn: &Connection,
+    unit_id: &str,
+    indicator_id: &str,
+) -> Result<Vec<Target>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{TARGET_SELECT} WHERE unit_id = ?1 AND indicator_id = ?2"
+    ))?;
     let mut out: Vec<Target> = stmt
-        .query_map([], target_row)?
+        .query_map([unit_id, indicator_id], target_row)?
         .collect::<rusqlite::Result<_>>()?;
-    attach_milestones(conn, &mut out)?;
+    for t in &mut out {
+        t.milestones = milestones(conn, &t.id)?;
+    }
     Ok(out)
 }
 

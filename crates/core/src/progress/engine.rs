@@ -1,17 +1,17 @@
 //! The computation behind every progress figure: the unit tree, the targets and cached
-//! window sums (one grouped query per indicator and period, rolled up the tree in memory).
+//! window sums (per indicator and period from the roll-up `entry_rollup` and the entries at
+//! the window's ragged ends, rolled up the tree in memory).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use super::{round_to, ProgressRow, Status, TargetSource};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{
-    lookup_action, lookup_indicator, lookup_unit, read_actions, read_all_targets, read_indicators,
-    read_settings, read_units,
+    lookup_action, lookup_indicator, lookup_unit, read_actions, read_indicators, read_settings,
+    read_targets_of, read_units,
 };
 use crate::model::{Indicator, Period, Target, Unit};
 use crate::register::derive::{self, Derivation};
@@ -100,18 +100,10 @@ pub struct ScopeTarget {
 }
 
 impl<'c> Engine<'c> {
-    /// Reads the units, targets, threshold and derivations once, for figures as of the date.
+    /// Reads the units, threshold and derivations once, for figures as of the date; targets
+    /// are read as they are needed (a view touches a few units, not a province's 45,000).
     pub fn new(conn: &'c Connection, as_of: NaiveDate) -> Result<Self> {
         let tree = Tree::new(read_units(conn, true)?);
-        let mut targets: HashMap<(String, usize), Vec<Target>> = HashMap::new();
-        for t in read_all_targets(conn)? {
-            if let Some(u) = tree.idx(&t.unit_id) {
-                targets
-                    .entry((t.indicator_id.clone(), u))
-                    .or_default()
-                    .push(t);
-            }
-        }
         let threshold = read_settings(conn)?.slightly_behind_threshold;
         let action_names = read_actions(conn, true)?
             .into_iter()
@@ -124,7 +116,7 @@ impl<'c> Engine<'c> {
             threshold,
             tree,
             action_names,
-            targets,
+            targets: HashMap::new(),
             sums: HashMap::new(),
             derivations,
             derived: HashMap::new(),
@@ -173,48 +165,53 @@ impl<'c> Engine<'c> {
         read_indicators(self.conn, action.as_ref().map(|a| a.id.as_str()), false)
     }
 
+    /// The target of its own that applies to `unit` for `ind` as of the engine's date.
+    fn own_target(&mut self, ind: &str, unit: usize) -> Result<Option<Target>> {
+        let key = (ind.to_string(), unit);
+        if !self.targets.contains_key(&key) {
+            let read = read_targets_of(self.conn, &self.tree.units[unit].id, ind)?;
+            self.targets.insert(key.clone(), read);
+        }
+        Ok(choose(self.targets[&key].iter(), self.as_of).cloned())
+    }
+
     /// The target that applies to `scope` for `ind` as of the engine's date.
-    pub fn scope_target(&self, ind: &str, scope: usize) -> Option<ScopeTarget> {
-        if let Some(t) = self
-            .targets
-            .get(&(ind.to_string(), scope))
-            .and_then(|ts| choose(ts.iter(), self.as_of))
-        {
-            return Some(ScopeTarget {
+    pub fn scope_target(&mut self, ind: &str, scope: usize) -> Result<Option<ScopeTarget>> {
+        if let Some(t) = self.own_target(ind, scope)? {
+            return Ok(Some(ScopeTarget {
                 period: t.period,
                 value: t.value,
-                milestones: t.milestones.clone(),
+                milestones: t.milestones,
                 source: TargetSource::Own,
-            });
+            }));
         }
-        let mut found: Vec<&Target> = Vec::new();
-        self.collect_sub_targets(ind, scope, &mut found);
-        let period = choose(found.iter().copied(), self.as_of)?.period;
+        let mut found: Vec<Target> = Vec::new();
+        self.collect_sub_targets(ind, scope, &mut found)?;
+        let Some(period) = choose(found.iter(), self.as_of).map(|t| t.period) else {
+            return Ok(None);
+        };
         let value = found
             .iter()
             .filter(|t| t.period == period)
             .map(|t| t.value)
             .sum();
-        Some(ScopeTarget {
+        Ok(Some(ScopeTarget {
             period,
             value,
             milestones: Vec::new(),
             source: TargetSource::SubUnits,
-        })
+        }))
     }
 
     /// The top-most targets under `unit` (a unit with its own target hides its subtree's).
-    fn collect_sub_targets<'a>(&'a self, ind: &str, unit: usize, out: &mut Vec<&'a Target>) {
-        for &c in self.tree.children(unit) {
-            match self
-                .targets
-                .get(&(ind.to_string(), c))
-                .and_then(|ts| choose(ts.iter(), self.as_of))
-            {
+    fn collect_sub_targets(&mut self, ind: &str, unit: usize, out: &mut Vec<Target>) -> Result<()> {
+        for c in self.tree.children(unit).to_vec() {
+            match self.own_target(ind, c)? {
                 Some(t) => out.push(t),
-                None => self.collect_sub_targets(ind, c, out),
+                None => self.collect_sub_targets(ind, c, out)?,
             }
         }
+        Ok(())
     }
 
     /// Completed value of `ind` in the scope within [from, to].
@@ -275,28 +272,10 @@ impl<'c> Engine<'c> {
         self.derivations.get(indicator_id)
     }
 
-    /// Sums one indicator's entries in [from, to] per unit. The rows come straight off the
-    /// covering index `entry_by_indicator` and are added up here: `GROUP BY unit_id` would
-    /// make SQLite sort every indicator's rows in a temporary B-tree, which made a
-    /// province-wide computation ten times slower than one plain SQL aggregate
-    /// (see `benches/province.rs`).
+    /// Sums one indicator's entries in [from, to] per unit (through the roll-up: see
+    /// window.rs), then rolls them up the tree.
     fn window_sums(&self, ind: &str, from: NaiveDate, to: NaiveDate) -> Result<WindowSums> {
-        let mut direct = vec![0.0; self.tree.units.len()];
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT unit_id, value FROM progress_entry
-             WHERE indicator_id = ?1 AND occurred_on BETWEEN ?2 AND ?3",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![ind, from, to])?;
-        while let Some(row) = rows.next()? {
-            // Borrowed, not copied: no allocation per entry.
-            let unit = match row.get_ref(0)? {
-                ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
-                _ => None,
-            };
-            if let Some(i) = unit.and_then(|u| self.tree.idx(u)) {
-                direct[i] += row.get::<_, f64>(1)?;
-            }
-        }
+        let direct = super::window::direct_sums(self.conn, &self.tree, ind, from, to)?;
         let rolled = self.tree.roll_up(&direct);
         Ok(WindowSums { direct, rolled })
     }
@@ -317,7 +296,7 @@ impl<'c> Engine<'c> {
         fallback: Option<Period>,
     ) -> Result<ProgressRow> {
         let as_of = self.as_of;
-        let target = self.scope_target(&ind.id, scope);
+        let target = self.scope_target(&ind.id, scope)?;
         let (from, to) = match (&target, fallback) {
             (Some(t), _) => (t.period.start, as_of.min(t.period.end)),
             (None, Some(p)) => (p.start, as_of.min(p.end)),

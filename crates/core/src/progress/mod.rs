@@ -13,8 +13,10 @@
 
 mod engine;
 mod ranking;
+pub mod rollup;
 mod summary;
 mod trend;
+mod window;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,7 @@ use crate::pacing::Pacing;
 
 pub use engine::Engine;
 pub use ranking::{RankingQuery, UnitRank};
+pub use rollup::{RollupCheck, RollupDifference};
 pub use summary::ActionSummary;
 pub use trend::{Granularity, TrendPoint, TrendQuery};
 
@@ -214,8 +217,8 @@ impl Ledger {
         let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
         let windows: Vec<Option<Period>> = indicators
             .iter()
-            .map(|ind| engine.scope_target(&ind.id, scope).map(|t| t.period))
-            .collect();
+            .map(|ind| Ok(engine.scope_target(&ind.id, scope)?.map(|t| t.period)))
+            .collect::<Result<_>>()?;
         let mut out = Vec::new();
         for child in engine.tree().children(scope).to_vec() {
             for (ind, window) in indicators.iter().zip(&windows) {

@@ -58,7 +58,7 @@ impl Ledger {
         let ind = engine
             .select_indicators(None, Some(&q.indicator))?
             .remove(0);
-        let target = engine.scope_target(&ind.id, scope);
+        let target = engine.scope_target(&ind.id, scope)?;
         let start = match &target {
             Some(t) => t.period.start,
             None => match engine.derivation(&ind.id) {

@@ -78,7 +78,17 @@ fn city_and_two_counties_exchange_packages() {
         "the city's correction is kept in the conflict"
     );
     assert!(report.refused.is_empty(), "{:?}", report.refused);
+    assert!(
+        report.counts.keys().all(|t| t != "entry_rollup"),
+        "the roll-up is derived, never carried: {:?}",
+        report.counts
+    );
     w.city.import(&up_yn).unwrap();
+    // The receiver's triggers made its own roll-up from the entries the packages brought.
+    for site in [&w.city, &ls, &yn] {
+        let check = site.ledger.check_rollup().unwrap();
+        assert!(check.ok() && check.rows > 0, "{}: {check:?}", site.name);
+    }
 
     // The city's totals are the sum of the parts, and each part is the county's own figure.
     let (city_ls, city_yn) = (
