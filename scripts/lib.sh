@@ -15,7 +15,8 @@ as_root() {
 # and LibreOffice (headless, no GUI) re-saves the import tests' workbooks as .xls/.ods/.xlsx.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk
-  libclang-dev)  # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
+  libclang-dev   # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
+  mold)          # the linker scripts/linker.sh uses: the app and the test binaries link faster
 TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3 libreoffice-calc-nogui
   x11-utils)  # xwininfo: the e2e finds native windows (the print dialog) by name
 # Installed without their recommended packages (LibreOffice's would add python3-uno, fonts,
@@ -74,4 +75,18 @@ ensure_ui_packages() {
 build_ui() {
   say "Building the front end (ui/dist)"
   npm --prefix ui run build
+}
+
+# The debug `taizhang-desktop` and `taizhang` binaries for the e2e and kill tests. Within
+# scripts/test.sh (TAIZHANG_REUSE_TEST_BUILD=1) they are the ones `cargo test --workspace`
+# built: a plain `cargo build` resolves the dependencies' features without the dev-dependencies
+# (tauri's `test`, proptest's `std` features), so it would compile taizhang-core, the app and
+# much of the dependency tree a second time to get the same programs. The command below is then
+# only a check that nothing changed since.
+build_debug_binaries() {
+  if [ "${TAIZHANG_REUSE_TEST_BUILD:-}" = 1 ]; then
+    cargo test --workspace --no-run -q
+  else
+    cargo build -p taizhang-desktop -p taizhang-cli
+  fi
 }
