@@ -15,8 +15,7 @@ as_root() {
 # and LibreOffice (headless, no GUI) re-saves the import tests' workbooks as .xls/.ods/.xlsx.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev libssl-dev build-essential pkg-config curl file fonts-noto-cjk
-  libclang-dev   # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
-  mold)          # the linker scripts/linker.sh uses: the app and the test binaries link faster
+  libclang-dev)  # libclang: rusqlite's `session` feature generates its SQLite bindings (bindgen)
 TEST_PACKAGES=(xvfb webkit2gtk-driver imagemagick sqlite3 libreoffice-calc-nogui
   x11-utils)  # xwininfo: the e2e finds native windows (the print dialog) by name
 # Installed without their recommended packages (LibreOffice's would add python3-uno, fonts,
