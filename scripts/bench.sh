@@ -28,9 +28,11 @@ benches=(province registers import exchange)
 
 if [ "$quick" = 1 ]; then
   say "Benchmarks (quick: tiny sizes, test build)"
-  # `cargo test --benches` runs each bench's main without --bench: the tiny sizes.
+  # `cargo test --benches` runs each bench's main without --bench: the tiny sizes. With
+  # --workspace the dependencies' features are those of `cargo test --workspace`, so the
+  # library the tests built is reused instead of compiled again for taizhang-core alone.
   for b in "${benches[@]}"; do
-    cargo test -q -p taizhang-core --bench "$b" 2>&1 | tee -a "$log"
+    cargo test -q --workspace --bench "$b" 2>&1 | tee -a "$log"
   done
 else
   say "Benchmarks (release build, full sizes; load: $(cut -d' ' -f1-3 /proc/loadavg))"

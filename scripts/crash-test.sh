@@ -18,7 +18,13 @@ SEED="${CRASH_SEED:-$$}"
 RANDOM=$SEED
 
 command -v sqlite3 >/dev/null || { echo "crash-test: needs the sqlite3 command (apt-get install sqlite3)"; exit 2; }
-if [ "$PROFILE" = release ]; then cargo build --release -q -p taizhang-cli; else cargo build -q -p taizhang-cli; fi
+if [ "$PROFILE" = release ]; then
+  cargo build --release -q -p taizhang-cli
+elif [ "${TAIZHANG_REUSE_TEST_BUILD:-}" = 1 ]; then
+  cargo test --workspace --no-run -q  # the binary `cargo test` built (see build_debug_binaries in lib.sh)
+else
+  cargo build -q -p taizhang-cli
+fi
 BIN="$ROOT/target/$PROFILE/taizhang"
 
 WORK="$(mktemp -d)"

@@ -75,3 +75,17 @@ build_ui() {
   say "Building the front end (ui/dist)"
   npm --prefix ui run build
 }
+
+# The debug `taizhang-desktop` and `taizhang` binaries for the e2e and kill tests. Within
+# scripts/test.sh (TAIZHANG_REUSE_TEST_BUILD=1) they are the ones `cargo test --workspace`
+# built: a plain `cargo build` resolves the dependencies' features without the dev-dependencies
+# (tauri's `test`, proptest's `std` features), so it would compile taizhang-core, the app and
+# much of the dependency tree a second time to get the same programs. The command below is then
+# only a check that nothing changed since.
+build_debug_binaries() {
+  if [ "${TAIZHANG_REUSE_TEST_BUILD:-}" = 1 ]; then
+    cargo test --workspace --no-run -q
+  else
+    cargo build -p taizhang-desktop -p taizhang-cli
+  fi
+}

@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 say "Rust: unit, integration and IPC tests"
 cargo test --workspace
+# The benches, e2e and kill tests use what that built instead of building the app, the CLI and
+# the core again with other features (build_debug_binaries in lib.sh).
+export TAIZHANG_REUSE_TEST_BUILD=1
 
 bash scripts/bench.sh --quick
 

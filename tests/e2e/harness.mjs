@@ -6,12 +6,14 @@
 //   await app.close();
 //
 // Every launch gets its own tauri-driver on free ports, its own HOME and its own SQLite file
-// (first run: the release's sample is loaded), so test files can run side by side.
+// (first run: the release's sample is loaded; under run.sh a copy of the file one first run
+// made), so test files can run side by side.
 // See README.md for the whole API and the UI's conventions (data-testid, __taizhangErrors).
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -20,6 +22,7 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -37,6 +40,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP_BINARY = process.env.TAIZHANG_APP ?? join(ROOT, 'target/debug/taizhang-desktop');
 export const ARTIFACTS = process.env.TAIZHANG_ARTIFACTS ?? join(ROOT, 'artifacts');
 const KEEP = Boolean(process.env.TAIZHANG_E2E_KEEP);
+/**
+ * Where run.sh keeps, for the whole run, a copy of the ledger the app's first run made (the
+ * sample loaded by the app itself): a launch without `db` starts on a copy of it instead of
+ * loading the sample again, which takes seconds in a debug build. Unset: every launch loads it.
+ */
+const FIRST_RUN_LEDGER = process.env.TAIZHANG_E2E_FIRST_RUN_LEDGER;
 
 /**
  * Starts the app and returns an {@link App} once its page has loaded.
@@ -54,6 +63,7 @@ export async function launch({ db, home, env = {}, timeout = 15000, cwd } = {}) 
   home ??= join(dir, 'home');
   mkdirSync(home, { recursive: true });
   const dbPath = db ?? join(dir, 'taizhang.db');
+  if (!db && FIRST_RUN_LEDGER) copyFileSync(await firstRunLedger(), dbPath);
   const [port, nativePort] = await freePorts(2);
   const childEnv = {
     ...process.env,
@@ -90,6 +100,29 @@ export async function launch({ db, home, env = {}, timeout = 15000, cwd } = {}) 
     throw e;
   }
   return app;
+}
+
+/**
+ * The ledger of the app's first run on a new file, made by one launch per run (it loads the
+ * sample, as every first run does) and copied once the app has exited: the copy is the file
+ * as the first run left it, its write-ahead log folded in.
+ */
+async function firstRunLedger() {
+  if (existsSync(FIRST_RUN_LEDGER)) return FIRST_RUN_LEDGER;
+  const made = mkdtempSync(join(tmpdir(), 'taizhang-e2e-first-run-'));
+  try {
+    const db = join(made, 'taizhang.db');
+    const app = await launch({ db, timeout: 30000 });
+    await app.close(); // the app and its driver have exited: the file no longer changes
+    // SQLite's backup: the same pages, with what the write-ahead log still held.
+    const part = `${FIRST_RUN_LEDGER}.${process.pid}.part`;
+    const fold = spawnSync('sqlite3', [db, `.backup '${part}'`], { encoding: 'utf8' });
+    if (fold.status !== 0) throw new Error(`copying the first run's ledger failed: ${fold.stderr || fold.status}`);
+    renameSync(part, FIRST_RUN_LEDGER);
+  } finally {
+    rmSync(made, { recursive: true, force: true });
+  }
+  return FIRST_RUN_LEDGER;
 }
 
 export class App {
@@ -412,7 +445,9 @@ async function stopLeftovers(procs) {
         process.kill(pid, signal);
       } catch {}
     }
-    await sleep(1500);
+    // Up to 1.5 s for them to go, looking every 50 ms rather than always waiting it out.
+    const end = Date.now() + 1500;
+    while (alive().length && Date.now() < end) await sleep(50);
   }
 }
 

@@ -25,7 +25,14 @@ stale_ui() {
 if stale_ui; then build_ui; fi
 
 say "Building the app (debug) and the CLI (ui-exchange prepares its ledgers with it)"
-cargo build -p taizhang-desktop -p taizhang-cli
+build_debug_binaries
+
+# The ledger the app's first run makes (the sample loaded), made once by the first launch that
+# needs it and copied for each launch without a ledger of its own (harness.mjs).
+FIRST_RUN_DIR="$(mktemp -d)"
+export TAIZHANG_E2E_FIRST_RUN_LEDGER="$FIRST_RUN_DIR/taizhang.db"
+XVFB_PID=
+trap 'rm -rf "$FIRST_RUN_DIR"; [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true' EXIT
 
 if [ -z "${DISPLAY:-}" ]; then
   # One Xvfb for the whole run, on a display number it picks itself.
@@ -33,7 +40,6 @@ if [ -z "${DISPLAY:-}" ]; then
   mkfifo "$fifo"
   Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
   XVFB_PID=$!
-  trap 'kill "$XVFB_PID" 2>/dev/null || true' EXIT
   read -r n <"$fifo"
   rm -f "$fifo"
   export DISPLAY=":$n"

@@ -7,25 +7,12 @@ mod support;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-use support::{run_raw, Run, Workspace};
+use support::{Run, Workspace};
 
 /// A copy of a ledger with the sample loaded (loaded once per test process).
 fn sample() -> Workspace {
-    static FILE: OnceLock<PathBuf> = OnceLock::new();
-    let file = FILE.get_or_init(|| {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli-files-{}.db", std::process::id()));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        run_raw(&["--db", path.to_str().unwrap(), "sample"], &[]).ok("sample");
-        path
-    });
-    let ws = Workspace::new();
-    std::fs::copy(file, &ws.db).expect("copy of the sample ledger");
-    ws
+    Workspace::with_sample()
 }
 
 const CALC: &str = "=cmd|' /C calc'!A0";

@@ -9,9 +9,7 @@ use std::io::Read;
 use support::Workspace;
 
 fn loaded() -> Workspace {
-    let ws = Workspace::new();
-    ws.run(&["sample"]).ok("taizhang sample");
-    ws
+    Workspace::with_sample()
 }
 
 /// The text of one part of a zip archive (.docx, .xlsx).

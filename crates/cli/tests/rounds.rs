@@ -19,9 +19,7 @@ fn at(ws: &Workspace, today: &str, args: &[&str]) -> Run {
 }
 
 fn sample() -> Workspace {
-    let ws = Workspace::new();
-    ws.run(&["sample"]).ok("taizhang sample");
-    ws
+    Workspace::with_sample()
 }
 
 /// How many units a round asks by default: the sample's counties, zones, departments and parties.

@@ -6,20 +6,19 @@ mod support;
 use support::{json, Workspace};
 use taizhang_core::sample;
 
+/// A copy of the ledger `taizhang sample` made once for this process; what the command
+/// printed is checked at each call.
 fn loaded() -> Workspace {
-    let ws = Workspace::new();
-    let out = ws.run(&["sample"]).ok("taizhang sample");
+    let out = &support::sample_ledger().stdout;
     assert!(
-        out.stdout.contains("已加载示例数据"),
-        "sample says what it did, got:\n{}",
-        out.stdout
+        out.contains("已加载示例数据"),
+        "sample says what it did, got:\n{out}"
     );
     assert!(
-        out.stdout.contains("示意"),
-        "sample says its targets are illustrative, got:\n{}",
-        out.stdout
+        out.contains("示意"),
+        "sample says its targets are illustrative, got:\n{out}"
     );
-    ws
+    Workspace::with_sample()
 }
 
 #[test]

@@ -9,19 +9,7 @@ pub use taizhang_core::register::credit_code;
 
 /// A ledger with the sample, made once per test process; every test gets its own copy.
 pub fn sample() -> Workspace {
-    static FILE: OnceLock<PathBuf> = OnceLock::new();
-    let file = FILE.get_or_init(|| {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("cli-registers-{}.db", std::process::id()));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        run_raw(&["--db", path.to_str().unwrap(), "sample"], &[]).ok("sample");
-        path
-    });
-    let ws = Workspace::new();
-    std::fs::copy(file, &ws.db).expect("copy of the sample ledger");
-    ws
+    Workspace::with_sample()
 }
 
 /// `total` of a listing's JSON page.

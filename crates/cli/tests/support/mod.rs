@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use taizhang_core::{Actor, Ledger, NewIndicator, NewUnit, Pacing, UnitKind};
 use tempfile::TempDir;
@@ -89,9 +90,60 @@ impl Workspace {
         ws
     }
 
+    /// A ledger with the sample, in a folder of its own: a copy of everything `taizhang
+    /// sample` left in its folder (the ledger, its log), run once per test process (loading
+    /// takes seconds in a debug build).
+    pub fn with_sample() -> Self {
+        let ws = Self::new();
+        for (name, bytes) in &sample_ledger().files {
+            let path = ws.dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("in the folder")).expect("folder");
+            std::fs::write(path, bytes).expect("copy of the sample ledger");
+        }
+        ws
+    }
+
     pub fn path(&self) -> &Path {
         &self.db
     }
+}
+
+/// What `taizhang sample` made on a new file, run once per test process.
+pub struct SampleLedger {
+    /// What the command printed.
+    pub stdout: String,
+    /// Every file the command left in its folder, by path within it: the ledger (and its
+    /// write-ahead log, if one was left), the log folder.
+    files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// `taizhang --db <new file> --today 2024-07-15 sample`, run at the first call.
+pub fn sample_ledger() -> &'static SampleLedger {
+    static SAMPLE: OnceLock<SampleLedger> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let ws = Workspace::new();
+        let out = ws.run(&["sample"]).ok("taizhang sample");
+        let mut files = Vec::new();
+        let mut folders = vec![ws.dir.path().to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("the sample's folder") {
+                let path = entry.expect("a file of the sample").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if !path.to_string_lossy().ends_with("-shm") {
+                    let name = path
+                        .strip_prefix(ws.dir.path())
+                        .expect("inside")
+                        .to_path_buf();
+                    files.push((name, std::fs::read(&path).expect("read the sample's file")));
+                }
+            }
+        }
+        SampleLedger {
+            stdout: out.stdout,
+            files,
+        }
+    })
 }
 
 /// Runs the binary with exactly these arguments and extra environment variables;

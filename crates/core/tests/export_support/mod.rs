@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
+use std::path::Path;
+use std::sync::OnceLock;
 
 use taizhang_core::export::SummaryQuery;
 use taizhang_core::{sample, Ledger, Quarter};
@@ -20,12 +22,41 @@ pub struct Sample {
     pub ledger: Ledger,
 }
 
+/// Each test gets its own copy of a file the sample was loaded into once per test binary:
+/// loading it takes seconds in a debug build, copying it milliseconds.
 pub fn sample() -> Sample {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut ledger = Ledger::open(&dir.path().join("ledger.db")).expect("open a new ledger");
+    let path = dir.path().join("ledger.db");
+    for (suffix, bytes) in sample_files() {
+        std::fs::write(format!("{}{suffix}", path.display()), bytes).expect("copy the sample");
+    }
+    let mut ledger = Ledger::open(&path).expect("open the copy of the sample");
     ledger.set_today(Some(d(TODAY)));
-    sample::load(&mut ledger, &actor(), false).expect("load the sample");
     Sample { dir, ledger }
+}
+
+/// The bytes of a ledger file the sample was loaded into (and of its write-ahead log, if
+/// closing left one: SQLite replays it when the copy opens), loaded at the first call.
+fn sample_files() -> &'static [(&'static str, Vec<u8>)] {
+    static FILES: OnceLock<Vec<(&'static str, Vec<u8>)>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("ledger.db");
+        {
+            let mut ledger = Ledger::open(&path).expect("open a new ledger");
+            ledger.set_today(Some(d(TODAY)));
+            sample::load(&mut ledger, &actor(), false).expect("load the sample");
+        } // closed: every connection dropped, the log checkpointed
+        ["", "-wal"]
+            .into_iter()
+            .filter_map(|suffix| {
+                let file = format!("{}{suffix}", path.display());
+                Path::new(&file)
+                    .exists()
+                    .then(|| (suffix, std::fs::read(&file).expect("read the sample")))
+            })
+            .collect()
+    })
 }
 
 pub fn q2() -> Quarter {
