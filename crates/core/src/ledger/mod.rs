@@ -383,5 +383,6 @@ pub(crate) use lookup::{
     action as lookup_action, indicator as lookup_indicator, unit as lookup_unit,
 };
 pub(crate) use settings::read as read_settings;
+pub(crate) use targets::of_unit as read_unit_targets;
 pub(crate) use targets::of_unit_and_indicator as read_targets_of;
 pub(crate) use units::list as read_units;

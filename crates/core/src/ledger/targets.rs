@@ -78,6 +78,37 @@ pub(crate) fn of_unit_and_indicator(
     Ok(out)
 }
 
+/// Every target of one unit (off `target_by_unit`), with their milestones, in two
+/// queries: for a view that asks for many of one unit's indicators.
+pub(crate) fn of_unit(conn: &Connection, unit_id: &str) -> Result<Vec<Target>> {
+    let mut stmt = conn.prepare_cached(&format!("{TARGET_SELECT} WHERE unit_id = ?1"))?;
+    let mut out: Vec<Target> = stmt
+        .query_map([unit_id], target_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut ms = conn.prepare_cached(
+        "SELECT m.target_id, m.due_on, m.value FROM target_milestone AS m
+           JOIN target AS t ON t.id = m.target_id
+          WHERE t.unit_id = ?1 ORDER BY m.target_id, m.due_on",
+    )?;
+    let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
+    for row in ms.query_map([unit_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            Milestone {
+                due_on: r.get(1)?,
+                value: r.get(2)?,
+            },
+        ))
+    })? {
+        let (target_id, m) = row?;
+        by_target.entry(target_id).or_default().push(m);
+    }
+    for t in &mut out {
+        t.milestones = by_target.remove(&t.id).unwrap_or_default();
+    }
+    Ok(out)
+}
+
 /// Milestones are rare: read them all in one query rather than one per target.
 fn attach_milestones(conn: &Connection, targets: &mut [Target]) -> Result<()> {
     let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();

@@ -11,7 +11,7 @@ use super::{round_to, ProgressRow, Status, TargetSource};
 use crate::error::{LedgerError, Result};
 use crate::ledger::{
     lookup_action, lookup_indicator, lookup_unit, read_actions, read_indicators, read_settings,
-    read_targets_of, read_units,
+    read_targets_of, read_unit_targets, read_units,
 };
 use crate::model::{Indicator, Period, Target, Unit};
 use crate::register::derive::{self, Derivation};
@@ -85,6 +85,9 @@ pub struct Engine<'c> {
     tree: Tree,
     action_names: HashMap<String, String>,
     targets: HashMap<(String, usize), Vec<Target>>,
+    /// Per unit: how many of its indicators' targets were read one by one, or None once
+    /// all its targets were read at once (a view of many indicators, see `own_target`).
+    target_reads: HashMap<usize, Option<u32>>,
     sums: HashMap<(String, NaiveDate, NaiveDate), WindowSums>,
     derivations: HashMap<String, Derivation>,
     derived: HashMap<(String, usize, bool, NaiveDate, NaiveDate), f64>,
@@ -117,6 +120,7 @@ impl<'c> Engine<'c> {
             tree,
             action_names,
             targets: HashMap::new(),
+            target_reads: HashMap::new(),
             sums: HashMap::new(),
             derivations,
             derived: HashMap::new(),
@@ -169,8 +173,32 @@ impl<'c> Engine<'c> {
     fn own_target(&mut self, ind: &str, unit: usize) -> Result<Option<Target>> {
         let key = (ind.to_string(), unit);
         if !self.targets.contains_key(&key) {
-            let read = read_targets_of(self.conn, &self.tree.units[unit].id, ind)?;
-            self.targets.insert(key.clone(), read);
+            let unit_id = &self.tree.units[unit].id;
+            match self.target_reads.entry(unit).or_insert(Some(0)) {
+                // All of the unit's targets are read: this indicator has none.
+                None => {}
+                // A view of one or two indicators reads just those; from the third on,
+                // the unit's targets are read at once (a province view asks for 200).
+                Some(n) if *n < 2 => {
+                    *n += 1;
+                    let read = read_targets_of(self.conn, unit_id, ind)?;
+                    self.targets.insert(key.clone(), read);
+                }
+                reads => {
+                    *reads = None;
+                    let mut all: HashMap<(String, usize), Vec<Target>> = HashMap::new();
+                    for t in read_unit_targets(self.conn, unit_id)? {
+                        all.entry((t.indicator_id.clone(), unit))
+                            .or_default()
+                            .push(t);
+                    }
+                    for (k, targets) in all {
+                        // Those read one by one are kept as they are.
+                        self.targets.entry(k).or_insert(targets);
+                    }
+                }
+            }
+            self.targets.entry(key.clone()).or_default();
         }
         Ok(choose(self.targets[&key].iter(), self.as_of).cloned())
     }
