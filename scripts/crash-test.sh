@@ -2,11 +2,13 @@
 # Kill tests: imports, records and restores run by the release `taizhang` binary and killed
 # (SIGKILL) at random moments; after every kill the ledger must pass integrity_check, every
 # operation must be all or nothing (an import's 500 rows all there or none), no operation
-# that finished may be lost, and the next open must work.
+# that finished may be lost, the next open must work, the trail must verify (`audit verify`:
+# one record per row written, chained) and the roll-up must equal the entries (`rollup check`).
 #   bash scripts/crash-test.sh           200 kills
 #   bash scripts/crash-test.sh --quick   20 kills, with the debug build the tests already made
 #                                        (scripts/test.sh)
-# Prints one line: crash-test: N kills, 0 integrity failures, 0 partial operations, 0 lost commits
+# Prints one line: crash-test: N kills, 0 integrity failures, 0 partial operations, 0 lost commits,
+# 0 trail failures, 0 roll-up failures
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -42,7 +44,7 @@ BASE_ENTRIES="$(q 'SELECT COUNT(*) FROM progress_entry;')"
 
 # Tags of operations known to be in the ledger (finished, or killed after committing).
 declare -A present=()
-kills=0 integrity=0 partial=0 lost=0 reopen=0 finished=0 n=0
+kills=0 integrity=0 partial=0 lost=0 reopen=0 finished=0 n=0 trail=0 rollup=0
 
 import_file() { # $1 tag → a CSV of ROWS distinct entries noted "$1-<row>"
   local f="$WORK/$1.csv"
@@ -60,6 +62,8 @@ check() { # $1 op, $2 tag: the ledger after the process ended
   ok="$(q 'PRAGMA integrity_check;')"
   [ "$ok" = ok ] || { integrity=$((integrity + 1)); echo "  integrity: $ok"; }
   tz entries --limit 1 >/dev/null 2>"$WORK/err" || { reopen=$((reopen + 1)); echo "  reopen: $(cat "$WORK/err")"; }
+  tz audit verify >"$WORK/out" 2>&1 || { trail=$((trail + 1)); echo "  trail: $(head -c 300 "$WORK/out")"; }
+  tz rollup check >"$WORK/out" 2>&1 || { rollup=$((rollup + 1)); echo "  roll-up: $(head -c 300 "$WORK/out")"; }
   if [ "$1" = restore ]; then
     local tagged
     tagged="$(q "SELECT COUNT(*) FROM progress_entry WHERE note LIKE 'imp%' OR note LIKE 'rec%';")"
@@ -122,5 +126,5 @@ while [ "$kills" -lt "$KILLS" ]; do
   check "$op" "$tag" "$status"
 done
 
-echo "crash-test: $kills kills, $integrity integrity failures, $partial partial operations, $lost lost commits ($finished operations finished, $reopen failed opens, seed $SEED)"
-[ $((integrity + partial + lost + reopen)) = 0 ]
+echo "crash-test: $kills kills, $integrity integrity failures, $partial partial operations, $lost lost commits, $trail trail failures, $rollup roll-up failures ($finished operations finished, $reopen failed opens, seed $SEED)"
+[ $((integrity + partial + lost + reopen + trail + rollup)) = 0 ]
