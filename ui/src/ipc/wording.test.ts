@@ -15,10 +15,10 @@ function rustFiles(dir: string): string[] {
   })
 }
 
-/** Every code `LedgerError::code()` (error/codes.rs) and `ExchangeError::code()` can return, read from the core. */
+/** Every code `LedgerError::code()` can return (error/codes.rs, and the codes of the errors it wraps: error/file.rs, evidence/error.rs, exchange/error.rs), read from the core. */
 function coreCodes(): string[] {
   const codes = new Set<string>()
-  for (const file of ['error/codes.rs', 'exchange/error.rs']) {
+  for (const file of ['error/codes.rs', 'error/file.rs', 'evidence/error.rs', 'exchange/error.rs']) {
     const text = readFileSync(join(CORE_SRC, file), 'utf8')
     for (const m of text.matchAll(/=> "([a-z_]+)"/g)) codes.add(m[1])
   }

@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 
 mod codes;
+mod file;
 mod params;
 mod wording;
 
+pub use file::FileError;
 pub use params::Params;
 pub use wording::field_label;
 pub(crate) use wording::grouped;
@@ -274,22 +276,6 @@ pub enum LedgerError {
         reason: String,
     },
 
-    /// A file to import could not be opened or parsed.
-    #[error("无法读取文件「{file}」：{reason}")]
-    UnreadableFile {
-        /// The file's name.
-        file: String,
-        /// Why it could not be read.
-        reason: String,
-    },
-
-    /// A file to import whose extension is not .xlsx, .xls, .ods or .csv.
-    #[error("不支持导入文件「{file}」：请使用 .xlsx、.xls、.ods 或 .csv 文件")]
-    UnsupportedFile {
-        /// The file's name.
-        file: String,
-    },
-
     /// An import template (.xlsx) could not be generated.
     #[error("生成导入模板失败：{0}")]
     TemplateFailed(String),
@@ -443,98 +429,6 @@ pub enum LedgerError {
         /// The names of the units not yet approved.
         units: Vec<String>,
     },
-    /// A path to import that is a folder, a pipe, a device or another non-regular file.
-    #[error("「{file}」不是普通文件（是{what}），不能导入")]
-    NotAFile {
-        /// The path given.
-        file: String,
-        /// What it is instead, in Chinese.
-        what: &'static str,
-    },
-
-    /// A file to import over the size limits (200 MB, or a zip declaring too much).
-    #[error("「{file}」过大（{detail}），超出导入上限；请拆分成几个文件再导入")]
-    FileTooLarge {
-        /// The file's name.
-        file: String,
-        /// Which limit it is over, with the figures.
-        detail: String,
-    },
-
-    /// A file to import with more rows than the import's budget.
-    #[error("「{file}」超过 {limit} 行，超出导入上限；请拆分成几个文件再导入")]
-    TooManyRows {
-        /// The file's name.
-        file: String,
-        /// The most rows an import reads.
-        limit: usize,
-    },
-
-    /// A file to import whose structure looks broken or crafted (a zip bomb, parts that lie).
-    #[error("「{file}」看起来已损坏或被人为构造（{reason}），为安全起见没有读取；请用 Excel 或 WPS 打开后另存为新文件再导入")]
-    MalformedFile {
-        /// The file's name.
-        file: String,
-        /// What was found wrong.
-        reason: String,
-    },
-
-    /// 佐证材料: not a regular file (a folder, a pipe, a device).
-    #[error("「{file}」不是普通文件（是{what}），不能作为佐证材料")]
-    EvidenceNotAFile {
-        /// The path given.
-        file: String,
-        /// What it is instead, in Chinese.
-        what: &'static str,
-    },
-
-    /// A file offered as 佐证材料 over the 20 MB limit.
-    #[error("文件超过20MB（{size}），佐证材料每个不超过20MB")]
-    EvidenceTooLarge {
-        /// The file's name.
-        file: String,
-        /// Its size, worded for the person.
-        size: String,
-    },
-
-    /// The extension is not one of the kinds evidence may be.
-    #[error("不支持的文件类型 {ext}：佐证材料只能是 PDF、JPG、PNG、Word(.docx)、Excel(.xlsx)")]
-    EvidenceType {
-        /// The file's name.
-        file: String,
-        /// The extension refused.
-        ext: String,
-    },
-
-    /// The bytes are not what the extension says (a program renamed .pdf).
-    #[error("文件内容不是{kind}（扩展名为{ext}）")]
-    EvidenceContent {
-        /// The file's name.
-        file: String,
-        /// The kind the extension promises, in words (PDF, PNG …).
-        kind: &'static str,
-        /// The file's extension.
-        ext: String,
-    },
-
-    /// The stored file's SHA-256 is not the one the ledger recorded.
-    #[error("佐证材料文件已被改动或损坏：「{file}」的内容与登记时不同（应为 SHA-256 {expected}…），请重新添加")]
-    EvidenceAltered {
-        /// The evidence's original file name.
-        file: String,
-        /// The start of the SHA-256 the ledger recorded.
-        expected: String,
-    },
-
-    /// The stored file is gone from 佐证材料.
-    #[error("佐证材料文件不见了：「{file}」应在「{path}」，请从备份中找回或重新添加")]
-    EvidenceMissing {
-        /// The evidence's original file name.
-        file: String,
-        /// Where the stored copy should be.
-        path: String,
-    },
-
     /// The system's viewer could not be started on a checked file.
     #[error("无法用系统程序打开「{path}」（{reason}）")]
     OpenFailed {
@@ -568,4 +462,12 @@ pub enum LedgerError {
     /// A data-exchange package refused or not made (exchange/error.rs has the codes).
     #[error(transparent)]
     Exchange(#[from] crate::exchange::ExchangeError),
+
+    /// A file to read that cannot be read, or may not be (error/file.rs).
+    #[error(transparent)]
+    File(#[from] FileError),
+
+    /// A file refused as 佐证材料, or a stored one that cannot be used (evidence/error.rs).
+    #[error(transparent)]
+    Evidence(#[from] crate::evidence::EvidenceError),
 }

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use super::wording::{plain_number, smallest_step};
+use super::FileError;
 use super::{grouped, LedgerError};
+use crate::evidence::EvidenceError;
 use crate::exchange::ExchangeError;
 
 /// Parameter name → value as text.
@@ -112,10 +114,6 @@ impl LedgerError {
             }
             E::FileExists { path } => of([("path", path.clone())]),
             E::ExportFailed { what, reason } => of([("what", s(what)), ("reason", reason.clone())]),
-            E::UnreadableFile { file, reason } | E::MalformedFile { file, reason } => {
-                of([("file", file.clone()), ("reason", reason.clone())])
-            }
-            E::UnsupportedFile { file } => of([("file", file.clone())]),
             E::Forbidden { message } => of([("detail", message.clone())]),
             E::BadLogin { attempts_left } => match attempts_left {
                 Some(n) => of([("attempts_left", n.to_string())]),
@@ -206,30 +204,6 @@ impl LedgerError {
                 ("count", units.len().to_string()),
                 ("units", units.join("、")),
             ]),
-            E::NotAFile { file, what } | E::EvidenceNotAFile { file, what } => {
-                of([("file", file.clone()), ("what", s(what))])
-            }
-            E::FileTooLarge { file, detail } => {
-                of([("file", file.clone()), ("detail", detail.clone())])
-            }
-            E::TooManyRows { file, limit } => {
-                of([("file", file.clone()), ("limit", grouped(*limit as f64))])
-            }
-            E::EvidenceTooLarge { file, size } => {
-                of([("file", file.clone()), ("size", size.clone())])
-            }
-            E::EvidenceType { file, ext } => of([("file", file.clone()), ("ext", ext.clone())]),
-            E::EvidenceContent { file, kind, ext } => of([
-                ("file", file.clone()),
-                ("kind", s(kind)),
-                ("ext", ext.clone()),
-            ]),
-            E::EvidenceAltered { file, expected } => {
-                of([("file", file.clone()), ("expected", expected.clone())])
-            }
-            E::EvidenceMissing { file, path } => {
-                of([("file", file.clone()), ("path", path.clone())])
-            }
             E::ImportRejected { file, problems } => {
                 let mut p = of([
                     ("file", file.clone()),
@@ -242,6 +216,8 @@ impl LedgerError {
                 p
             }
             E::Exchange(e) => e.params(),
+            E::Evidence(e) => e.params(),
+            E::File(e) => e.params(),
             E::ForUnit {
                 unit_id,
                 unit_name,
@@ -252,6 +228,48 @@ impl LedgerError {
                 p.insert("row_unit_id", unit_id.clone());
                 p
             }
+        }
+    }
+}
+
+impl FileError {
+    /// The parameters the message is made of, by name.
+    pub fn params(&self) -> Params {
+        use FileError as F;
+        match self {
+            F::Unreadable { file, reason } | F::Malformed { file, reason } => {
+                of([("file", file.clone()), ("reason", reason.clone())])
+            }
+            F::Unsupported { file } => of([("file", file.clone())]),
+            F::NotAFile { file, what } => of([("file", file.clone()), ("what", what.to_string())]),
+            F::TooLarge { file, detail } => {
+                of([("file", file.clone()), ("detail", detail.clone())])
+            }
+            F::TooManyRows { file, limit } => {
+                of([("file", file.clone()), ("limit", grouped(*limit as f64))])
+            }
+        }
+    }
+}
+
+impl EvidenceError {
+    /// The parameters the message is made of, by name.
+    pub fn params(&self) -> Params {
+        use EvidenceError as V;
+        let s = |v: &str| v.to_string();
+        match self {
+            V::NotAFile { file, what } => of([("file", file.clone()), ("what", s(what))]),
+            V::TooLarge { file, size } => of([("file", file.clone()), ("size", size.clone())]),
+            V::Type { file, ext } => of([("file", file.clone()), ("ext", ext.clone())]),
+            V::Content { file, kind, ext } => of([
+                ("file", file.clone()),
+                ("kind", s(kind)),
+                ("ext", ext.clone()),
+            ]),
+            V::Altered { file, expected } => {
+                of([("file", file.clone()), ("expected", expected.clone())])
+            }
+            V::Missing { file, path } => of([("file", file.clone()), ("path", path.clone())]),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! stored inside that write and taken away again when the write fails, so a refused
 //! attachment leaves neither a row nor a file.
 
+use super::EvidenceError;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -222,14 +223,16 @@ impl Ledger {
         let path = stored_path(&self.evidence_folder()?, &e);
         match files::state_of(&path, &e.sha256)? {
             OnDisk::Intact => Ok(path),
-            OnDisk::Missing => Err(LedgerError::EvidenceMissing {
+            OnDisk::Missing => Err(EvidenceError::Missing {
                 file: e.file_name,
                 path: path.display().to_string(),
-            }),
-            OnDisk::Altered => Err(LedgerError::EvidenceAltered {
+            }
+            .into()),
+            OnDisk::Altered => Err(EvidenceError::Altered {
                 file: e.file_name,
                 expected: e.sha256[..12].to_string(),
-            }),
+            }
+            .into()),
         }
     }
 

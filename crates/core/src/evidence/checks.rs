@@ -4,6 +4,8 @@
 //! extension says. What passes comes back read, with its SHA-256: the bytes checked are the
 //! bytes stored, even if the file changes on disk meanwhile.
 
+use super::EvidenceError;
+use crate::error::FileError;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -47,7 +49,7 @@ pub fn check_file(path: &Path) -> Result<CheckedFile> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| shown.clone());
-    let unreadable = |e: std::io::Error| LedgerError::UnreadableFile {
+    let unreadable = |e: std::io::Error| FileError::Unreadable {
         file: shown.clone(),
         reason: io_reason(&e),
     };
@@ -83,10 +85,11 @@ pub fn check_file(path: &Path) -> Result<CheckedFile> {
 fn check_regular(file: &str, meta: &std::fs::Metadata) -> Result<()> {
     let kind = meta.file_type();
     if !kind.is_file() {
-        return Err(LedgerError::EvidenceNotAFile {
+        return Err(EvidenceError::NotAFile {
             file: file.to_string(),
             what: kind_name(&kind),
-        });
+        }
+        .into());
     }
     Ok(())
 }
@@ -100,8 +103,8 @@ fn check_meta(file: &str, meta: &std::fs::Metadata) -> Result<()> {
 }
 
 fn too_large(file: &str, len: u64) -> LedgerError {
-    LedgerError::EvidenceTooLarge {
+    LedgerError::from(EvidenceError::TooLarge {
         file: file.to_string(),
         size: megabytes(len),
-    }
+    })
 }

@@ -3,9 +3,10 @@
 //! (.docx / .xlsx: a zip archive holding `word/…` or `xl/…` parts). A program renamed
 //! `.pdf` is refused, and so is a .docx that is really a workbook.
 
+use super::EvidenceError;
 use std::io::Cursor;
 
-use crate::error::{LedgerError, Result};
+use crate::error::Result;
 
 /// One kind of evidence file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,14 +99,15 @@ pub fn kind_of_name(file: &str, name: &str) -> Result<EvidenceKind> {
         "jpg" | "jpeg" => Ok(JPG),
         "docx" => Ok(DOCX),
         "xlsx" => Ok(XLSX),
-        _ => Err(LedgerError::EvidenceType {
+        _ => Err(EvidenceError::Type {
             file: file.to_string(),
             ext: if ext.is_empty() {
                 "（无扩展名）".into()
             } else {
                 format!(".{ext}")
             },
-        }),
+        }
+        .into()),
     }
 }
 
@@ -130,11 +132,12 @@ pub fn check_content(file: &str, ext: &str, kind: EvidenceKind, bytes: &[u8]) ->
     if fits {
         return Ok(());
     }
-    Err(LedgerError::EvidenceContent {
+    Err(EvidenceError::Content {
         file: file.to_string(),
         kind: kind.label,
         ext: format!(".{ext}"),
-    })
+    }
+    .into())
 }
 
 /// Whether `bytes` are a zip archive with a `[Content_Types].xml` and a part under

@@ -16,6 +16,7 @@
 
 mod attach;
 pub mod checks;
+mod error;
 pub mod files;
 pub mod kinds;
 pub mod opener;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use checks::MAX_EVIDENCE_BYTES;
+pub use error::EvidenceError;
 pub use kinds::ACCEPTED_EXTENSIONS;
 pub use opener::open_with_system;
 pub(crate) use orphans::move_evidence;

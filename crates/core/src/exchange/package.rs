@@ -3,6 +3,7 @@
 //! headers too, so any byte changed is caught, not only the parts' contents. The manifest
 //! also holds the changeset's SM3. Read with limits, so a hostile file cannot exhaust memory.
 
+use crate::error::FileError;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -110,7 +111,7 @@ pub fn read(path: &Path) -> Result<Package> {
         }
         .into()
     };
-    let meta = std::fs::metadata(path).map_err(|e| LedgerError::UnreadableFile {
+    let meta = std::fs::metadata(path).map_err(|e| FileError::Unreadable {
         file: path.display().to_string(),
         reason: e.to_string(),
     })?;

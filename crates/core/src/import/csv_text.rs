@@ -1,12 +1,13 @@
 //! A CSV file as one sheet. Chinese Excel saves CSV in GBK (GB18030 is its superset);
 //! others save UTF-8, with or without a BOM. Tab-separated text is accepted too.
 
+use crate::error::FileError;
 use encoding_rs::{GB18030, UTF_16LE};
 
 use super::cell::Cell;
 use super::file_limits::Budget;
 use super::sheet::Sheet;
-use crate::error::{LedgerError, Result};
+use crate::error::Result;
 
 /// Decodes the bytes and splits them into rows of text cells, counting rows and memory
 /// against `budget` as they are read (a file past its limits stops there). A quote that
@@ -14,7 +15,7 @@ use crate::error::{LedgerError, Result};
 /// there on cannot be told apart, so they are not kept.
 pub(crate) fn sheet(bytes: &[u8], name: String, budget: &mut Budget) -> Result<Sheet> {
     let file = budget.file().to_string();
-    let unreadable = |reason: String| LedgerError::UnreadableFile {
+    let unreadable = |reason: String| FileError::Unreadable {
         file: file.clone(),
         reason,
     };
@@ -36,7 +37,8 @@ pub(crate) fn sheet(bytes: &[u8], name: String, budget: &mut Budget) -> Result<S
                 return Err(unreadable(match e.position() {
                     Some(p) => format!("第{}行无法解析：{e}", p.line()),
                     None => format!("无法解析：{e}"),
-                }))
+                })
+                .into())
             }
         }
         // The csv reader passes over empty lines: keep each record on its own line number.

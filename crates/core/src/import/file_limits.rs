@@ -6,12 +6,13 @@
 //! it; and what is read is counted as it is read, rows (1,100,000 at most) and the memory
 //! the cells take, so a file that would exceed either stops there.
 
+use crate::error::FileError;
 use std::fs::{File, FileType};
 use std::io::{Read, Seek};
 use std::path::Path;
 
 use super::cell::Cell;
-use crate::error::{LedgerError, Result};
+use crate::error::Result;
 
 /// The largest file an import reads.
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
@@ -35,7 +36,7 @@ const MB: u64 = 1024 * 1024;
 /// changed in between.
 pub(crate) fn open_regular(path: &Path) -> Result<File> {
     let file = path.display().to_string();
-    let unreadable = |e: std::io::Error| LedgerError::UnreadableFile {
+    let unreadable = |e: std::io::Error| FileError::Unreadable {
         file: file.clone(),
         reason: io_reason(&e),
     };
@@ -50,16 +51,18 @@ pub(crate) fn open_regular(path: &Path) -> Result<File> {
 
 fn check_regular(file: &str, kind: &FileType, len: u64) -> Result<()> {
     if !kind.is_file() {
-        return Err(LedgerError::NotAFile {
+        return Err(FileError::NotAFile {
             file: file.to_string(),
             what: kind_name(kind),
-        });
+        }
+        .into());
     }
     if len > MAX_FILE_BYTES {
-        return Err(LedgerError::FileTooLarge {
+        return Err(FileError::TooLarge {
             file: file.to_string(),
             detail: format!("{} MB，上限 {} MB", len.div_ceil(MB), MAX_FILE_BYTES / MB),
-        });
+        }
+        .into());
     }
     Ok(())
 }
@@ -100,15 +103,16 @@ pub(crate) fn read_bounded(reader: impl Read, file: &str) -> Result<Vec<u8>> {
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LedgerError::UnreadableFile {
+        .map_err(|e| FileError::Unreadable {
             file: file.to_string(),
             reason: io_reason(&e),
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LedgerError::FileTooLarge {
+        return Err(FileError::TooLarge {
             file: file.to_string(),
             detail: format!("超过 {} MB", MAX_FILE_BYTES / MB),
-        });
+        }
+        .into());
     }
     Ok(bytes)
 }
@@ -119,7 +123,7 @@ pub(crate) fn read_bounded(reader: impl Read, file: &str) -> Result<Vec<u8>> {
 /// yields more than its declared size. `Ok(false)`: not a zip archive at all (the reader
 /// then says so in its own words).
 pub(crate) fn check_zip<R: Read + Seek>(reader: R, file: &str) -> Result<bool> {
-    let malformed = |reason: String| LedgerError::MalformedFile {
+    let malformed = |reason: String| FileError::Malformed {
         file: file.to_string(),
         reason,
     };
@@ -127,7 +131,7 @@ pub(crate) fn check_zip<R: Read + Seek>(reader: R, file: &str) -> Result<bool> {
         return Ok(false);
     };
     if zip.len() > MAX_PARTS {
-        return Err(malformed(format!("压缩包内有 {} 个部件", zip.len())));
+        return Err(malformed(format!("压缩包内有 {} 个部件", zip.len())).into());
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -137,16 +141,14 @@ pub(crate) fn check_zip<R: Read + Seek>(reader: R, file: &str) -> Result<bool> {
         let (size, packed) = (part.size(), part.compressed_size());
         total = total.saturating_add(size);
         if total > MAX_UNPACKED_BYTES {
-            return Err(malformed(format!(
-                "解压后超过 {} MB",
-                MAX_UNPACKED_BYTES / MB
-            )));
+            return Err(malformed(format!("解压后超过 {} MB", MAX_UNPACKED_BYTES / MB)).into());
         }
         if size > RATIO_CHECKED_ABOVE && size > packed.saturating_mul(MAX_PART_RATIO) {
             return Err(malformed(format!(
                 "部件「{}」压缩比超过 {MAX_PART_RATIO}:1",
                 part_name(part.name())
-            )));
+            ))
+            .into());
         }
     }
     Ok(true)
@@ -182,10 +184,11 @@ impl Budget {
     pub(crate) fn rows(&mut self, n: usize) -> Result<()> {
         self.rows = self.rows.saturating_add(n);
         if self.rows > MAX_ROWS {
-            return Err(LedgerError::TooManyRows {
+            return Err(FileError::TooManyRows {
                 file: self.file.clone(),
                 limit: MAX_ROWS,
-            });
+            }
+            .into());
         }
         self.charge(n.saturating_mul(std::mem::size_of::<Vec<Cell>>()))
     }
@@ -210,10 +213,11 @@ impl Budget {
     fn charge(&mut self, bytes: usize) -> Result<()> {
         self.bytes = self.bytes.saturating_add(bytes);
         if self.bytes > MAX_CELL_BYTES {
-            return Err(LedgerError::FileTooLarge {
+            return Err(FileError::TooLarge {
                 file: self.file.clone(),
                 detail: format!("表格内容读入后超过 {} MB", MAX_CELL_BYTES / 1024 / 1024),
-            });
+            }
+            .into());
         }
         Ok(())
     }

@@ -8,6 +8,7 @@
 //! the file's budget of rows and memory. An .xlsx sheet is streamed cell by cell, so an
 //! empty cell far to the right or at the bottom costs nothing.
 
+use crate::error::FileError;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
@@ -82,9 +83,10 @@ impl FileKind {
 /// Reads every sheet of the file, once it has passed the checks of `file_limits`.
 pub(crate) fn read(path: &Path) -> Result<Vec<Sheet>> {
     let Some(kind) = FileKind::from_path(path) else {
-        return Err(LedgerError::UnsupportedFile {
+        return Err(FileError::Unsupported {
             file: path.display().to_string(),
-        });
+        }
+        .into());
     };
     let opened = file_limits::open_regular(path)?;
     let stem = path
@@ -132,10 +134,11 @@ pub(crate) fn read_from<R: Read + Seek>(
 }
 
 fn unreadable(file: &str, reason: String) -> LedgerError {
-    LedgerError::UnreadableFile {
+    FileError::Unreadable {
         file: file.to_string(),
         reason,
     }
+    .into()
 }
 
 fn workbook<R: Read + Seek>(reader: R, kind: FileKind, budget: &mut Budget) -> Result<Vec<Sheet>> {
