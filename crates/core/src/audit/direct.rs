@@ -99,25 +99,12 @@ pub fn seal_inserts(conn: &Connection, stamp: &Stamp<'_>, paused: &mut Paused) -
             guard::check(conn, stamp, &change, &units)?;
         }
     }
-    let records = added
-        .into_iter()
-        .map(|(_, row_id, unit_id, _, image)| Record {
-            seq: 0,
-            at: stamp.at.to_string(),
-            account: stamp.actor.name.clone(),
-            display_name: stamp.actor.display_name.clone(),
-            role: stamp.actor.role.code().to_string(),
-            machine: stamp.machine.to_string(),
-            op: "insert".into(),
-            tbl: TABLE.into(),
-            row_id,
-            unit_id: Some(unit_id),
-            old: None,
-            new: Some(image),
-            row_digest: None,
-            reason: stamp.reason.to_string(),
-            prev_hash: String::new(),
-            hash: String::new(),
-        });
+    let records = added.into_iter().map(|(_, row_id, unit_id, _, image)| {
+        Record::stamped(
+            stamp,
+            ("insert".into(), TABLE.into(), row_id, Some(unit_id)),
+            (None, Some(image), None),
+        )
+    });
     Appender::new(conn)?.append_all(conn, records)
 }

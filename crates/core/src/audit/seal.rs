@@ -127,28 +127,44 @@ fn record(c: Change, units: &guard::RowUnits, stamp: &Stamp<'_>) -> Option<Recor
         }
         _ => (c.old, c.new),
     };
-    Some(Record {
-        seq: 0,
-        at: stamp.at.to_string(),
-        account: stamp.actor.name.clone(),
-        display_name: stamp.actor.display_name.clone(),
-        role: stamp.actor.role.code().to_string(),
-        machine: stamp.machine.to_string(),
-        op: c.op,
-        tbl: c.tbl,
-        row_id: c.row_id,
-        unit_id,
-        old,
-        new,
-        row_digest,
-        reason: stamp.reason.to_string(),
-        prev_hash: String::new(),
-        hash: String::new(),
-    })
+    Some(Record::stamped(
+        stamp,
+        (c.op, c.tbl, c.row_id, unit_id),
+        (old, new, row_digest),
+    ))
 }
 
 fn sorted_json(m: &HashMap<&str, &Value>) -> String {
     let sorted: std::collections::BTreeMap<&str, &Value> =
         m.iter().map(|(k, v)| (*k, *v)).collect();
     serde_json::to_string(&sorted).unwrap_or_else(|_| "{}".into())
+}
+
+impl Record {
+    /// A record of one change of a write, before it is chained (seq and hashes empty):
+    /// `(op, table, row id, unit)` and `(old, new, row digest)`.
+    pub fn stamped(
+        stamp: &Stamp<'_>,
+        (op, tbl, row_id, unit_id): (String, String, String, Option<String>),
+        (old, new, row_digest): (Option<String>, Option<String>, Option<String>),
+    ) -> Self {
+        Self {
+            seq: 0,
+            at: stamp.at.to_string(),
+            account: stamp.actor.name.clone(),
+            display_name: stamp.actor.display_name.clone(),
+            role: stamp.actor.role.code().to_string(),
+            machine: stamp.machine.to_string(),
+            op,
+            tbl,
+            row_id,
+            unit_id,
+            old,
+            new,
+            row_digest,
+            reason: stamp.reason.to_string(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
 }

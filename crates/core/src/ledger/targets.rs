@@ -90,32 +90,26 @@ pub(crate) fn of_unit(conn: &Connection, unit_id: &str) -> Result<Vec<Target>> {
            JOIN target AS t ON t.id = m.target_id
           WHERE t.unit_id = ?1 ORDER BY m.target_id, m.due_on",
     )?;
-    let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
-    for row in ms.query_map([unit_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            Milestone {
-                due_on: r.get(1)?,
-                value: r.get(2)?,
-            },
-        ))
-    })? {
-        let (target_id, m) = row?;
-        by_target.entry(target_id).or_default().push(m);
-    }
-    for t in &mut out {
-        t.milestones = by_target.remove(&t.id).unwrap_or_default();
-    }
+    give_milestones(&mut ms, [unit_id], &mut out)?;
     Ok(out)
 }
 
 /// Milestones are rare: read them all in one query rather than one per target.
 fn attach_milestones(conn: &Connection, targets: &mut [Target]) -> Result<()> {
-    let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
     let mut ms = conn.prepare(
         "SELECT target_id, due_on, value FROM target_milestone ORDER BY target_id, due_on",
     )?;
-    for row in ms.query_map([], |r| {
+    give_milestones(&mut ms, [], targets)
+}
+
+/// Gives each target the milestones among `ms`'s rows (target_id, due_on, value) that are its.
+fn give_milestones(
+    ms: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+    targets: &mut [Target],
+) -> Result<()> {
+    let mut by_target: HashMap<String, Vec<Milestone>> = HashMap::new();
+    for row in ms.query_map(params, |r| {
         Ok((
             r.get::<_, String>(0)?,
             Milestone {

@@ -64,24 +64,59 @@ fn a_later_entry_is_trailed(
     assert!(v.ok, "{} ({} accounts)", v.message, prepared.accounts.len());
 }
 
+/// A copy of the prepared ledger (兰山区 and 沂南县, one account per role), opened.
+struct Case {
+    prepared: Prepared,
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    ledger: Ledger,
+}
+
+impl Case {
+    fn new() -> Self {
+        let prepared = prepare();
+        let dir = tempfile::tempdir().unwrap();
+        let (path, ledger) = prepared.copy(dir.path());
+        Self {
+            prepared,
+            dir,
+            path,
+            ledger,
+        }
+    }
+
+    fn actor(&self, role: Role) -> Actor {
+        signed(&self.ledger, self.prepared.account(role))
+    }
+
+    /// A CSV of entries of `rows` (unit, value) in the case's folder.
+    fn file(&self, rows: &[(&str, &str)]) -> std::path::PathBuf {
+        csv(self.dir.path(), rows)
+    }
+
+    fn import(&mut self, actor: &Actor, file: &std::path::Path) -> Result<u32> {
+        commit(&mut self.ledger, actor, file)
+    }
+
+    /// After whatever happened: one more entry by `actor` leaves one more record.
+    fn next_entry_is_trailed(&mut self, actor: &Actor) {
+        a_later_entry_is_trailed(&self.prepared, &mut self.ledger, &self.path, actor);
+    }
+}
+
 #[test]
 fn a_clerks_import_leaves_one_record_per_row_that_verifies() {
-    let prepared = prepare();
-    let dir = tempfile::tempdir().unwrap();
-    let (path, mut ledger) = prepared.copy(dir.path());
-    let clerk = signed(&ledger, prepared.account(Role::Clerk));
-    let file = csv(
-        dir.path(),
-        &[("兰山区", "3"), ("兰山区", "4"), ("兰山区", "5")],
-    );
-    let before = audit_count(&path);
-    assert_eq!(commit(&mut ledger, &clerk, &file).unwrap(), 3);
+    let mut c = Case::new();
+    let clerk = c.actor(Role::Clerk);
+    let file = c.file(&[("兰山区", "3"), ("兰山区", "4"), ("兰山区", "5")]);
+    let before = audit_count(&c.path);
+    assert_eq!(c.import(&clerk, &file).unwrap(), 3);
     assert_eq!(
-        audit_count(&path),
+        audit_count(&c.path),
         before + 3,
         "one record per imported row"
     );
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&c.path).unwrap();
     let (records, matching): (i64, i64) = conn
         .query_row(
             "SELECT count(*), count(e.id) FROM audit a LEFT JOIN progress_entry e
@@ -91,7 +126,7 @@ fn a_clerks_import_leaves_one_record_per_row_that_verifies() {
                     'updated_at', e.updated_at, 'updated_by', e.updated_by)
              WHERE a.seq > ?1 AND a.op = 'insert' AND a.tbl = 'progress_entry'
                AND a.account = 'lanshan' AND a.role = 'clerk' AND a.unit_id = ?2",
-            rusqlite::params![before, prepared.inside.unit],
+            rusqlite::params![before, c.prepared.inside.unit],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
@@ -100,49 +135,39 @@ fn a_clerks_import_leaves_one_record_per_row_that_verifies() {
         (3, 3),
         "the clerk's records, each the row's whole image"
     );
-    let v = ledger.verify_audit().unwrap();
+    let v = c.ledger.verify_audit().unwrap();
     assert!(v.ok, "{}", v.message);
-    a_later_entry_is_trailed(&prepared, &mut ledger, &path, &clerk);
+    c.next_entry_is_trailed(&clerk);
 }
 
 #[test]
 fn a_row_of_another_county_refuses_the_whole_import() {
-    let prepared = prepare();
-    let dir = tempfile::tempdir().unwrap();
-    let (path, mut ledger) = prepared.copy(dir.path());
-    let clerk = signed(&ledger, prepared.account(Role::Clerk));
-    let file = csv(
-        dir.path(),
-        &[("兰山区", "3"), ("沂南县", "4"), ("兰山区", "5")],
-    );
-    let before = counts(&path);
-    let err = commit(&mut ledger, &clerk, &file).unwrap_err();
+    let mut c = Case::new();
+    let clerk = c.actor(Role::Clerk);
+    let file = c.file(&[("兰山区", "3"), ("沂南县", "4"), ("兰山区", "5")]);
+    let before = counts(&c.path);
+    let err = c.import(&clerk, &file).unwrap_err();
     assert_eq!(err.code(), "forbidden", "{err}");
     assert!(
         err.to_string().contains("沂南县"),
         "the refusal names whose rows: {err}"
     );
-    assert_eq!(counts(&path), before, "nothing written, the trail included");
-    a_later_entry_is_trailed(&prepared, &mut ledger, &path, &clerk);
+    assert_eq!(counts(&c.path), before, "nothing written, the trail included");
+    c.next_entry_is_trailed(&clerk);
 }
 
 #[test]
 fn a_viewer_cannot_import_and_a_bad_row_writes_nothing() {
-    let prepared = prepare();
-    let dir = tempfile::tempdir().unwrap();
-    let (path, mut ledger) = prepared.copy(dir.path());
-    let viewer = signed(&ledger, prepared.account(Role::Viewer));
-    let file = csv(dir.path(), &[("兰山区", "3")]);
-    let before = counts(&path);
-    let err = commit(&mut ledger, &viewer, &file).unwrap_err();
+    let mut c = Case::new();
+    let viewer = c.actor(Role::Viewer);
+    let file = c.file(&[("兰山区", "3")]);
+    let before = counts(&c.path);
+    let err = c.import(&viewer, &file).unwrap_err();
     assert_eq!(err.code(), "forbidden", "{err}");
-    assert_eq!(counts(&path), before, "the viewer wrote nothing");
-    let admin = signed(&ledger, prepared.account(Role::Admin));
-    let bad = csv(dir.path(), &[("兰山区", "3"), ("兰山区", "-4")]);
-    assert!(
-        commit(&mut ledger, &admin, &bad).is_err(),
-        "a negative count is refused"
-    );
-    assert_eq!(counts(&path), before, "the refused file wrote nothing");
-    a_later_entry_is_trailed(&prepared, &mut ledger, &path, &admin);
+    assert_eq!(counts(&c.path), before, "the viewer wrote nothing");
+    let admin = c.actor(Role::Admin);
+    let bad = c.file(&[("兰山区", "3"), ("兰山区", "-4")]);
+    assert!(c.import(&admin, &bad).is_err(), "a negative count is refused");
+    assert_eq!(counts(&c.path), before, "the refused file wrote nothing");
+    c.next_entry_is_trailed(&admin);
 }
