@@ -152,7 +152,11 @@ fn a_row_of_another_county_refuses_the_whole_import() {
         err.to_string().contains("沂南县"),
         "the refusal names whose rows: {err}"
     );
-    assert_eq!(counts(&c.path), before, "nothing written, the trail included");
+    assert_eq!(
+        counts(&c.path),
+        before,
+        "nothing written, the trail included"
+    );
     c.next_entry_is_trailed(&clerk);
 }
 
@@ -167,7 +171,10 @@ fn a_viewer_cannot_import_and_a_bad_row_writes_nothing() {
     assert_eq!(counts(&c.path), before, "the viewer wrote nothing");
     let admin = c.actor(Role::Admin);
     let bad = c.file(&[("兰山区", "3"), ("兰山区", "-4")]);
-    assert!(c.import(&admin, &bad).is_err(), "a negative count is refused");
+    assert!(
+        c.import(&admin, &bad).is_err(),
+        "a negative count is refused"
+    );
     assert_eq!(counts(&c.path), before, "the refused file wrote nothing");
     c.next_entry_is_trailed(&admin);
 }
