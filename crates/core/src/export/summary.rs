@@ -283,7 +283,7 @@ fn action_reports(
     scope: &str,
     quarter: Quarter,
 ) -> Result<Vec<ActionReport>> {
-    let mut engine = Engine::new(ledger.conn(), pq.as_of)?;
+    let mut engine = ledger.engine(pq.as_of)?;
     let scope_idx = engine.scope(Some(scope))?;
     let mut out = Vec::new();
     for s in ledger.action_summaries(pq)? {

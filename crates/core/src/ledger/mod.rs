@@ -48,6 +48,8 @@ pub struct Ledger {
     write_reason: Option<String>,
     /// Why the ledger was opened read-only (the file or its folder cannot be written).
     read_only: Option<String>,
+    /// Derived indicators' rows, kept across views until the file changes.
+    derived: std::sync::Mutex<crate::register::derive_units::DerivedCache>,
 }
 
 impl Ledger {
@@ -129,6 +131,7 @@ impl Ledger {
             trail: true,
             write_reason: None,
             read_only,
+            derived: Default::default(),
         };
         if ledger.read_only.is_none() {
             ledger.ensure_defaults()?;
@@ -174,6 +177,11 @@ impl Ledger {
     pub fn today(&self) -> NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The progress engine over this ledger as of a day, sharing its derived rows.
+    pub(crate) fn engine(&self, as_of: NaiveDate) -> Result<crate::progress::Engine<'_>> {
+        Ok(crate::progress::Engine::new(self.conn(), as_of)?.sharing(&self.derived))
     }
 
     /// The read connection, for queries inside the core (progress, export).

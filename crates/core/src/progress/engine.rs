@@ -3,6 +3,7 @@
 //! the window's ragged ends, rolled up the tree in memory).
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -15,6 +16,7 @@ use crate::ledger::{
 };
 use crate::model::{Indicator, Period, Target, Unit};
 use crate::register::derive::{self, Derivation};
+use crate::register::derive_units::{DerivedCache, UnitValues};
 use crate::validate::EARLIEST;
 
 /// Units as an index-addressed tree.
@@ -90,7 +92,11 @@ pub struct Engine<'c> {
     target_reads: HashMap<usize, Option<u32>>,
     sums: HashMap<(String, NaiveDate, NaiveDate), WindowSums>,
     derivations: HashMap<String, Derivation>,
-    derived: HashMap<(String, usize, bool, NaiveDate, NaiveDate), f64>,
+    /// A derived indicator's rows per unit and day (one query; every scope and window of
+    /// the view is computed from them).
+    derived: HashMap<String, Arc<UnitValues>>,
+    /// The ledger's derived rows kept across views (see `sharing`), if it has them.
+    shared: Option<&'c Mutex<DerivedCache>>,
 }
 
 /// A target as it applies to a scope: own or summed from sub-units.
@@ -124,7 +130,15 @@ impl<'c> Engine<'c> {
             sums: HashMap::new(),
             derivations,
             derived: HashMap::new(),
+            shared: None,
         })
+    }
+
+    /// Takes derived indicators' rows from, and leaves them in, a ledger's cache, which
+    /// keeps them across views until the file changes.
+    pub fn sharing(mut self, cache: &'c Mutex<DerivedCache>) -> Self {
+        self.shared = Some(cache);
+        self
     }
 
     /// The day the engine's figures are as of.
@@ -255,16 +269,15 @@ impl<'c> Engine<'c> {
             return Ok(0.0);
         }
         if let Some(d) = self.derivations.get(&ind.id) {
-            let key = (ind.id.clone(), scope, subtree, from, to);
-            if let Some(v) = self.derived.get(&key) {
-                return Ok(*v);
+            if !self.derived.contains_key(&ind.id) {
+                let values = match self.shared {
+                    Some(cache) => DerivedCache::get(cache, self.conn, &ind.id, d)?,
+                    None => Arc::new(UnitValues::read(self.conn, d)?),
+                };
+                self.derived.insert(ind.id.clone(), values);
             }
-            let v = round_to(
-                derive::completed(self.conn, d, &self.unit_ids_json(scope, subtree), from, to)?,
-                ind.decimals,
-            );
-            self.derived.insert(key, v);
-            return Ok(v);
+            let v = self.derived[&ind.id].over(self.unit_ids(scope, subtree), from, to);
+            return Ok(round_to(v, ind.decimals));
         }
         let key = (ind.id.clone(), from, to);
         if !self.sums.contains_key(&key) {
@@ -280,8 +293,8 @@ impl<'c> Engine<'c> {
         Ok(round_to(v, ind.decimals))
     }
 
-    /// The scope's unit ids (with its subtree, if asked) as a JSON array.
-    fn unit_ids_json(&self, scope: usize, subtree: bool) -> String {
+    /// The scope's unit ids (with its subtree, if asked).
+    fn unit_ids(&self, scope: usize, subtree: bool) -> Vec<&str> {
         let mut ids = vec![self.tree.units[scope].id.as_str()];
         let mut stack = if subtree {
             self.tree.children(scope).to_vec()
@@ -292,7 +305,7 @@ impl<'c> Engine<'c> {
             ids.push(self.tree.units[i].id.as_str());
             stack.extend_from_slice(self.tree.children(i));
         }
-        serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())
+        ids
     }
 
     /// How the indicator is derived from a register, if it is.

@@ -198,7 +198,7 @@ impl Ledger {
     /// One row per indicator (of the action, if given) for the scope.
     pub fn progress(&self, q: &ProgressQuery) -> Result<Vec<ProgressRow>> {
         self.read_scope()?; // figures are open to every signed-in reader
-        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let mut engine = self.engine(q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
         indicators
@@ -212,7 +212,7 @@ impl Ledger {
     /// the breakdown adds up to the scope's figure.
     pub fn progress_by_unit(&self, q: &ProgressQuery) -> Result<Vec<ProgressRow>> {
         self.read_scope()?; // figures are open to every signed-in reader
-        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let mut engine = self.engine(q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), q.indicator.as_deref())?;
         let windows: Vec<Option<Period>> = indicators

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::summary::{group_status, mean, pace_index};
-use super::{Engine, ProgressRow, Status};
+use super::{ProgressRow, Status};
 use crate::error::Result;
 use crate::ledger::Ledger;
 use crate::model::UnitKind;
@@ -56,7 +56,7 @@ impl Ledger {
     /// completion rate, then in the units' own order.
     pub fn unit_ranking(&self, q: &RankingQuery) -> Result<Vec<UnitRank>> {
         self.read_scope()?; // figures are open to every signed-in reader
-        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let mut engine = self.engine(q.as_of)?;
         let scope = engine.scope(q.parent.as_deref())?;
         let indicators = engine.select_indicators(q.action.as_deref(), None)?;
         let mut ranked = Vec::new();

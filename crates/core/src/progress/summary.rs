@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Engine, ProgressQuery, ProgressRow, Status};
+use super::{ProgressQuery, ProgressRow, Status};
 use crate::error::Result;
 use crate::ledger::{lookup_action, read_actions, Ledger};
 
@@ -87,7 +87,7 @@ impl Ledger {
     /// One summary per active action (or the one asked for) for the query's scope.
     pub fn action_summaries(&self, q: &ProgressQuery) -> Result<Vec<ActionSummary>> {
         self.read_scope()?; // figures are open to every signed-in reader
-        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let mut engine = self.engine(q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         // The action asked for, resolved like every typed key (id, code or exact name); an
         // unknown one is an error rather than an empty list.

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{round_to, Engine};
+use super::round_to;
 use crate::error::Result;
 use crate::ledger::Ledger;
 use crate::pacing::Quarter;
@@ -53,7 +53,7 @@ impl Ledger {
     /// date, one point per month or quarter; the last point ends at the as-of date.
     pub fn trend(&self, q: &TrendQuery) -> Result<Vec<TrendPoint>> {
         self.read_scope()?; // figures are open to every signed-in reader
-        let mut engine = Engine::new(self.conn(), q.as_of)?;
+        let mut engine = self.engine(q.as_of)?;
         let scope = engine.scope(q.unit.as_deref())?;
         let ind = engine
             .select_indicators(None, Some(&q.indicator))?

@@ -151,20 +151,93 @@ fn parts(d: &Derivation, conn: &Connection) -> Result<Parts> {
     })
 }
 
-/// Runs `sql` for one number, binding each named value the statement uses.
-fn query_number<T: rusqlite::types::FromSql>(
-    conn: &Connection,
-    sql: &str,
-    values: &[(&str, &dyn rusqlite::ToSql)],
-) -> Result<T> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut used = Vec::with_capacity(values.len());
-    for (name, value) in values {
-        if stmt.parameter_index(name)?.is_some() {
-            used.push((*name, *value));
-        }
+/// A derivation's SQL: the aggregate of its measure, the rows it reads (FROM … WHERE, the
+/// window `:from`–`:to`, its status and its field match) and the unit column, with the values
+/// every form of it binds (a statement binds those it names).
+pub(crate) struct Query {
+    pub(crate) agg: String,
+    /// The measured field's SQL, for a count of distinct values.
+    pub(crate) field: Option<&'static str>,
+    pub(crate) rows: String,
+    pub(crate) unit_col: &'static str,
+    /// The day a row counts on.
+    pub(crate) date_col: &'static str,
+    type_id: Option<String>,
+    field_path: Option<String>,
+    match_path: Option<String>,
+}
+
+impl Query {
+    pub(crate) fn new(conn: &Connection, d: &Derivation) -> Result<Self> {
+        let p = parts(d, conn)?;
+        let agg = match (d.measure, p.field) {
+            (Measure::Count, _) => "COUNT(*)".to_string(),
+            (Measure::Distinct, Some(f)) => format!("COUNT(DISTINCT {f})"),
+            (Measure::Sum, Some(f)) if f.ends_with(INVESTMENT_COLUMN) => {
+                format!("COALESCE(SUM({f}), 0) / 10000.0")
+            }
+            (Measure::Sum, Some(f)) => format!("COALESCE(SUM({f}), 0)"),
+            (_, None) => {
+                return Err(LedgerError::Invalid {
+                    field: "indicator",
+                    problem: "缺少统计字段".into(),
+                })
+            }
+        };
+        let unit_col = if d.source == DerivedSource::Register {
+            "r.unit_id"
+        } else {
+            "p.unit_id"
+        };
+        // Matching a data field applies to activity registers only (set_derivation checks).
+        let match_clause = if d.source == DerivedSource::Register {
+            "AND (:match_path IS NULL OR json_extract(r.data, :match_path) = :match_value)"
+        } else {
+            ""
+        };
+        let (source, date_col, status_col) = (p.source, p.date_col, p.status_col);
+        Ok(Self {
+            agg,
+            field: p.field,
+            rows: format!(
+                "FROM {source} WHERE {date_col} BETWEEN :from AND :to
+                   AND (:status IS NULL OR {status_col} = :status) {match_clause}"
+            ),
+            unit_col,
+            date_col,
+            type_id: p.type_id,
+            field_path: p.field_path,
+            match_path: d.match_field.as_deref().map(|f| format!("$.{f}")),
+        })
     }
-    Ok(stmt.query_row(used.as_slice(), |r| r.get(0))?)
+
+    /// Prepares `sql` (a form of this query) and binds the values it names.
+    pub(crate) fn bind<'c>(
+        &self,
+        conn: &'c Connection,
+        sql: &str,
+        d: &Derivation,
+        window: (NaiveDate, NaiveDate),
+        units_json: Option<&str>,
+    ) -> Result<rusqlite::CachedStatement<'c>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let values: [(&str, &dyn rusqlite::ToSql); 8] = [
+            (":from", &window.0),
+            (":to", &window.1),
+            (":units", &units_json),
+            (":status", &d.status),
+            (":match_path", &self.match_path),
+            (":match_value", &d.match_value),
+            (":type_id", &self.type_id),
+            (":field_path", &self.field_path),
+        ];
+        for (name, value) in values {
+            if let Some(i) = stmt.parameter_index(name)? {
+                stmt.raw_bind_parameter(i, value)?;
+            }
+        }
+        Ok(stmt)
+    }
 }
 
 /// The derived value over the units (a JSON array of ids) within [from, to].
@@ -175,60 +248,28 @@ pub fn completed(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<f64> {
-    let p = parts(d, conn)?;
-    let agg = match (d.measure, p.field) {
-        (Measure::Count, _) => "COUNT(*)".to_string(),
-        (Measure::Distinct, Some(f)) => format!("COUNT(DISTINCT {f})"),
-        (Measure::Sum, Some(f)) if f.ends_with(INVESTMENT_COLUMN) => {
-            format!("COALESCE(SUM({f}), 0) / 10000.0")
-        }
-        (Measure::Sum, Some(f)) => format!("COALESCE(SUM({f}), 0)"),
-        (_, None) => {
-            return Err(LedgerError::Invalid {
-                field: "indicator",
-                problem: "缺少统计字段".into(),
-            })
-        }
-    };
-    let unit_col = if d.source == DerivedSource::Register {
-        "r.unit_id"
-    } else {
-        "p.unit_id"
-    };
-    // Matching a data field applies to activity registers only (set_derivation checks).
-    let match_clause = if d.source == DerivedSource::Register {
-        "AND (:match_path IS NULL OR json_extract(r.data, :match_path) = :match_value)"
-    } else {
-        ""
-    };
-    let (source, date_col, status_col) = (p.source, p.date_col, p.status_col);
+    let q = Query::new(conn, d)?;
     let sql = format!(
-        "SELECT {agg} FROM {source}
-         WHERE {date_col} BETWEEN :from AND :to AND {unit_col} IN (SELECT value FROM json_each(:units))
-           AND (:status IS NULL OR {status_col} = :status) {match_clause}"
+        "SELECT {} {} AND {} IN (SELECT value FROM json_each(:units))",
+        q.agg, q.rows, q.unit_col
     );
-    let match_path = d.match_field.as_deref().map(|f| format!("$.{f}"));
-    query_number(
-        conn,
-        &sql,
-        &[
-            (":from", &from),
-            (":to", &to),
-            (":units", &units_json),
-            (":status", &d.status),
-            (":match_path", &match_path),
-            (":match_value", &d.match_value),
-            (":type_id", &p.type_id),
-            (":field_path", &p.field_path),
-        ],
-    )
+    let mut stmt = q.bind(conn, &sql, d, (from, to), Some(units_json))?;
+    let mut rows = stmt.raw_query();
+    let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    Ok(row.get(0)?)
 }
 
 /// The earliest date of a row the derivation counts (where a trend without a target starts).
 pub fn first_date(conn: &Connection, d: &Derivation) -> Result<Option<NaiveDate>> {
     let p = parts(d, conn)?;
     let sql = format!("SELECT MIN({}) FROM {}", p.date_col, p.source);
-    query_number(conn, &sql, &[(":type_id", &p.type_id)])
+    let mut stmt = conn.prepare_cached(&sql)?;
+    if let Some(i) = stmt.parameter_index(":type_id")? {
+        stmt.raw_bind_parameter(i, &p.type_id)?;
+    }
+    let mut rows = stmt.raw_query();
+    let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    Ok(row.get(0)?)
 }
 
 pub(crate) fn read(conn: &Connection, indicator_id: &str) -> Result<Option<Derivation>> {

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod credit_code;
 pub mod derive;
+pub mod derive_units;
 pub mod enterprise;
 mod listing;
 pub mod pairing;

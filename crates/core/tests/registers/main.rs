@@ -3,6 +3,7 @@
 
 mod activity;
 mod common;
+mod derived_cache;
 mod edits;
 mod edits_rows;
 #[path = "../fixture/mod.rs"]
