@@ -171,7 +171,7 @@ test('a 兰山区 clerk signs in, adds an entry for 兰山区, cannot change 沂
   await goto(app, `/registers/r/${register.code}?drill=1&unit=${unitId(YINAN)}`, `page-register-${register.code}`);
   // Loaded: rows, the empty state, or the core's refusal to list another unit's rows.
   await app.waitFor(() => app.exec(`const p = document.querySelector(arguments[0]);
-      return !!p && !p.querySelector('[data-testid="state-loading"]') && !!p.querySelector('[data-testid="state-empty"], [data-testid="state-error"], [data-testid="register-table"] .el-table__row')`, `[data-testid="page-register-${register.code}"]`), {
+      return !!p && !p.querySelector('[data-testid="state-loading"]') && !!p.querySelector('[data-testid="state-empty"], [data-testid="state-error"], [data-testid="register-table"] .el-table-v2__row')`, `[data-testid="page-register-${register.code}"]`), {
     timeout: 10000,
     message: 'the 沂南县 view to load',
   });

@@ -41,7 +41,7 @@ async function openPairings() {
     message: 'the nav item 结对共建 in view',
   });
   await navigate(app, 'nav-pairings', 'page-pairings');
-  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="pairings-table"] .el-table-v2__row', { timeout: 10000 });
 }
 
 /** Fills the add-pairing dialog with a new village in the sample's first county and saves. */
@@ -132,7 +132,7 @@ test('the derived figure drills down to the pairings behind it', async () => {
   await clickWhenFree(app, '[data-testid="headline-GF01"] [data-testid="headline-drill"]');
   await app.byTestId('page-pairings', { timeout: 10000 });
   await app.waitForText('结对共建企业', { within: '[data-testid="drill-notice"]' });
-  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="pairings-table"] .el-table-v2__row', { timeout: 10000 });
   await settle(app);
   await app.screenshot('registers-pairings');
 });
@@ -142,7 +142,7 @@ test('an activity register page lists its typed rows', async () => {
   assert.ok(types.length >= 5, `register types: want at least 5, got ${types.length}`);
   const first = types[0];
   await goto(app, `/registers/r/${first.code}`, `page-register-${first.code}`);
-  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="register-table"] .el-table-v2__row', { timeout: 10000 });
   await app.waitForText(first.name, { within: `[data-testid="page-register-${first.code}"]` });
   await settle(app);
   await app.screenshot(`registers-${first.code}`);
@@ -150,7 +150,7 @@ test('an activity register page lists its typed rows', async () => {
 
 test('the cooperation projects page lists the projects of the pairings', async () => {
   await goto(app, '/registers/projects', 'page-projects');
-  await app.find('[data-testid="projects-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="projects-table"] .el-table-v2__row', { timeout: 10000 });
   await app.waitForText(/共 4,49\d 条/, { within: '[data-testid="projects-total"]' });
   await settle(app);
   await app.screenshot('registers-projects');
@@ -186,7 +186,7 @@ test('editing pairings: 编辑 and ↓ Enter open them prefilled; ending both lo
   await waitForHeadline(app, 'GF01', 4222);
   await clickWhenFree(app, '[data-testid="headline-GF01"] [data-testid="headline-drill"]');
   await app.byTestId('page-pairings', { timeout: 10000 });
-  await app.find('[data-testid="pairings-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="pairings-table"] .el-table-v2__row', { timeout: 10000 });
   const drilled = await tableTotal('pairings');
 
   await searchOurPairings();
@@ -207,10 +207,10 @@ test('editing pairings: 编辑 and ↓ Enter open them prefilled; ending both lo
   await searchOurPairings();
   await app.exec(`document.querySelector('[data-testid="pairings-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.DOWN + Keys.DOWN);
-  await app.waitFor(() => app.exec(`return document.querySelectorAll('[data-testid="pairings-table"] .el-table__body tr.current-row').length === 1`), {
+  await app.waitFor(() => app.exec(`return document.querySelectorAll('[data-testid="pairings-table"] .el-table-v2__row.current-row').length === 1`), {
     message: 'a current row after ↓',
   });
-  const current = await app.exec(`return document.querySelector('[data-testid="pairings-table"] .el-table__body tr.current-row [data-testid^="pairing-edit-"]').dataset.testid`);
+  const current = await app.exec(`return document.querySelector('[data-testid="pairings-table"] .el-table-v2__row.current-row [data-testid^="pairing-edit-"]').dataset.testid`);
   assert.notEqual(current, `pairing-edit-${firstId}`, 'the second ↓ moved to the other pairing');
   await app.keys(Keys.ENTER);
   await endInDialog();
@@ -231,7 +231,7 @@ test('editing pairings: 编辑 and ↓ Enter open them prefilled; ending both lo
 
 test('editing a project: a negative investment is refused beside the field and changes nothing; a new status shows in the table', async () => {
   await goto(app, '/registers/projects', 'page-projects');
-  await app.find('[data-testid="projects-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="projects-table"] .el-table-v2__row', { timeout: 10000 });
   const [edit] = await app.findAll('[data-testid^="project-edit-"]');
   const id = (await edit.attribute('data-testid')).replace('project-edit-', '');
   const all = { search: null, unit: null, pairing_id: null, kind: null, status: null, from: null, to: null, limit: 1, offset: 0 };
@@ -272,7 +272,7 @@ test('editing a project: a negative investment is refused beside the field and c
 
 test('an activity register: Delete asks first (Escape keeps the row); a double click edits the row', async () => {
   await goto(app, '/registers/r/report', 'page-register-report');
-  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="register-table"] .el-table-v2__row', { timeout: 10000 });
   const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
   const before = await app.invoke('list_register_rows', { filter: all });
   await app.exec(`document.querySelector('[data-testid="register-keys"]').focus()`); // single keys are the table's while it has focus
@@ -284,7 +284,7 @@ test('an activity register: Delete asks first (Escape keeps the row); a double c
   assert.equal(kept.total, before.total, `Delete then Escape deletes nothing: want ${before.total}, got ${kept.total}`);
 
   const row = before.rows[0];
-  await app.exec(`const r = document.querySelector('[data-testid="register-table"] .el-table__body tr');
+  await app.exec(`const r = document.querySelector('[data-testid="register-table"] .el-table-v2__row');
     r.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }))`);
   await app.waitForText('编辑记录', { within: '[data-testid="register-dialog"]' });
   await settle(app);
@@ -300,13 +300,13 @@ test('an activity register: Delete asks first (Escape keeps the row); a double c
 
 test('an activity register: Delete then 删除 in the confirmation removes the current row, and only it', async () => {
   await goto(app, '/registers/r/report', 'page-register-report');
-  await app.find('[data-testid="register-table"] .el-table__row', { timeout: 10000 });
+  await app.find('[data-testid="register-table"] .el-table-v2__row', { timeout: 10000 });
   const all = { register: 'report', search: null, unit: null, status: null, from: null, to: null, match_field: null, match_value: null, limit: 1, offset: 0 };
   const before = await app.invoke('list_register_rows', { filter: { ...all, limit: 50 } });
   await app.exec(`document.querySelector('[data-testid="register-keys"]').focus()`); // single keys are the table's while it has focus
   await app.keys(Keys.DOWN);
   // The current row (↑↓ moves it; it stays where the last test left it) is the one to go.
-  const currentText = await app.exec(`return document.querySelector('[data-testid="register-table"] .el-table__body tr.current-row')?.textContent ?? ''`);
+  const currentText = await app.exec(`return document.querySelector('[data-testid="register-table"] .el-table-v2__row.current-row')?.textContent ?? ''`);
   const first = before.rows.find((r) => currentText.includes(r.title));
   assert.ok(first, `a current row among the first page's rows: 「${currentText}」`);
   await app.keys(Keys.DELETE);
@@ -364,7 +364,7 @@ test('修改企业信息 from a pairing renames its enterprise everywhere; anoth
   assert.ok(picked.includes(RENAMED), `the pairing dialog shows the new name: got 「${picked}」`);
   await app.keys(Keys.ESCAPE);
   await app.waitFor(async () => {
-    const text = await app.text('[data-testid="pairings-table"] .el-table__body');
+    const text = await app.text('[data-testid="pairings-table"] .el-table-v2__body');
     return text.includes(RENAMED) && !text.includes(ENTERPRISE);
   }, { message: `the pairings table to show ${RENAMED} instead of ${ENTERPRISE}` });
   const total = (await enterprises(null, 1)).total;
