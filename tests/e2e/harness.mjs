@@ -57,8 +57,10 @@ const FIRST_RUN_LEDGER = process.env.TAIZHANG_E2E_FIRST_RUN_LEDGER;
  * @param {number} [o.timeout] Milliseconds to wait for the page (default 15000).
  * @param {string} [o.cwd] The app's working folder (default: this process's), where a print
  *   to file lands.
+ * @param {string} [o.binary] The program to start (default: APP_BINARY); the timing run
+ *   starts a bare window this way. `app.requestedAt` is when it was asked for (Date.now()).
  */
-export async function launch({ db, home, env = {}, timeout = 15000, cwd } = {}) {
+export async function launch({ db, home, env = {}, timeout = 15000, cwd, binary = APP_BINARY } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
   home ??= join(dir, 'home');
   mkdirSync(home, { recursive: true });
@@ -88,8 +90,9 @@ export async function launch({ db, home, env = {}, timeout = 15000, cwd } = {}) 
   const app = new App({ dir, home, dbPath, driver, base, logPath: join(dir, 'driver.log') });
   try {
     await waitUntil(() => fetch(`${base}/status`).then((r) => r.ok, () => false), 10000, 'tauri-driver to listen');
-    app.session = await Session.create(base, { 'tauri:options': { application: APP_BINARY } });
-    app.pid = descendants(driver.pid).map(([pid]) => pid).find((pid) => exeOf(pid) === realpathSync(APP_BINARY));
+    app.requestedAt = Date.now();
+    app.session = await Session.create(base, { 'tauri:options': { application: binary } });
+    app.pid = descendants(driver.pid).map(([pid]) => pid).find((pid) => exeOf(pid) === realpathSync(binary));
     await app.waitFor(async () => (await app.exec('return document.readyState')) === 'complete', {
       timeout,
       message: 'the page to load',
