@@ -151,9 +151,9 @@ fn parts(d: &Derivation, conn: &Connection) -> Result<Parts> {
     })
 }
 
-/// A derivation's SQL: the aggregate of its measure, the rows it reads (FROM … WHERE, the
-/// window `:from`–`:to`, its status and its field match) and the unit column, with the values
-/// every form of it binds (a statement binds those it names).
+/// A derivation's SQL: the aggregate of its measure, the rows it reads (FROM … WHERE: dated
+/// rows of its status and its field match), the unit and day columns, with the values every
+/// form of it binds (a statement binds those it names).
 pub(crate) struct Query {
     pub(crate) agg: String,
     /// The measured field's SQL, for a count of distinct values.
@@ -200,7 +200,7 @@ impl Query {
             agg,
             field: p.field,
             rows: format!(
-                "FROM {source} WHERE {date_col} BETWEEN :from AND :to
+                "FROM {source} WHERE {date_col} IS NOT NULL
                    AND (:status IS NULL OR {status_col} = :status) {match_clause}"
             ),
             unit_col,
@@ -217,14 +217,9 @@ impl Query {
         conn: &'c Connection,
         sql: &str,
         d: &Derivation,
-        window: (NaiveDate, NaiveDate),
-        units_json: Option<&str>,
     ) -> Result<rusqlite::CachedStatement<'c>> {
         let mut stmt = conn.prepare_cached(sql)?;
-        let values: [(&str, &dyn rusqlite::ToSql); 8] = [
-            (":from", &window.0),
-            (":to", &window.1),
-            (":units", &units_json),
+        let values: [(&str, &dyn rusqlite::ToSql); 5] = [
             (":status", &d.status),
             (":match_path", &self.match_path),
             (":match_value", &d.match_value),
@@ -238,25 +233,6 @@ impl Query {
         }
         Ok(stmt)
     }
-}
-
-/// The derived value over the units (a JSON array of ids) within [from, to].
-pub fn completed(
-    conn: &Connection,
-    d: &Derivation,
-    units_json: &str,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<f64> {
-    let q = Query::new(conn, d)?;
-    let sql = format!(
-        "SELECT {} {} AND {} IN (SELECT value FROM json_each(:units))",
-        q.agg, q.rows, q.unit_col
-    );
-    let mut stmt = q.bind(conn, &sql, d, (from, to), Some(units_json))?;
-    let mut rows = stmt.raw_query();
-    let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    Ok(row.get(0)?)
 }
 
 /// The earliest date of a row the derivation counts (where a trend without a target starts).

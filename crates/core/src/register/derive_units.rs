@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
@@ -24,12 +24,6 @@ pub enum UnitValues {
     Distinct(HashMap<String, Vec<(String, String)>>),
 }
 
-/// The open window: every row, whatever its day (bound as ISO text, so four-digit years).
-fn all_days() -> (NaiveDate, NaiveDate) {
-    let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).expect("a valid day");
-    (day(1), day(9999).with_ordinal(365).expect("a valid day"))
-}
-
 impl UnitValues {
     /// Reads the derivation's rows of every day, grouped by unit and day.
     pub fn read(conn: &Connection, d: &Derivation) -> Result<Self> {
@@ -40,7 +34,7 @@ impl UnitValues {
                 "SELECT DISTINCT {unit}, {day}, {f} {} AND {f} IS NOT NULL",
                 q.rows
             );
-            let mut stmt = q.bind(conn, &sql, d, all_days(), None)?;
+            let mut stmt = q.bind(conn, &sql, d)?;
             let mut rows = stmt.raw_query();
             let mut values: HashMap<String, Vec<(String, String)>> = HashMap::new();
             while let Some(row) = rows.next()? {
@@ -56,7 +50,7 @@ impl UnitValues {
             "SELECT {unit}, {day}, {} {} GROUP BY {unit}, {day} ORDER BY {unit}, {day}",
             q.agg, q.rows
         );
-        let mut stmt = q.bind(conn, &sql, d, all_days(), None)?;
+        let mut stmt = q.bind(conn, &sql, d)?;
         let mut rows = stmt.raw_query();
         let mut totals: HashMap<String, Vec<(String, f64)>> = HashMap::new();
         while let Some(row) = rows.next()? {
@@ -79,7 +73,7 @@ impl UnitValues {
             Self::Additive(totals) => units
                 .into_iter()
                 .filter_map(|u| totals.get(u))
-                .map(|days| total_through(days, &to) - total_before(days, &from))
+                .map(|days| running_total(days, |d| d <= &to) - running_total(days, |d| d < &from))
                 .sum(),
             Self::Distinct(values) => {
                 let seen: HashSet<&str> = units
@@ -95,23 +89,11 @@ impl UnitValues {
     }
 }
 
-/// The running total at the end of `day` (days ascending).
-fn total_through(days: &[(String, f64)], day: &str) -> f64 {
-    let n = days.partition_point(|(d, _)| d.as_str() <= day);
-    if n == 0 {
-        0.0
-    } else {
-        days[n - 1].1
-    }
-}
-
-/// The running total before `day` began.
-fn total_before(days: &[(String, f64)], day: &str) -> f64 {
-    let n = days.partition_point(|(d, _)| d.as_str() < day);
-    if n == 0 {
-        0.0
-    } else {
-        days[n - 1].1
+/// The running total on the last of the days (ascending) that `counted` keeps.
+fn running_total(days: &[(String, f64)], counted: impl Fn(&String) -> bool) -> f64 {
+    match days.partition_point(|(d, _)| counted(d)) {
+        0 => 0.0,
+        n => days[n - 1].1,
     }
 }
 
