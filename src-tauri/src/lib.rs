@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod menu;
+pub mod startup_backup;
 pub mod state;
 
 use tauri::{Builder, Manager, Runtime};

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use taizhang_core::{Actor, Ledger, SessionInfo};
 
 use crate::error::IpcError;
+use crate::startup_backup::StartupBackup;
 
 /// Managed state: the open ledger and who is using it.
 /// When the file cannot be opened (say, it was written by a newer Taizhang) the window
@@ -26,24 +27,29 @@ pub struct LedgerState {
     db_path: PathBuf,
     /// Why the ledger is read-only, when its file or folder cannot be written.
     read_only: Option<String>,
+    /// The day's start-up backup, made on its own thread while the window loads.
+    startup_backup: StartupBackup,
 }
 
 impl LedgerState {
     /// Opens the ledger at `path`; on the very first run of an empty ledger the release's
     /// sample data is loaded (and marked as sample) so the window has something to show.
-    /// Once a day the start makes a backup (`启动`) into the `备份` folder beside the file.
+    /// Once a day the start makes a backup (`启动`) into the `备份` folder beside the file,
+    /// on a thread that holds the writer from before the window opens ([`StartupBackup`]).
     pub fn open(path: &Path) -> Result<Self, IpcError> {
         let mut ledger = Ledger::open(path)?;
         let read_only = ledger.read_only_notice().map(str::to_string);
         if read_only.is_none() {
             taizhang_core::sample::load_on_first_run(&mut ledger, &Actor::system())?;
-            if let Err(e) = ledger.daily_backup() {
-                tracing::warn!(target: "taizhang::desktop", code = e.code(), "start-up backup failed");
-            }
         }
         ledger.set_reader(desktop_actor());
         let mut reader = Ledger::open_read_only(path)?;
         reader.set_reader(desktop_actor());
+        let ledger = Arc::new(Mutex::new(ledger));
+        let startup_backup = match read_only {
+            None => StartupBackup::start(Arc::clone(&ledger)),
+            Some(_) => StartupBackup::none(),
+        };
         tracing::info!(
             target: "taizhang::desktop",
             version = env!("CARGO_PKG_VERSION"),
@@ -51,11 +57,12 @@ impl LedgerState {
             "window started"
         );
         Ok(Self {
-            ledger: Ok(Arc::new(Mutex::new(ledger))),
+            ledger: Ok(ledger),
             reader: Ok(Arc::new(Mutex::new(reader))),
             actor: Arc::new(Mutex::new(desktop_actor())),
             db_path: path.to_path_buf(),
             read_only,
+            startup_backup,
         })
     }
 
@@ -70,6 +77,7 @@ impl LedgerState {
                 actor: Arc::new(Mutex::new(desktop_actor())),
                 db_path: path.to_path_buf(),
                 read_only: None,
+                startup_backup: StartupBackup::none(),
             }
         })
     }
@@ -85,6 +93,11 @@ impl LedgerState {
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
+    }
+
+    /// Waits until the day's start-up backup has ended (the backup list waits for it).
+    pub async fn startup_backup_finished(&self) {
+        self.startup_backup.finished().await
     }
 
     /// Why the ledger is read-only (the window shows it in a banner), if it is.

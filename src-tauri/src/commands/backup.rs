@@ -11,9 +11,11 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::LedgerState;
 
-/// The backups in the `备份` folder, newest first, with the figures each holds.
+/// The backups in the `备份` folder, newest first, with the figures each holds; once the
+/// day's start-up backup (made while the window loads) is there.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, LedgerState>) -> Result<Vec<BackupInfo>, IpcError> {
+    state.startup_backup_finished().await;
     state.read(|l| l.backups()).await
 }
 

@@ -15,6 +15,26 @@ fn entry() -> Value {
     json!({"entry": {"indicator": INDICATOR, "unit": "兰山区", "occurred_on": "2024-05-02", "value": 3, "note": ""}})
 }
 
+/// The start-up backup is made on its own thread while the window loads; a write sent at
+/// once still comes after it, so the backup holds the ledger as it was at the start.
+#[test]
+fn a_write_right_after_the_start_comes_after_the_startup_backup() {
+    let desk = Desk::new();
+    let before = desk.entry_count();
+    desk.ok("record_entry", entry());
+    let list = desk.ok("list_backups", json!({}));
+    let startup = list
+        .as_array()
+        .and_then(|l| l.iter().find(|b| b["reason"] == "startup"))
+        .unwrap_or_else(|| panic!("a start-up backup: {list}"));
+    assert_eq!(
+        startup["figures"]["entries"],
+        json!(before),
+        "the start-up backup holds the ledger before the first write: {startup}"
+    );
+    assert_eq!(desk.entry_count(), before + 1, "the write itself");
+}
+
 #[test]
 fn the_start_backs_up_and_backup_now_lists_with_figures() {
     let desk = Desk::new();

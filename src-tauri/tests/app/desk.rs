@@ -110,7 +110,9 @@ fn first_run_ledger() -> &'static Path {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
-        drop(LedgerState::open(&path).expect("the first run opens the ledger"));
+        let state = LedgerState::open(&path).expect("the first run opens the ledger");
+        tauri::async_runtime::block_on(state.startup_backup_finished());
+        drop(state);
         assert!(
             !Path::new(&format!("{}-wal", path.display())).exists(),
             "closing the ledger checkpoints its log"

@@ -1,0 +1,99 @@
+//! The start-up backup (`启动`, made at the first start of each day) runs beside the
+//! window's start instead of before it. A thread takes the writer's lock before the window
+//! opens, so no write can come before the day's backup, and makes the backup while the page
+//! loads; reads go on through the read-only connection meanwhile. The backup list waits for
+//! it ([`StartupBackup::finished`]), so it never shows a day without its start-up backup.
+
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+use taizhang_core::Ledger;
+
+/// Whether the start-up backup has ended (made, not needed today, or failed and logged).
+#[derive(Clone)]
+pub struct StartupBackup {
+    done: Arc<(Mutex<bool>, Condvar)>,
+}
+
+impl StartupBackup {
+    /// Starts the day's backup of `writer` on its own thread and returns once that thread
+    /// holds the writer's lock. Without a thread, the backup is made here and now.
+    pub fn start(writer: Arc<Mutex<Ledger>>) -> Self {
+        let this = Self {
+            done: Arc::new((Mutex::new(false), Condvar::new())),
+        };
+        let (locked, has_lock) = mpsc::channel();
+        let (ledger, ended) = (Arc::clone(&writer), this.clone());
+        let spawned = std::thread::Builder::new()
+            .name("startup-backup".into())
+            .spawn(move || {
+                let guard = ledger.lock().unwrap_or_else(|p| p.into_inner());
+                let _ = locked.send(());
+                backup(&guard);
+                drop(guard);
+                // Let go of the ledger first: once the backup has ended, closing the window's
+                // state closes the file (and checkpoints its log).
+                drop(ledger);
+                ended.end();
+            });
+        match spawned {
+            Ok(_) => {
+                let _ = has_lock.recv();
+            }
+            Err(_) => {
+                backup(&writer.lock().unwrap_or_else(|p| p.into_inner()));
+                this.end();
+            }
+        }
+        this
+    }
+
+    /// No start-up backup to wait for (a read-only ledger, or one that did not open).
+    pub fn none() -> Self {
+        let this = Self {
+            done: Arc::new((Mutex::new(false), Condvar::new())),
+        };
+        this.end();
+        this
+    }
+
+    /// Waits, off the async runtime's threads, until the start-up backup has ended.
+    pub async fn finished(&self) {
+        if self.has_ended() {
+            return;
+        }
+        let done = Arc::clone(&self.done);
+        let _ = tauri::async_runtime::spawn_blocking(move || {
+            let (ended, changed) = &*done;
+            let guard = ended.lock().unwrap_or_else(|p| p.into_inner());
+            let _ended = changed
+                .wait_while(guard, |ended| !*ended)
+                .unwrap_or_else(|p| p.into_inner());
+        })
+        .await;
+    }
+
+    fn has_ended(&self) -> bool {
+        *self.done.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn end(&self) {
+        let (ended, changed) = &*self.done;
+        *ended.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        changed.notify_all();
+    }
+}
+
+fn backup(ledger: &Ledger) {
+    let started = std::time::Instant::now();
+    match ledger.daily_backup() {
+        Ok(made) => tracing::info!(
+            target: "taizhang::desktop",
+            made = made.is_some(),
+            ms = started.elapsed().as_millis() as u64,
+            "start-up backup"
+        ),
+        Err(e) => {
+            tracing::warn!(target: "taizhang::desktop", code = e.code(), "start-up backup failed")
+        }
+    }
+}
