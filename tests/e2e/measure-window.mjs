@@ -21,6 +21,7 @@ import { join } from 'node:path';
 
 import { APP_BINARY, ROOT, launch } from './harness.mjs';
 import { clickToPainted, markAt, pageReady, summary, timeRoute } from './timing.mjs';
+import { jitCheck } from './jit-check.mjs';
 import { measureRegisterTurns } from './measure-registers-100k.mjs';
 import { settle } from './ui-helpers.mjs';
 
@@ -158,6 +159,14 @@ if (process.env.REGISTERS_DB) {
   for (const [name, list] of Object.entries(turns)) report(name, list);
 } else {
   console.log('register page turn at 100,000 rows: skipped (set REGISTERS_DB)');
+}
+
+// 4. Is the web view's JIT on? (A JS loop as launched and with JSC_useJIT=false.)
+{
+  const jit = await jitCheck(BARE);
+  results.js_loop = jit.asLaunched;
+  results.js_loop_without_jit = jit.withoutJit;
+  console.log(`JS loop: ${jit.asLaunched} ms as launched, ${jit.withoutJit} ms with JSC_useJIT=false → JIT ${jit.jitOn ? 'on' : 'OFF'}`);
 }
 
 const line = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, typeof v === 'number' ? v : v.median]));
