@@ -18,9 +18,7 @@ impl StartupBackup {
     /// Starts the day's backup of `writer` on its own thread and returns once that thread
     /// holds the writer's lock. Without a thread, the backup is made here and now.
     pub fn start(writer: Arc<Mutex<Ledger>>) -> Self {
-        let this = Self {
-            done: Arc::new((Mutex::new(false), Condvar::new())),
-        };
+        let this = Self::pending();
         let (locked, has_lock) = mpsc::channel();
         let (ledger, ended) = (Arc::clone(&writer), this.clone());
         let spawned = std::thread::Builder::new()
@@ -49,11 +47,15 @@ impl StartupBackup {
 
     /// No start-up backup to wait for (a read-only ledger, or one that did not open).
     pub fn none() -> Self {
-        let this = Self {
-            done: Arc::new((Mutex::new(false), Condvar::new())),
-        };
+        let this = Self::pending();
         this.end();
         this
+    }
+
+    fn pending() -> Self {
+        Self {
+            done: Arc::new((Mutex::new(false), Condvar::new())),
+        }
     }
 
     /// Waits, off the async runtime's threads, until the start-up backup has ended.

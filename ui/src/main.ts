@@ -6,10 +6,10 @@ import { i18n } from './i18n'
 import { router } from './router'
 import './styles.css'
 
-// Element Plus is not installed whole: each component arrives with the chunk that uses
-// it (see vite.config.ts), so the window's first paint does not wait for all of it.
 performance.mark('boot-script')
 const app = createApp(App)
 installErrorLog(app)
+// Element Plus is not installed whole: each component arrives with the chunk that uses
+// it (see vite.config.ts), so the window's first paint does not wait for all of it.
 app.use(i18n).use(router)
 app.mount('#app')
