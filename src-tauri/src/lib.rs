@@ -4,12 +4,14 @@
 //! - [`commands`]: one thin command per operation of ARCHITECTURE.md's IPC contract.
 //! - [`error`]: the `{code, message, field}` object every command fails with.
 //! - [`menu`]: the native menu.
+//! - [`rendering`]: GPU compositing or CPU painting, chosen before the window is made.
 //! - [`bindings`]: TypeScript types of the shell's own records.
 
 pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod menu;
+pub mod rendering;
 pub mod startup_backup;
 pub mod state;
 
@@ -21,17 +23,19 @@ pub use state::LedgerState;
 /// Starts the app: the window, its menu, remembered size and position, and the ledger at
 /// `TAIZHANG_DB` or the platform data dir.
 pub fn run() {
+    let rendering = rendering::choose_and_apply();
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .menu(menu::build)
         .on_menu_event(menu::on_event)
-        .setup(|app| {
+        .setup(move |app| {
             let db_path = LedgerState::db_path_from_env();
             if let Some(dir) = db_path.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
             taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db_path));
+            tracing::info!(target: "taizhang::desktop", cpu = rendering.cpu, why = rendering.why, "window rendering");
             app.manage(LedgerState::open_or_report(&db_path));
             Ok(())
         });
