@@ -103,6 +103,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         registers::update_register_row,
         registers::delete_register_row,
         registers::get_derivation,
+        registers::list_derivations,
         files::choose_file_to_open,
         files::choose_file_to_save,
         files::default_export_dir,

@@ -196,3 +196,12 @@ pub async fn get_derivation(
 ) -> Result<Option<Derivation>, IpcError> {
     state.read(move |l| l.derivation(&indicator)).await
 }
+
+/// Every derived indicator with its derivation, as `[indicator id, derivation]` pairs; the
+/// window's catalogue keeps them to tell counted indicators from typed ones.
+#[tauri::command]
+pub async fn list_derivations(
+    state: State<'_, LedgerState>,
+) -> Result<Vec<(String, Derivation)>, IpcError> {
+    state.read(|l| l.derivations()).await
+}

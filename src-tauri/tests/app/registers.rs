@@ -174,6 +174,40 @@ fn derivations_say_which_register_a_figure_comes_from() {
 }
 
 #[test]
+fn the_list_of_derivations_holds_each_derived_indicator_and_no_typed_one() {
+    let desk = Desk::new();
+    let indicators = desk.ok("list_indicators", json!({"includeArchived": true}));
+    let listed = desk.ok("list_derivations", json!({}));
+    let listed = listed.as_array().expect("a list of pairs");
+    let mut derived = 0;
+    for ind in indicators.as_array().expect("indicators") {
+        let one = desk.ok("get_derivation", json!({"indicator": ind["id"]}));
+        let pair = listed.iter().find(|p| p[0] == ind["id"]);
+        match pair {
+            Some(p) => {
+                derived += 1;
+                assert_eq!(
+                    p[1], one,
+                    "{}: the list and get_derivation agree",
+                    ind["code"]
+                );
+            }
+            None => assert_eq!(
+                one,
+                Value::Null,
+                "{} is derived but not listed",
+                ind["code"]
+            ),
+        }
+    }
+    assert_eq!(derived, listed.len(), "every listed id is an indicator");
+    assert!(
+        listed.iter().any(|p| p[1]["source"] == "pairing"),
+        "the sample's GF01 counts pairings: {listed:?}"
+    );
+}
+
+#[test]
 fn pairings_add_end_and_delete_and_move_the_enterprise_count() {
     let desk = Desk::new();
     let code = credit_code::with_check("91371302MA3C12345").expect("a code");

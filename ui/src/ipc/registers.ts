@@ -51,3 +51,5 @@ export const deleteRegisterRow = (id: string) => call<null>('delete_register_row
 
 /** How an indicator (id, code or exact name) is derived from a register; null when typed. */
 export const getDerivation = (indicator: string) => call<Derivation | null>('get_derivation', { indicator })
+/** Every derived indicator with its derivation, as [indicator id, derivation] pairs. */
+export const listDerivations = () => call<[string, Derivation][]>('list_derivations', {})

@@ -8,7 +8,6 @@ import type { Settings } from '../bindings/core/Settings'
 import type { Unit } from '../bindings/core/Unit'
 import * as ipc from '../ipc'
 import type { IpcFailure } from '../ipc'
-import { app } from './app'
 
 export const catalog = reactive({
   actions: [] as Action[],
@@ -23,15 +22,14 @@ export const catalog = reactive({
 
 export async function loadCatalog(): Promise<void> {
   try {
-    const [actions, indicators, units, settings, rows] = await Promise.all([
+    const [actions, indicators, units, settings, derivations] = await Promise.all([
       ipc.listActions(true),
       ipc.listIndicators(null, true),
       ipc.listUnits(true),
       ipc.getSettings(),
-      // How an indicator is derived comes with its progress row; any date will do.
-      ipc.progress({ as_of: app.info?.today ?? '2024-06-30', unit: null, include_subunits: true, action: null, indicator: null }),
+      ipc.listDerivations(),
     ])
-    catalog.derived = new Map(rows.filter((r) => r.derivation).map((r) => [r.indicator_id, r.derivation as Derivation]))
+    catalog.derived = new Map(derivations)
     catalog.actions = actions
     catalog.indicators = indicators
     catalog.units = units

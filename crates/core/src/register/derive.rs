@@ -309,6 +309,13 @@ impl Ledger {
         let ind = lookup_indicator(self.conn(), indicator)?;
         read(self.conn(), &ind.id)
     }
+
+    /// Every derived indicator's id and derivation, by indicator id; typed indicators are absent.
+    pub fn derivations(&self) -> Result<Vec<(String, Derivation)>> {
+        let mut all: Vec<_> = read_all(self.conn())?.into_iter().collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(all)
+    }
 }
 
 impl Writer<'_> {
