@@ -56,6 +56,10 @@ const copyOf = (file) => {
 
 // 1. First paint after launch, the bare window and the app in turn.
 const bare = [];
+// The app paints on the CPU where there is no GPU (src-tauri/src/rendering.rs); the bare window
+// is timed both as Tauri starts it and painting on the CPU too, and the ratio is taken against
+// the faster of the two.
+const bareCpu = [];
 const overview = [];
 const contentful = [];
 // The start's own steps (main.ts and App.vue mark them), launch requested → each step.
@@ -67,6 +71,9 @@ for (let i = 0; i < ROUNDS; i++) {
   bare.push(painted - b.requestedAt);
   if (i === 0) await b.screenshot('timing-bare-window');
   await b.close();
+  const c = await launch({ binary: BARE, env: { WEBKIT_DISABLE_COMPOSITING_MODE: '1' } });
+  bareCpu.push((await c.waitFor(() => markAt(c, 'painted'), { message: 'the bare window to paint' })) - c.requestedAt);
+  await c.close();
 
   const app = await launch({ db: copyOf(ledger) });
   const marks = await app.waitFor(async () => {
@@ -84,10 +91,12 @@ for (let i = 0; i < ROUNDS; i++) {
   await app.close();
 }
 report('bare_window_first_paint', bare, '(launch requested → static page painted)');
+report('bare_window_cpu_first_paint', bareCpu, '(the same, WEBKIT_DISABLE_COMPOSITING_MODE=1)');
 report('overview_first_paint', overview, '(launch requested → figures and ranking painted)');
 if (contentful.length) report('app_first_contentful_paint', contentful, '(the shell, before figures)');
 for (const name of BOOT) if (boot[name].length) report(name.replace('-', '_'), boot[name], '(launch requested → this step of the start)');
-results.overview_first_paint_vs_bare = Number((results.overview_first_paint.median / results.bare_window_first_paint.median).toFixed(2));
+const fasterBare = Math.min(results.bare_window_first_paint.median, results.bare_window_cpu_first_paint.median);
+results.overview_first_paint_vs_bare = Number((results.overview_first_paint.median / fasterBare).toFixed(2));
 console.log(`overview_first_paint_vs_bare: ${results.overview_first_paint_vs_bare} (goal ≤ 1.5)`);
 
 // 2. Pages, in one window on the sample ledger.
@@ -97,7 +106,7 @@ try {
   await app.waitFor(() => markAt(app, 'overview-ranking'), { timeout: 30000, message: 'the overview' });
   await settle(app);
   const actions = await app.invoke('list_actions', { includeArchived: false });
-  const overviewReady = pageReady('page-overview', '[data-testid="unit-ranking"] .el-table__row');
+  const overviewReady = pageReady('page-overview', '[data-testid="unit-ranking"] tbody tr');
   const pages = [
     ['action_page', `/action/${actions[0].code}`, 'page-action', 'canvas'],
     ['report_page_季度汇总', '/report', 'page-report', '[data-testid="report-title"]'],
