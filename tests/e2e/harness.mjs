@@ -234,7 +234,16 @@ export class App {
       const r = spawnSync('/usr/bin/import', ['-window', 'root', file], { env: { ...process.env, DISPLAY: display } });
       if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
     } else {
-      writeFileSync(file, Buffer.from(await this.session.screenshot(), 'base64'));
+      // WebKitGTK's driver answers a screenshot after the page's next paint. Painting on the
+      // CPU (no GPU here: src-tauri/src/rendering.rs), a page at rest never paints again and
+      // the request hangs, so a 1-pixel mark, all but transparent, changes each frame until
+      // the picture is taken.
+      await this.exec(PAINT_TICKER);
+      try {
+        writeFileSync(file, Buffer.from(await this.session.screenshot(), 'base64'));
+      } finally {
+        await this.exec('window.__taizhangPaintTicker?.stop();');
+      }
     }
     return file;
   }
@@ -369,6 +378,20 @@ async function freePorts(n) {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
 }
+
+/** Starts the paint ticker screenshot() needs (it stops itself after 20 s if left running). */
+const PAINT_TICKER = `
+  window.__taizhangPaintTicker?.stop();
+  const mark = document.createElement('div');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+  document.body.appendChild(mark);
+  let on = false, frame = 0;
+  const tick = () => { on = !on; mark.style.background = on ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)'; frame = requestAnimationFrame(tick); };
+  tick();
+  const stop = () => { cancelAnimationFrame(frame); clearTimeout(timer); mark.remove(); window.__taizhangPaintTicker = undefined; };
+  const timer = setTimeout(stop, 20000);
+  window.__taizhangPaintTicker = { stop };`;
 
 async function waitUntil(check, timeout, message, interval = 100) {
   const end = Date.now() + timeout;
