@@ -238,7 +238,16 @@ test('two returns come in: the sent table refilled, and 兰陵县\'s own layout'
   await app.waitFor(() => app.exec(`return !!document.querySelector(arguments[0])`, option), { timeout: 5000, message: 'the indicator to choose' });
   await app.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'nearest' })`, option);
   await settle(app);
+  // The list zooms in and scrolls: click only once the option has stopped moving, or the
+  // click lands on its neighbour (another indicator, mapped twice: 问题 1 个).
+  await app.waitFor(() => app.execAsync(`const [css, done] = arguments; const o = document.querySelector(css); const p = o && o.closest('.el-popper');
+      if (!o || !p || /-enter-active/.test(p.className)) return done(false);
+      const a = o.getBoundingClientRect(); setTimeout(() => { const b = o.getBoundingClientRect(); done(a.top === b.top && a.height === b.height && b.height >= 20); }, 100);`, option), {
+    timeout: 5000,
+    message: 'the indicator’s option to stop moving',
+  });
   await clickWhenFree(app, option);
+  await app.waitForText(`${lanling[0].code} ·`, { within: '[data-testid="return-map-row-5"]', timeout: 5000 });
   await app.waitForText('问题 0 个', { within: '[data-testid="return-summary"]', timeout: 20000 });
   await app.screenshot('round-return-mapping');
   const s2 = await app.text('[data-testid="return-summary"]');
