@@ -202,6 +202,11 @@ fn the_first_run_loads_the_sample_once_and_never_after_removal() {
         first && f.ledger.has_sample().unwrap(),
         "first run on an empty ledger loads the sample"
     );
+    assert_eq!(
+        f.ledger.default_as_of().unwrap(),
+        sample::as_of(),
+        "with the sample the window opens on the day its figures are complete"
+    );
     let entries = count(&f.path, "SELECT COUNT(*) FROM progress_entry");
     let second = sample::load_on_first_run(&mut f.ledger, &actor()).unwrap();
     assert!(!second, "the second start does not load again");
@@ -215,6 +220,11 @@ fn the_first_run_loads_the_sample_once_and_never_after_removal() {
     assert!(
         !after_removal && !f.ledger.has_sample().unwrap(),
         "after removal the sample does not come back"
+    );
+    assert_eq!(
+        f.ledger.default_as_of().unwrap(),
+        f.ledger.today(),
+        "without the sample the window opens on today"
     );
 
     // A ledger someone already uses is not given the sample on its first start.

@@ -6,6 +6,7 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::IpcError;
+use crate::opening::{Opening, OpeningFigures};
 use crate::state::LedgerState;
 
 /// The app and its ledger, for the status bar and the About box.
@@ -19,6 +20,9 @@ pub struct AppInfo {
     /// The sample's "as of" date (its figures are complete on that day), when it is loaded:
     /// a good default as-of date for the overview.
     pub sample_as_of: Option<NaiveDate>,
+    /// The day the window shows figures as of when it opens (the sample's day while it is
+    /// loaded, else today).
+    pub default_as_of: NaiveDate,
     /// Today by the ledger's clock (the default as-of date and the latest allowed entry date).
     pub today: NaiveDate,
     #[ts(type = "number")]
@@ -49,6 +53,7 @@ pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError
                 db_path,
                 has_sample,
                 sample_as_of: has_sample.then(taizhang_core::sample::as_of),
+                default_as_of: l.default_as_of()?,
                 today: l.today(),
                 schema_version: taizhang_core::store::schema_version(),
                 log_dir,
@@ -57,6 +62,14 @@ pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError
             })
         })
         .await
+}
+
+/// The overview's first figures, worked out while the window started (once; then null).
+#[tauri::command]
+pub async fn opening_figures(
+    opening: State<'_, OpeningFigures>,
+) -> Result<Option<Opening>, IpcError> {
+    Ok(opening.take().await)
 }
 
 /// 打印/导出PDF: the system's print dialog for this window's page (WebKitGTK's on Linux, with

@@ -12,10 +12,9 @@ export const filter = reactive({
   unit: null as string | null,
 })
 
-/** The sample's figures are complete on this day; with the sample loaded it is the default. */
+/** The core's default as-of day: the sample's (its figures are complete then) or today. */
 export function defaultAsOf(info: AppInfo): string {
-  if (info.has_sample) return info.sample_as_of ?? '2024-06-30'
-  return info.today
+  return info.default_as_of
 }
 
 export function initFilter(info: AppInfo): void {

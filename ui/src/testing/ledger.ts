@@ -60,6 +60,7 @@ export function loadLedger(): void {
     db_path: '/tmp/taizhang.db',
     has_sample: false,
     sample_as_of: null,
+    default_as_of: TODAY,
     today: TODAY,
     schema_version: 1,
     log_dir: '/tmp',

@@ -94,6 +94,16 @@ impl Ledger {
     pub fn has_sample(&self) -> Result<bool> {
         Ok(self.meta(META_KEY)?.is_some())
     }
+
+    /// The day the window shows figures as of when it opens: the sample's [`as_of`] while the
+    /// sample is loaded (its figures are complete on that day), else today.
+    pub fn default_as_of(&self) -> Result<NaiveDate> {
+        Ok(if self.has_sample()? {
+            as_of()
+        } else {
+            self.today()
+        })
+    }
 }
 
 /// Loads the sample. Refuses (SampleOverData) when the ledger already holds entries of a

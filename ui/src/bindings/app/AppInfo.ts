@@ -18,6 +18,11 @@ has_sample: boolean,
  */
 sample_as_of: string | null, 
 /**
+ * The day the window shows figures as of when it opens (the sample's day while it is
+ * loaded, else today).
+ */
+default_as_of: string, 
+/**
  * Today by the ledger's clock (the default as-of date and the latest allowed entry date).
  */
 today: string, schema_version: number, 
