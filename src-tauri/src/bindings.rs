@@ -1,5 +1,5 @@
 //! TypeScript declarations of the shell's own records (AppInfo, EntryPage, FileFilter,
-//! ImportProgress, IpcError), generated into `ui/src/bindings/app/`. Types they use from
+//! ImportProgress, IpcError, Opening), generated into `ui/src/bindings/app/`. Types they use from
 //! the core are imported from `ui/src/bindings/core/`, which the core's own test keeps
 //! fresh.
 
@@ -12,6 +12,7 @@ use crate::commands::entries::EntryPage;
 use crate::commands::files::FileFilter;
 use crate::commands::import::ImportProgress;
 use crate::error::IpcError;
+use crate::opening::Opening;
 
 /// (file name, TypeScript text) of every shell type.
 pub fn app_types() -> Result<Vec<(String, String)>, ExportError> {
@@ -21,6 +22,7 @@ pub fn app_types() -> Result<Vec<(String, String)>, ExportError> {
         FileFilter::ident(),
         ImportProgress::ident(),
         IpcError::ident(),
+        Opening::ident(),
     ];
     Ok(vec![
         one::<AppInfo>(&names)?,
@@ -28,6 +30,7 @@ pub fn app_types() -> Result<Vec<(String, String)>, ExportError> {
         one::<FileFilter>(&names)?,
         one::<ImportProgress>(&names)?,
         one::<IpcError>(&names)?,
+        one::<Opening>(&names)?,
     ])
 }
 

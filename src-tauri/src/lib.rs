@@ -4,6 +4,7 @@
 //! - [`commands`]: one thin command per operation of ARCHITECTURE.md's IPC contract.
 //! - [`error`]: the `{code, message, field}` object every command fails with.
 //! - [`menu`]: the native menu.
+//! - [`opening`]: the overview's figures, worked out while the web view starts.
 //! - [`rendering`]: GPU compositing or CPU painting, chosen before the window is made.
 //! - [`bindings`]: TypeScript types of the shell's own records.
 
@@ -11,6 +12,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod menu;
+pub mod opening;
 pub mod rendering;
 pub mod startup_backup;
 pub mod state;
@@ -18,6 +20,7 @@ pub mod state;
 use tauri::{Builder, Manager, Runtime};
 
 pub use error::IpcError;
+pub use opening::{Opening, OpeningFigures};
 pub use state::LedgerState;
 
 /// Starts the app: the window, its menu, remembered size and position, and the ledger at
@@ -36,7 +39,9 @@ pub fn run() {
             }
             taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db_path));
             tracing::info!(target: "taizhang::desktop", cpu = rendering.cpu, why = rendering.why, "window rendering");
-            app.manage(LedgerState::open_or_report(&db_path));
+            let state = LedgerState::open_or_report(&db_path);
+            app.manage(opening::OpeningFigures::start(&state));
+            app.manage(state);
             Ok(())
         });
     with_commands(builder)
@@ -49,6 +54,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     use commands::*;
     builder.invoke_handler(tauri::generate_handler![
         app::app_info,
+        app::opening_figures,
         app::print_page,
         catalog::list_actions,
         catalog::list_indicators,

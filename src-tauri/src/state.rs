@@ -197,6 +197,17 @@ impl LedgerState {
         .await
     }
 
+    /// Runs a read on the read-only connection here, on the calling thread (a thread of the
+    /// shell's own, never the async runtime's), without the sign-in check: `f` makes its own.
+    pub fn read_now<T>(
+        &self,
+        f: impl FnOnce(&Ledger) -> taizhang_core::Result<T>,
+    ) -> Result<T, IpcError> {
+        let reader = self.reader.as_ref().map_err(Clone::clone)?;
+        let guard = reader.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard).map_err(IpcError::from)
+    }
+
     /// Runs a write on behalf of this window's actor, in one transaction.
     pub async fn write<T, F>(&self, f: F) -> Result<T, IpcError>
     where

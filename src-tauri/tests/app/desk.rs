@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde_json::{json, Value};
-use taizhang_desktop_lib::{with_commands, LedgerState};
+use taizhang_desktop_lib::{with_commands, LedgerState, OpeningFigures};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{
     get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
@@ -38,6 +38,12 @@ impl Desk {
         Self::prepared(|_| {}, adjust)
     }
 
+    /// Like [`new`](Self::new), with the opening figures worked out as the window's start
+    /// does (`opening_figures`).
+    pub fn with_opening(prepare: impl FnOnce(&Path)) -> Self {
+        Self::made(prepare, |builder| builder, true)
+    }
+
     /// Like [`new`](Self::new), with the ledger file prepared first (say, made read-only).
     pub fn with_file(prepare: impl FnOnce(&Path)) -> Self {
         Self::prepared(prepare, |builder| builder)
@@ -47,12 +53,24 @@ impl Desk {
         prepare: impl FnOnce(&Path),
         adjust: impl FnOnce(tauri::Builder<MockRuntime>) -> tauri::Builder<MockRuntime>,
     ) -> Self {
+        Self::made(prepare, adjust, false)
+    }
+
+    fn made(
+        prepare: impl FnOnce(&Path),
+        adjust: impl FnOnce(tauri::Builder<MockRuntime>) -> tauri::Builder<MockRuntime>,
+        opening: bool,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("taizhang.db");
         std::fs::copy(first_run_ledger(), &db).expect("copy of the first-run ledger");
         prepare(&db);
         let state = LedgerState::open(&db).expect("the ledger opens");
-        let app = adjust(with_commands(mock_builder()))
+        let mut builder = adjust(with_commands(mock_builder()));
+        if opening {
+            builder = builder.manage(OpeningFigures::start(&state));
+        }
+        let app = builder
             .manage(state)
             .build(mock_context(noop_assets()))
             .expect("mock app");

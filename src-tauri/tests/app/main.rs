@@ -14,6 +14,7 @@ mod entries;
 mod evidence;
 mod exchange;
 mod import;
+mod opening;
 mod reads;
 mod reads_during_import;
 mod registers;
