@@ -10,7 +10,7 @@
 //   cargo build --release -p taizhang-desktop --example bare-window --bin taizhang-desktop
 //   TAIZHANG_APP=target/release/taizhang-desktop node tests/e2e/measure-window.mjs
 //
-// Env: ROUNDS (default 5) launches of each window and visits of each page; BARE_WINDOW (default
+// Env: FIRST_PAINT_ONLY=1 stops after the first paints (1.); ROUNDS (default 5) launches of each window and visits of each page; BARE_WINDOW (default
 // target/release/examples/bare-window); REGISTERS_DB a ledger with 100,000 pairings (the one
 // `REGISTERS_DB=<file> cargo bench -p taizhang-core --bench registers` leaves).
 
@@ -60,7 +60,11 @@ const bare = [];
 // is timed both as Tauri starts it and painting on the CPU too, and the ratio is taken against
 // the faster of the two.
 const bareCpu = [];
+// The overview's figures on screen: the opening (ui/src/opening/, drawn by the page's first
+// script from the figures the shell worked out while the window started) when the window
+// shows one, else the app's own page. The app's page painted beneath it is timed too.
 const overview = [];
+const overviewApp = [];
 const contentful = [];
 // The start's own steps (main.ts and App.vue mark them), launch requested → each step.
 const BOOT = ['boot-script', 'boot-session', 'boot-info', 'boot-catalog'];
@@ -80,7 +84,10 @@ for (let i = 0; i < ROUNDS; i++) {
     const [cards, ranking] = [await markAt(app, 'overview-cards'), await markAt(app, 'overview-ranking')];
     return cards && ranking ? [cards, ranking] : null;
   }, { timeout: 30000, message: 'the overview to paint' });
-  overview.push(Math.max(...marks) - app.requestedAt);
+  const opening = await markAt(app, 'opening-painted');
+  overviewApp.push(Math.max(...marks) - app.requestedAt);
+  overview.push((opening ?? Math.max(...marks)) - app.requestedAt);
+  if (i === 0 && !opening) console.log('the window showed no opening: the figures came with the app');
   for (const name of BOOT) {
     const at = await markAt(app, name);
     if (at) boot[name].push(at - app.requestedAt);
@@ -92,12 +99,17 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 report('bare_window_first_paint', bare, '(launch requested → static page painted)');
 report('bare_window_cpu_first_paint', bareCpu, '(the same, WEBKIT_DISABLE_COMPOSITING_MODE=1)');
-report('overview_first_paint', overview, '(launch requested → figures and ranking painted)');
+report('overview_first_paint', overview, '(launch requested → figures and ranking painted: the opening)');
+report('overview_app_painted', overviewApp, '(launch requested → the app\'s own overview painted)');
 if (contentful.length) report('app_first_contentful_paint', contentful, '(the shell, before figures)');
 for (const name of BOOT) if (boot[name].length) report(name.replace('-', '_'), boot[name], '(launch requested → this step of the start)');
 const fasterBare = Math.min(results.bare_window_first_paint.median, results.bare_window_cpu_first_paint.median);
 results.overview_first_paint_vs_bare = Number((results.overview_first_paint.median / fasterBare).toFixed(2));
 console.log(`overview_first_paint_vs_bare: ${results.overview_first_paint_vs_bare} (goal ≤ 1.5)`);
+if (process.env.FIRST_PAINT_ONLY) {
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, typeof v === 'number' ? v : v.median]))));
+  process.exit(0);
+}
 
 // 2. Pages, in one window on the sample ledger.
 const app = await launch({ db: copyOf(ledger) });

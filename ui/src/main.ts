@@ -1,4 +1,5 @@
 import { createApp } from 'vue'
+import './basics.css'
 import 'element-plus/theme-chalk/base.css'
 import App from './App.vue'
 import { installErrorLog } from './errorLog'

@@ -12,6 +12,11 @@ const firstPaint = new Promise<void>((resolve) => {
   painted = resolve
 })
 
+let marked: () => void = () => {}
+const allMarked = new Promise<void>((resolve) => {
+  marked = resolve
+})
+
 /** Marks asked for and not yet set: the first page has painted when none is left. */
 let pending = 0
 
@@ -22,6 +27,11 @@ let pending = 0
 export function firstPagePainted(): Promise<void> {
   setTimeout(painted, WAIT_AT_MOST_MS)
   return firstPaint
+}
+
+/** Resolves once the first page has painted all it marks (never, on a page that marks none). */
+export function firstPageMarked(): Promise<void> {
+  return allMarked
 }
 
 /** Marks `name` once, after the first frame painted with `loading` false. */
@@ -38,7 +48,10 @@ export function markFirstPaint(name: string, loading: Ref<boolean>): void {
         setTimeout(() => {
           performance.mark(name)
           pending -= 1
-          if (pending === 0) painted()
+          if (pending === 0) {
+            painted()
+            marked()
+          }
         }),
       )
     },

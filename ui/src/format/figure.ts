@@ -28,13 +28,18 @@ export function roundTo(value: number, decimals: number): number {
   return value < 0 ? -r : r
 }
 
+/** One formatter per number of decimals: making one costs far more than using it. */
+const grouping = new Map<number, Intl.NumberFormat>()
+
 /** "1,234.5" with at most `maxDecimals` places and trailing zeros trimmed. */
 export function groupDigits(value: number, maxDecimals: number): string {
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: Math.max(0, maxDecimals),
-    useGrouping: true,
-  }).format(roundTo(value, Math.max(0, maxDecimals)))
+  const places = Math.max(0, maxDecimals)
+  let format = grouping.get(places)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: places, useGrouping: true })
+    grouping.set(places, format)
+  }
+  return format.format(roundTo(value, places))
 }
 
 /** A measure already in 万 or 亿 (万元, 亿元) is not scaled again. */

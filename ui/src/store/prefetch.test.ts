@@ -1,7 +1,7 @@
 // An answer asked ahead is taken once, only with the same arguments; a failure reaches the page.
 import { describe, expect, it } from 'vitest'
 import { opensOnOverview } from '../pages/overview/firstFigures'
-import { prefetch, take } from './prefetch'
+import { prefetch, seed, take } from './prefetch'
 
 describe('prefetched answers', () => {
   it('are taken once, with the same arguments only', async () => {
@@ -17,6 +17,18 @@ describe('prefetched answers', () => {
     expect(asked, 'the prefetched answer was used').toEqual(['2024-06-30', '2024-05-31'])
     await take('summaries', { as_of: '2024-06-30' }, ask)
     expect(asked, 'a second take asks the core').toEqual(['2024-06-30', '2024-05-31', '2024-06-30'])
+  })
+
+  it('may be answers at hand (the opening\'s figures), taken once like the others', async () => {
+    const asked: string[] = []
+    const ask = async (a: { as_of: string }) => {
+      asked.push(a.as_of)
+      return `asked for ${a.as_of}`
+    }
+    seed('summaries', { as_of: '2024-06-30' }, 'the opening\'s figures')
+    expect(await take('summaries', { as_of: '2024-06-30' }, ask)).toBe('the opening\'s figures')
+    expect(await take('summaries', { as_of: '2024-06-30' }, ask), 'then the core').toBe('asked for 2024-06-30')
+    expect(asked).toEqual(['2024-06-30'])
   })
 
   it('hand a failure to the page that takes them', async () => {

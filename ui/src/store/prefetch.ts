@@ -13,6 +13,11 @@ export function prefetch<A, T>(name: string, args: A, ask: (args: A) => Promise<
   waiting.set(keyOf(name, args), answer)
 }
 
+/** An answer already at hand (the opening's figures), for the page's `take` with these arguments. */
+export function seed<A, T>(name: string, args: A, answer: T): void {
+  waiting.set(keyOf(name, args), Promise.resolve(answer))
+}
+
 /** The prefetched answer for these arguments (once), or a new ask. */
 export function take<A, T>(name: string, args: A, ask: (args: A) => Promise<T>): Promise<T> {
   const key = keyOf(name, args)
