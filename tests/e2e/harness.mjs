@@ -48,6 +48,25 @@ const KEEP = Boolean(process.env.TAIZHANG_E2E_KEEP);
 const FIRST_RUN_LEDGER = process.env.TAIZHANG_E2E_FIRST_RUN_LEDGER;
 
 /**
+ * Removes a launch's temporary folder. A web view helper that is still exiting may write its
+ * caches (mesa's shader cache) for seconds, so removal is retried, and what is still being
+ * written is left for the end of the run rather than failing the test that closed the window.
+ */
+function removeLater(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch {
+    process.once('exit', () => {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // A temporary folder left behind; the system cleans /tmp.
+      }
+    });
+  }
+}
+
+/**
  * Starts the app and returns an {@link App} once its page has loaded.
  * @param {object} [o]
  * @param {string} [o.db] SQLite file to open (default: a new one in a temporary folder).
@@ -323,7 +342,7 @@ export class App {
     }
     // A process that is still exiting may write its caches (mesa's shader cache) while the
     // folder is removed: retry instead of failing with ENOTEMPTY.
-    if (!KEEP) rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    if (!KEEP) removeLater(this.dir);
   }
 
   async el(target) {
