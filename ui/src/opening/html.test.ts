@@ -11,7 +11,7 @@ function row(code: string, completed: number, expected: number, status: Progress
   return {
     action: 'prosperity', action_name: '共同富裕', indicator_id: `id-${code}`, indicator_code: code,
     indicator: `指标${code}`, indicator_en: `Indicator ${code}`, measure: '家', decimals: 0, headline: true,
-    pacing: 'linear', unit_id: null, unit: null, as_of: '2024-06-30', period: null, target: 5300,
+    pacing: 'linear', unit_id: 'city', unit: '临沂市', as_of: '2024-06-30', period: null, target: 5300,
     target_source: 'own', completed, completion_rate: completed / 5300, expected, expected_share: expected / 5300,
     gap: completed - expected, status, derivation: null,
   } as ProgressRow

@@ -1,7 +1,7 @@
 // The opening on screen: asked of the shell, drawn over the window, and taken away once the
 // app's own page has painted beneath it (or the window went elsewhere).
-import { invoke } from '@tauri-apps/api/core'
 import type { Opening } from '../bindings/app/Opening'
+import { openingFigures } from '../ipc/opening'
 import logo from '../components/logo.png'
 import { openingHtml } from './html'
 import { opensOnOverview } from './route'
@@ -37,7 +37,7 @@ export async function showOpening(): Promise<void> {
   if (!('__TAURI_INTERNALS__' in window) || !opensOnOverview(location.hash)) return
   let opening: Opening | null = null
   try {
-    opening = await invoke<Opening | null>('opening_figures')
+    opening = await openingFigures()
   } catch {
     return
   }
