@@ -4,6 +4,7 @@
 //! - [`commands`]: one thin command per operation of ARCHITECTURE.md's IPC contract.
 //! - [`error`]: the `{code, message, field}` object every command fails with.
 //! - [`menu`]: the native menu.
+//! - [`opened`]: the ledger's two connections, opened on a thread while the window starts.
 //! - [`opening`]: the overview's figures, worked out while the web view starts.
 //! - [`rendering`]: GPU compositing or CPU painting, chosen before the window is made.
 //! - [`bindings`]: TypeScript types of the shell's own records.
@@ -12,6 +13,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod menu;
+pub mod opened;
 pub mod opening;
 pub mod rendering;
 pub mod startup_backup;
@@ -39,7 +41,7 @@ pub fn run() {
             }
             taizhang_core::logfile::init(&taizhang_core::logfile::dir_for(&db_path));
             tracing::info!(target: "taizhang::desktop", cpu = rendering.cpu, why = rendering.why, "window rendering");
-            let state = LedgerState::open_or_report(&db_path);
+            let state = LedgerState::open_in_background(&db_path);
             app.manage(opening::OpeningFigures::start(&state));
             app.manage(state);
             Ok(())

@@ -1,6 +1,6 @@
 //! The start-up backup (`启动`, made at the first start of each day) runs beside the
-//! window's start instead of before it. A thread takes the writer's lock before the window
-//! opens, so no write can come before the day's backup, and makes the backup while the page
+//! window's start instead of before it. A thread takes the writer's lock before the ledger is
+//! handed to the commands, so no write can come before the day's backup, and makes the backup while the page
 //! loads; reads go on through the read-only connection meanwhile. The backup list waits for
 //! it ([`StartupBackup::finished`]), so it never shows a day without its start-up backup.
 //! The thread runs at the lowest CPU priority: copying the ledger (0.3 s for the sample) would

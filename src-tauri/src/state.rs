@@ -1,6 +1,7 @@
 //! The ledger the window works on: a read-write connection for writes and a read-only one
 //! for reads, each behind its own mutex, with database work kept off the main (UI) thread.
 //! A long write (an import of 100,000 rows) holds only the writer: the pages keep reading.
+//! The window's start opens the file on its own thread ([`crate::opened`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -8,78 +9,62 @@ use std::sync::{Arc, Mutex};
 use taizhang_core::{Actor, Ledger, SessionInfo};
 
 use crate::error::IpcError;
-use crate::startup_backup::StartupBackup;
+use crate::opened::{Connection, Opened, OpenedSlot};
 
-/// Managed state: the open ledger and who is using it.
-/// When the file cannot be opened (say, it was written by a newer Taizhang) the window
-/// still starts and every command answers with that error, so the UI can say what to do.
+/// Managed state: the ledger (once open) and who is using it.
 #[derive(Clone)]
 pub struct LedgerState {
-    /// A read-only connection to the same file (`Ledger::open_read_only`): reads never
-    /// wait for a write in progress. It reads as the same account as the writer. Declared
-    /// first so that it closes first: the writer, closing last, checkpoints the log into
-    /// the file.
-    reader: Result<Arc<Mutex<Ledger>>, IpcError>,
-    ledger: Result<Arc<Mutex<Ledger>>, IpcError>,
+    /// The two connections, once the file is open.
+    opened: Arc<OpenedSlot>,
     /// Who writes from this window: the signed-in account, or the OS user while the ledger
     /// has no accounts. Shared by every clone of the state.
     actor: Arc<Mutex<Actor>>,
     db_path: PathBuf,
-    /// Why the ledger is read-only, when its file or folder cannot be written.
-    read_only: Option<String>,
-    /// The day's start-up backup, made on its own thread while the window loads.
-    startup_backup: StartupBackup,
 }
 
 impl LedgerState {
-    /// Opens the ledger at `path`; on the very first run of an empty ledger the release's
-    /// sample data is loaded (and marked as sample) so the window has something to show.
-    /// Once a day the start makes a backup (`启动`) into the `备份` folder beside the file,
-    /// on a thread that holds the writer from before the window opens ([`StartupBackup`]).
+    /// Opens the ledger at `path` here and now ([`Opened::open`]).
     pub fn open(path: &Path) -> Result<Self, IpcError> {
-        let mut ledger = Ledger::open(path)?;
-        let read_only = ledger.read_only_notice().map(str::to_string);
-        if read_only.is_none() {
-            taizhang_core::sample::load_on_first_run(&mut ledger, &Actor::system())?;
-        }
-        ledger.set_reader(desktop_actor());
-        let mut reader = Ledger::open_read_only(path)?;
-        reader.set_reader(desktop_actor());
-        let ledger = Arc::new(Mutex::new(ledger));
-        let startup_backup = match read_only {
-            None => StartupBackup::start(Arc::clone(&ledger)),
-            Some(_) => StartupBackup::none(),
-        };
-        tracing::info!(
-            target: "taizhang::desktop",
-            version = env!("CARGO_PKG_VERSION"),
-            read_only = read_only.is_some(),
-            "window started"
-        );
-        Ok(Self {
-            ledger: Ok(ledger),
-            reader: Ok(Arc::new(Mutex::new(reader))),
-            actor: Arc::new(Mutex::new(desktop_actor())),
-            db_path: path.to_path_buf(),
-            read_only,
-            startup_backup,
-        })
+        let opened = Opened::open(path, desktop_actor())?;
+        Ok(Self::holding(path, OpenedSlot::filled(opened)))
     }
 
     /// [`open`](Self::open), keeping a failure to report through the commands.
     pub fn open_or_report(path: &Path) -> Self {
-        Self::open(path).unwrap_or_else(|e| {
-            eprintln!("台账: cannot open {}: {e}", path.display());
-            tracing::error!(target: "taizhang::desktop", code = %e.code, "the ledger did not open");
-            Self {
-                ledger: Err(e.clone()),
-                reader: Err(e),
-                actor: Arc::new(Mutex::new(desktop_actor())),
-                db_path: path.to_path_buf(),
-                read_only: None,
-                startup_backup: StartupBackup::none(),
-            }
-        })
+        let opened = Opened::open_or_report(path, desktop_actor());
+        Self::holding(path, OpenedSlot::filled(opened))
+    }
+
+    /// Opens the ledger at `path` on a thread of its own and returns at once: the window's
+    /// start, whose main thread serves the web view's page while the file opens. Commands
+    /// that come before it is open wait for it.
+    pub fn open_in_background(path: &Path) -> Self {
+        let this = Self::holding(path, OpenedSlot::default());
+        let (slot, file) = (Arc::clone(&this.opened), path.to_path_buf());
+        let spawned = std::thread::Builder::new()
+            .name("open-ledger".into())
+            .spawn(move || slot.fill(Opened::open_or_report(&file, desktop_actor())));
+        if spawned.is_err() {
+            this.opened
+                .fill(Opened::open_or_report(path, desktop_actor()));
+        }
+        this
+    }
+
+    fn holding(path: &Path, opened: OpenedSlot) -> Self {
+        Self {
+            opened: Arc::new(opened),
+            actor: Arc::new(Mutex::new(desktop_actor())),
+            db_path: path.to_path_buf(),
+        }
+    }
+
+    /// The open ledger, waiting for it on a blocking-task thread.
+    async fn opened(&self) -> Result<Opened, IpcError> {
+        let slot = Arc::clone(&self.opened);
+        tauri::async_runtime::spawn_blocking(move || slot.wait())
+            .await
+            .map_err(|e| IpcError::internal(format!("后台任务失败：{e}")))
     }
 
     /// The ledger file: `TAIZHANG_DB` when set (tests, a second ledger), else the platform
@@ -97,12 +82,14 @@ impl LedgerState {
 
     /// Waits until the day's start-up backup has ended (the backup list waits for it).
     pub async fn startup_backup_finished(&self) {
-        self.startup_backup.finished().await
+        if let Ok(opened) = self.opened().await {
+            opened.startup_backup.finished().await
+        }
     }
 
     /// Why the ledger is read-only (the window shows it in a banner), if it is.
-    pub fn read_only(&self) -> Option<&str> {
-        self.read_only.as_deref()
+    pub async fn read_only(&self) -> Option<String> {
+        self.opened().await.ok().and_then(|o| o.read_only)
     }
 
     /// Who performs writes from this window: the signed-in account, or the OS user.
@@ -138,10 +125,14 @@ impl LedgerState {
     /// The read-only connection reads as `actor` (sign-in itself writes, so it happens on
     /// the writer; the reader only takes the result).
     async fn read_as(&self, actor: Actor) -> Result<(), IpcError> {
-        on(&self.reader, "sign_in", move |l: &mut Ledger| {
-            l.set_reader(actor);
-            Ok(())
-        })
+        on(
+            self.connection(READER).await,
+            "sign_in",
+            move |l: &mut Ledger| {
+                l.set_reader(actor);
+                Ok(())
+            },
+        )
         .await
     }
 
@@ -167,7 +158,7 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        on(&self.ledger, command_name::<F>(), f).await
+        on(self.connection(WRITER).await, command_name::<F>(), f).await
     }
 
     /// Runs a read on the read-only connection: it answers while a write is in progress.
@@ -177,10 +168,14 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| {
-            l.require_signed_in()?;
-            f(l)
-        })
+        on(
+            self.connection(READER).await,
+            command_name::<F>(),
+            move |l: &mut Ledger| {
+                l.require_signed_in()?;
+                f(l)
+            },
+        )
         .await
     }
 
@@ -191,9 +186,11 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        on(&self.reader, command_name::<F>(), move |l: &mut Ledger| {
-            f(l)
-        })
+        on(
+            self.connection(READER).await,
+            command_name::<F>(),
+            move |l: &mut Ledger| f(l),
+        )
         .await
     }
 
@@ -203,7 +200,7 @@ impl LedgerState {
         &self,
         f: impl FnOnce(&Ledger) -> taizhang_core::Result<T>,
     ) -> Result<T, IpcError> {
-        let reader = self.reader.as_ref().map_err(Clone::clone)?;
+        let reader = self.opened.wait().reader?;
         let guard = reader.lock().unwrap_or_else(|p| p.into_inner());
         f(&guard).map_err(IpcError::from)
     }
@@ -216,22 +213,31 @@ impl LedgerState {
     {
         let actor = self.actor();
         let name = command_name::<F>();
-        on(&self.ledger, name, move |ledger| ledger.write(&actor, f)).await
+        on(self.connection(WRITER).await, name, move |ledger| {
+            ledger.write(&actor, f)
+        })
+        .await
+    }
+}
+
+const READER: fn(Opened) -> Connection = |o| o.reader;
+const WRITER: fn(Opened) -> Connection = |o| o.writer;
+
+impl LedgerState {
+    /// One of the two connections (READER, WRITER), once the file is open.
+    async fn connection(&self, pick: fn(Opened) -> Connection) -> Connection {
+        pick(self.opened().await?)
     }
 }
 
 /// Runs `f` on `ledger` on a blocking-task thread and logs the command's name, duration
 /// and error code (never its arguments).
-async fn on<T, F>(
-    ledger: &Result<Arc<Mutex<Ledger>>, IpcError>,
-    name: &'static str,
-    f: F,
-) -> Result<T, IpcError>
+async fn on<T, F>(ledger: Connection, name: &'static str, f: F) -> Result<T, IpcError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
 {
-    let ledger = Arc::clone(ledger.as_ref().map_err(Clone::clone)?);
+    let ledger = ledger?;
     let started = std::time::Instant::now();
     let result = tauri::async_runtime::spawn_blocking(move || {
         // A panic inside an earlier command poisons the mutex; the connection itself is

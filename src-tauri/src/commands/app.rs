@@ -44,7 +44,7 @@ pub async fn app_info(state: State<'_, LedgerState>) -> Result<AppInfo, IpcError
     let backup_dir = taizhang_core::backup::folder_for(state.db_path())
         .display()
         .to_string();
-    let read_only = state.read_only().map(str::to_string);
+    let read_only = state.read_only().await;
     state
         .read_signed_out(move |l| {
             let has_sample = l.has_sample()?;
