@@ -44,15 +44,27 @@ function render(o: Opening, locale: 'zh-CN' | 'en'): HTMLElement {
 const text = (el: HTMLElement, key: string) => el.querySelector(`[data-opening="${key}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null
 
 describe('the opening', () => {
-  it('shows the figures as the app formats them, the sample notice and the ranking', () => {
-    const el = render(opening, 'zh-CN')
-    expect(text(el, 'overview-subtitle')).toBe('截至 2024-06-30 · 全市')
-    expect(text(el, 'headline-GF01')).toContain('4,221家')
-    expect(text(el, 'headline-GF01')).toContain('目标 5,300家 · 79.6%')
-    expect(text(el, 'overall-indicators')).toBe('3')
-    expect(text(el, 'sample-notice')).toContain('示例数据')
-    expect(el.querySelectorAll('[data-opening^="ranking-row-"]')).toHaveLength(2)
-    expect(text(el, 'ranking-row-u1')).toContain('兰山区')
+  // (language, part, text it holds): the figures as the app formats them, the words of the
+  // language, English names where they exist, a name that looks like markup shown as text.
+  const cases: ['zh-CN' | 'en', string, string][] = [
+    ['zh-CN', 'overview-subtitle', '截至 2024-06-30 · 全市'],
+    ['zh-CN', 'headline-GF01', '4,221家'],
+    ['zh-CN', 'headline-GF01', '目标 5,300家 · 79.6%'],
+    ['zh-CN', 'overall-indicators', '3'],
+    ['zh-CN', 'sample-notice', '示例数据'],
+    ['zh-CN', 'ranking-row-u1', '兰山区'],
+    ['en', 'overview-subtitle', 'As of 2024-06-30 · Whole city'],
+    ['en', 'action-card-prosperity', 'Common prosperity'],
+    ['en', 'headline-GF01', 'Indicator GF01'],
+    ['en', 'ranking-row-u1', 'Lanshan District'],
+    ['en', 'ranking-row-u2', '<img src=x onerror=alert(1)>'],
+  ]
+  it.each(cases)('in %s, %s shows %s', (locale, key, want) => {
+    expect(text(render(opening, locale), key)).toContain(want)
+  })
+
+  it('ranks every unit it is given', () => {
+    expect(render(opening, 'zh-CN').querySelectorAll('[data-opening^="ranking-row-"]')).toHaveLength(2)
   })
 
   it('lists the indicators behind pace, worst first (completed ÷ expected)', () => {
@@ -60,15 +72,6 @@ describe('the opening', () => {
       .map((e) => e.dataset.opening)
       .filter((k) => k !== 'behind-list')
     expect(keys).toEqual(['behind-GF02', 'behind-GF01'])
-  })
-
-  it('speaks English with English names where they exist', () => {
-    const el = render(opening, 'en')
-    expect(text(el, 'overview-subtitle')).toBe('As of 2024-06-30 · Whole city')
-    expect(text(el, 'action-card-prosperity')).toContain('Common prosperity')
-    expect(text(el, 'headline-GF01')).toContain('Indicator GF01')
-    expect(text(el, 'ranking-row-u1')).toContain('Lanshan District')
-    expect(text(el, 'ranking-row-u2')).toContain('<img src=x onerror=alert(1)>')
   })
 
   it('escapes every name: no markup from the data', () => {
