@@ -2,6 +2,7 @@
 //!
 //! - [`state`]: the shared ledger and the helper that runs core calls off the UI thread.
 //! - [`commands`]: one thin command per operation of ARCHITECTURE.md's IPC contract.
+//! - [`later`]: a value a start-up thread fills in, that others wait for.
 //! - [`error`]: the `{code, message, field}` object every command fails with.
 //! - [`menu`]: the native menu.
 //! - [`opened`]: the ledger's two connections, opened on a thread while the window starts.
@@ -12,6 +13,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod later;
 pub mod menu;
 pub mod opened;
 pub mod opening;

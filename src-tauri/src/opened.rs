@@ -1,11 +1,11 @@
-//! The ledger's two connections once the file is open, and the slot that holds them. The
+//! The ledger's two connections once the file is open (held in a [`crate::later::Later`]). The
 //! window's start opens the file on a thread of its own ([`crate::LedgerState::open_in_background`]):
 //! opening it (and, on a first run, loading the sample) on the main thread held up the web
 //! view, whose page requests that thread serves. A command that comes before the file is open
 //! waits for it, off the async runtime's threads.
 
 use std::path::Path;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 
 use taizhang_core::{Actor, Ledger};
 
@@ -31,6 +31,13 @@ pub struct Opened {
     /// The day's start-up backup, made on its own thread while the window loads.
     pub startup_backup: StartupBackup,
 }
+
+/// Which of the two connections a command uses.
+pub type Side = fn(&Opened) -> &Connection;
+/// The read-only connection.
+pub const READER: Side = |o| &o.reader;
+/// The read-write connection.
+pub const WRITER: Side = |o| &o.writer;
 
 impl Opened {
     /// Opens the ledger at `path` for `actor`; on the very first run of an empty ledger the
@@ -78,39 +85,5 @@ impl Opened {
                 startup_backup: StartupBackup::none(),
             }
         })
-    }
-}
-
-/// Where the open ledger is put once it is open.
-#[derive(Default)]
-pub struct OpenedSlot {
-    opened: Mutex<Option<Opened>>,
-    filled: Condvar,
-}
-
-impl OpenedSlot {
-    /// A slot already holding `opened`.
-    pub fn filled(opened: Opened) -> Self {
-        Self {
-            opened: Mutex::new(Some(opened)),
-            filled: Condvar::new(),
-        }
-    }
-
-    /// Puts the open ledger in; whoever waits for it goes on.
-    pub fn fill(&self, opened: Opened) {
-        *self.opened.lock().unwrap_or_else(|p| p.into_inner()) = Some(opened);
-        self.filled.notify_all();
-    }
-
-    /// The open ledger, once it is open: blocks the calling thread until then (never call it
-    /// on the async runtime's threads; [`crate::LedgerState`] calls it in blocking tasks).
-    pub fn wait(&self) -> Opened {
-        let guard = self.opened.lock().unwrap_or_else(|p| p.into_inner());
-        let guard = self
-            .filled
-            .wait_while(guard, |o| o.is_none())
-            .unwrap_or_else(|p| p.into_inner());
-        guard.clone().expect("filled")
     }
 }

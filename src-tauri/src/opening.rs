@@ -6,13 +6,14 @@
 //! login screen), or when the ledger did not open.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use taizhang_core::{ActionSummary, Ledger, ProgressQuery, RankingQuery, UnitKind, UnitRank};
 use ts_rs::TS;
 
+use crate::later::Later;
 use crate::state::LedgerState;
 
 /// What the overview shows first.
@@ -31,58 +32,36 @@ pub struct Opening {
     pub unit_names_en: BTreeMap<String, String>,
 }
 
-/// The opening figures: being worked out, ready, or already taken by the page.
+/// The opening figures: being worked out, then there until the page takes them.
 #[derive(Clone)]
 pub struct OpeningFigures {
-    slot: Arc<(Mutex<Slot>, Condvar)>,
-}
-
-enum Slot {
-    Working,
-    Ready(Option<Opening>),
-    Taken,
+    slot: Arc<Later<Option<Opening>>>,
 }
 
 impl OpeningFigures {
     /// Starts working out the opening figures of `state` on their own thread.
     pub fn start(state: &LedgerState) -> Self {
         let this = Self {
-            slot: Arc::new((Mutex::new(Slot::Working), Condvar::new())),
+            slot: Arc::new(Later::default()),
         };
         let (state, slot) = (state.clone(), this.clone());
         let spawned = std::thread::Builder::new()
             .name("opening-figures".into())
-            .spawn(move || slot.fill(work_out(&state)));
+            .spawn(move || slot.slot.fill(work_out(&state)));
         if spawned.is_err() {
-            this.fill(None);
+            this.slot.fill(None);
         }
         this
-    }
-
-    fn fill(&self, opening: Option<Opening>) {
-        let (slot, changed) = &*self.slot;
-        *slot.lock().unwrap_or_else(|p| p.into_inner()) = Slot::Ready(opening);
-        changed.notify_all();
     }
 
     /// The opening figures, once: the page that opens takes them, and a reload of the page
     /// (whose figures may have changed since) asks the core as every page does.
     pub async fn take(&self) -> Option<Opening> {
         let slot = Arc::clone(&self.slot);
-        tauri::async_runtime::spawn_blocking(move || {
-            let (slot, changed) = &*slot;
-            let guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-            let mut guard = changed
-                .wait_while(guard, |s| matches!(s, Slot::Working))
-                .unwrap_or_else(|p| p.into_inner());
-            match std::mem::replace(&mut *guard, Slot::Taken) {
-                Slot::Ready(opening) => opening,
-                Slot::Working | Slot::Taken => None,
-            }
-        })
-        .await
-        .ok()
-        .flatten()
+        tauri::async_runtime::spawn_blocking(move || slot.wait_with(Option::take))
+            .await
+            .ok()
+            .flatten()
     }
 }
 

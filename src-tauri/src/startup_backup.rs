@@ -7,14 +7,16 @@
 //! otherwise take a core from the web view while it draws the first page (on 2 cores the
 //! overview's first paint came about 0.2 s later on the first start of a day).
 
-use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use taizhang_core::Ledger;
+
+use crate::later::Later;
 
 /// Whether the start-up backup has ended (made, not needed today, or failed and logged).
 #[derive(Clone)]
 pub struct StartupBackup {
-    done: Arc<(Mutex<bool>, Condvar)>,
+    done: Arc<Later<()>>,
 }
 
 impl StartupBackup {
@@ -58,34 +60,21 @@ impl StartupBackup {
 
     fn pending() -> Self {
         Self {
-            done: Arc::new((Mutex::new(false), Condvar::new())),
+            done: Arc::new(Later::default()),
         }
     }
 
     /// Waits, off the async runtime's threads, until the start-up backup has ended.
     pub async fn finished(&self) {
-        if self.has_ended() {
+        if self.done.is_filled() {
             return;
         }
         let done = Arc::clone(&self.done);
-        let _ = tauri::async_runtime::spawn_blocking(move || {
-            let (ended, changed) = &*done;
-            let guard = ended.lock().unwrap_or_else(|p| p.into_inner());
-            let _ended = changed
-                .wait_while(guard, |ended| !*ended)
-                .unwrap_or_else(|p| p.into_inner());
-        })
-        .await;
-    }
-
-    fn has_ended(&self) -> bool {
-        *self.done.0.lock().unwrap_or_else(|p| p.into_inner())
+        let _ = tauri::async_runtime::spawn_blocking(move || done.wait_with(|_| ())).await;
     }
 
     fn end(&self) {
-        let (ended, changed) = &*self.done;
-        *ended.lock().unwrap_or_else(|p| p.into_inner()) = true;
-        changed.notify_all();
+        self.done.fill(());
     }
 }
 

@@ -9,13 +9,14 @@ use std::sync::{Arc, Mutex};
 use taizhang_core::{Actor, Ledger, SessionInfo};
 
 use crate::error::IpcError;
-use crate::opened::{Connection, Opened, OpenedSlot};
+use crate::later::Later;
+use crate::opened::{Opened, Side, READER, WRITER};
 
 /// Managed state: the ledger (once open) and who is using it.
 #[derive(Clone)]
 pub struct LedgerState {
     /// The two connections, once the file is open.
-    opened: Arc<OpenedSlot>,
+    opened: Arc<Later<Opened>>,
     /// Who writes from this window: the signed-in account, or the OS user while the ledger
     /// has no accounts. Shared by every clone of the state.
     actor: Arc<Mutex<Actor>>,
@@ -26,20 +27,20 @@ impl LedgerState {
     /// Opens the ledger at `path` here and now ([`Opened::open`]).
     pub fn open(path: &Path) -> Result<Self, IpcError> {
         let opened = Opened::open(path, desktop_actor())?;
-        Ok(Self::holding(path, OpenedSlot::filled(opened)))
+        Ok(Self::holding(path, Later::filled(opened)))
     }
 
     /// [`open`](Self::open), keeping a failure to report through the commands.
     pub fn open_or_report(path: &Path) -> Self {
         let opened = Opened::open_or_report(path, desktop_actor());
-        Self::holding(path, OpenedSlot::filled(opened))
+        Self::holding(path, Later::filled(opened))
     }
 
     /// Opens the ledger at `path` on a thread of its own and returns at once: the window's
     /// start, whose main thread serves the web view's page while the file opens. Commands
     /// that come before it is open wait for it.
     pub fn open_in_background(path: &Path) -> Self {
-        let this = Self::holding(path, OpenedSlot::default());
+        let this = Self::holding(path, Later::default());
         let (slot, file) = (Arc::clone(&this.opened), path.to_path_buf());
         let spawned = std::thread::Builder::new()
             .name("open-ledger".into())
@@ -51,7 +52,7 @@ impl LedgerState {
         this
     }
 
-    fn holding(path: &Path, opened: OpenedSlot) -> Self {
+    fn holding(path: &Path, opened: Later<Opened>) -> Self {
         Self {
             opened: Arc::new(opened),
             actor: Arc::new(Mutex::new(desktop_actor())),
@@ -62,7 +63,7 @@ impl LedgerState {
     /// The open ledger, waiting for it on a blocking-task thread.
     async fn opened(&self) -> Result<Opened, IpcError> {
         let slot = Arc::clone(&self.opened);
-        tauri::async_runtime::spawn_blocking(move || slot.wait())
+        tauri::async_runtime::spawn_blocking(move || slot.wait_with(|o| o.clone()))
             .await
             .map_err(|e| IpcError::internal(format!("后台任务失败：{e}")))
     }
@@ -125,14 +126,10 @@ impl LedgerState {
     /// The read-only connection reads as `actor` (sign-in itself writes, so it happens on
     /// the writer; the reader only takes the result).
     async fn read_as(&self, actor: Actor) -> Result<(), IpcError> {
-        on(
-            self.connection(READER).await,
-            "sign_in",
-            move |l: &mut Ledger| {
-                l.set_reader(actor);
-                Ok(())
-            },
-        )
+        on(&self.opened, READER, "sign_in", move |l: &mut Ledger| {
+            l.set_reader(actor);
+            Ok(())
+        })
         .await
     }
 
@@ -158,7 +155,7 @@ impl LedgerState {
         T: Send + 'static,
         F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
-        on(self.connection(WRITER).await, command_name::<F>(), f).await
+        on(&self.opened, WRITER, command_name::<F>(), f).await
     }
 
     /// Runs a read on the read-only connection: it answers while a write is in progress.
@@ -169,7 +166,8 @@ impl LedgerState {
         F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
         on(
-            self.connection(READER).await,
+            &self.opened,
+            READER,
             command_name::<F>(),
             move |l: &mut Ledger| {
                 l.require_signed_in()?;
@@ -187,7 +185,8 @@ impl LedgerState {
         F: FnOnce(&Ledger) -> taizhang_core::Result<T> + Send + 'static,
     {
         on(
-            self.connection(READER).await,
+            &self.opened,
+            READER,
             command_name::<F>(),
             move |l: &mut Ledger| f(l),
         )
@@ -200,7 +199,7 @@ impl LedgerState {
         &self,
         f: impl FnOnce(&Ledger) -> taizhang_core::Result<T>,
     ) -> Result<T, IpcError> {
-        let reader = self.opened.wait().reader?;
+        let reader = self.opened.wait_with(|o| o.reader.clone())?;
         let guard = reader.lock().unwrap_or_else(|p| p.into_inner());
         f(&guard).map_err(IpcError::from)
     }
@@ -213,33 +212,29 @@ impl LedgerState {
     {
         let actor = self.actor();
         let name = command_name::<F>();
-        on(self.connection(WRITER).await, name, move |ledger| {
+        on(&self.opened, WRITER, name, move |ledger| {
             ledger.write(&actor, f)
         })
         .await
     }
 }
 
-const READER: fn(Opened) -> Connection = |o| o.reader;
-const WRITER: fn(Opened) -> Connection = |o| o.writer;
-
-impl LedgerState {
-    /// One of the two connections (READER, WRITER), once the file is open.
-    async fn connection(&self, pick: fn(Opened) -> Connection) -> Connection {
-        pick(self.opened().await?)
-    }
-}
-
-/// Runs `f` on `ledger` on a blocking-task thread and logs the command's name, duration
-/// and error code (never its arguments).
-async fn on<T, F>(ledger: Connection, name: &'static str, f: F) -> Result<T, IpcError>
+/// Runs `f` on one side of the ledger on a blocking-task thread, once the file is open, and
+/// logs the command's name, duration and error code (never its arguments).
+async fn on<T, F>(
+    opened: &Arc<Later<Opened>>,
+    side: Side,
+    name: &'static str,
+    f: F,
+) -> Result<T, IpcError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Ledger) -> taizhang_core::Result<T> + Send + 'static,
 {
-    let ledger = ledger?;
+    let opened = Arc::clone(opened);
     let started = std::time::Instant::now();
     let result = tauri::async_runtime::spawn_blocking(move || {
+        let ledger = opened.wait_with(|o| side(o).clone())?;
         // A panic inside an earlier command poisons the mutex; the connection itself is
         // still consistent (the transaction rolled back), so keep serving.
         let mut guard = ledger
