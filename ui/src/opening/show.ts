@@ -5,7 +5,7 @@ import { openingFigures } from '../ipc/opening'
 import logo from '../components/logo.png'
 import { openingHtml } from './html'
 import { opensOnOverview } from './route'
-import { savedLocale } from './words'
+import { savedLocale } from '../i18n/savedLocale'
 
 /** Where each part of the opening stood when it was taken away, for the e2e test. */
 export interface OpeningPart {

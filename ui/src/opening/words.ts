@@ -4,17 +4,6 @@ import type { Locale } from '../format/figure'
 import en from '../i18n/en'
 import zhCN from '../i18n/zh-CN'
 
-const STORAGE_KEY = 'taizhang.locale'
-
-/** The language the window was last set to (i18n/index.ts remembers it under the same key). */
-export function savedLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN'
-  } catch {
-    return 'zh-CN'
-  }
-}
-
 type Tree = { [key: string]: string | Tree }
 
 /** `t('overview.subtitle', { date, unit })` over the messages of `locale`, as vue-i18n words it. */
