@@ -44,5 +44,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // A style imported by name (components/cellParts.ts) goes through Vite, which drops CSS in
+    // tests, instead of Node, which cannot load a .css file.
+    server: { deps: { inline: [/element-plus\/es\/components\/[^/]+\/style\//] } },
   },
 })

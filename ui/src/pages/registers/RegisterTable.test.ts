@@ -131,6 +131,21 @@ describe('RegisterTable', () => {
     w.unmount()
   })
 
+  it('draws a new page into the rows already there, and a button in a row is not a click on the row', async () => {
+    const w = await open(rowsOf(3), 120)
+    const before = bodyRows()
+    await w.setProps({ rows: rowsOf(3, 51) })
+    await flushPromises()
+    expect(bodyRows().map((row) => firstCell(row)?.textContent)).toEqual(['活动51', '活动52', '活动53'])
+    expect(bodyRows().every((row, i) => row === before[i]), 'the same elements, redrawn in place').toBe(true)
+    expect(byTestid('activity-edit-r1'), 'the old page’s buttons are gone').toBeNull()
+    byTestid('activity-history-r52')?.click()
+    expect(w.emitted('history')).toEqual([[rowsOf(1, 52)[0]]])
+    await nextTick()
+    expect(bodyRows()[1].classList.contains('current-row'), 'the history button did not select the row').toBe(false)
+    w.unmount()
+  })
+
   it('turns the page with the pager and with PageDown/PageUp, within the pages there are', async () => {
     // 120 rows at 50 a page: three pages.
     const w = await open(rowsOf(50), 120)
