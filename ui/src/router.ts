@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { firstIndicator } from './store/catalog'
 
 // Hash history: the window loads one file, and reloading any page keeps working.
 export const router = createRouter({
@@ -7,7 +8,17 @@ export const router = createRouter({
     { path: '/', redirect: '/overview' },
     { path: '/overview', name: 'overview', component: () => import('./pages/overview/OverviewPage.vue'), meta: { title: 'nav.overview' } },
     { path: '/action/:code', name: 'action', component: () => import('./pages/action/ActionPage.vue'), meta: { title: 'nav.actions' } },
-    { path: '/indicator/:id?', name: 'indicator', component: () => import('./pages/indicator/IndicatorPage.vue'), meta: { title: 'nav.indicator' } },
+    {
+      path: '/indicator/:id?',
+      name: 'indicator',
+      component: () => import('./pages/indicator/IndicatorPage.vue'),
+      meta: { title: 'nav.indicator' },
+      // 指标 without an indicator opens the first headline one, without drawing an empty page first.
+      beforeEnter: (to) => {
+        const first = to.params.id ? undefined : firstIndicator()
+        return first ? { path: `/indicator/${first.id}`, replace: true } : true
+      },
+    },
     { path: '/entry', name: 'entry', component: () => import('./pages/entry/EntryPage.vue'), meta: { title: 'nav.entry' } },
     { path: '/targets', name: 'targets', component: () => import('./pages/targets/TargetsPage.vue'), meta: { title: 'nav.targets' } },
     { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: 'importer.nav', ownPeriod: true } },

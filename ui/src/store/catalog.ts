@@ -64,6 +64,12 @@ export function indicatorById(id: string): Indicator | undefined {
   return catalog.indicators.find((i) => i.id === id || i.code === id)
 }
 
+/** The indicator the nav's 指标 opens: the first headline one still in use, else the first in use. */
+export function firstIndicator(): Indicator | undefined {
+  const live = catalog.indicators.filter((i) => !i.archived)
+  return live.find((i) => i.headline) ?? live[0]
+}
+
 export function unitById(id: string | null | undefined): Unit | undefined {
   return id ? catalog.units.find((u) => u.id === id) : undefined
 }
