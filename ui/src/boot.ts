@@ -6,5 +6,8 @@
 import './basics.css'
 import './opening/opening.css'
 import { showOpening } from './opening/show'
+import { installWindowErrorLog } from './errorLog'
+
+installWindowErrorLog()
 
 void showOpening().finally(() => import('./main'))

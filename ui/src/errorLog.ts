@@ -37,9 +37,17 @@ function push(kind: RecordedError['kind'], message: string): void {
  */
 const BENIGN = /^ResizeObserver loop (completed with undelivered notifications|limit exceeded)/
 
-export function installErrorLog(app: App): void {
-  window.__taizhangErrors = window.__taizhangErrors ?? []
-  window.__taizhangBenign = window.__taizhangBenign ?? []
+/** The console's own error output, without the recording above (for Vue's errors). */
+let consoleError: (...args: unknown[]) => void = console.error.bind(console)
+
+/**
+ * The window's listeners: installed by the first script (boot.ts), before the opening and
+ * before anything else can listen, so that the benign notice above is set apart first.
+ */
+export function installWindowErrorLog(): void {
+  if (window.__taizhangErrors) return
+  window.__taizhangErrors = []
+  window.__taizhangBenign = []
   window.addEventListener('error', (e) => {
     if (!e.error && BENIGN.test(e.message)) {
       window.__taizhangBenign.push(e.message)
@@ -52,12 +60,18 @@ export function installErrorLog(app: App): void {
   // A CSP that blocks a style, a script or an image is a bug too.
   document.addEventListener('securitypolicyviolation', (e) => push('csp', `${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`))
   const original = console.error.bind(console)
+  consoleError = original
   console.error = (...args: unknown[]) => {
     push('console', args.map(describe).join(' '))
     original(...args)
   }
+}
+
+/** Vue's own errors (a render or a watcher that threw), once the app exists. */
+export function installVueErrorLog(app: App): void {
+  installWindowErrorLog()
   app.config.errorHandler = (err, _instance, info) => {
     push('vue', `${describe(err)} (${info})`)
-    original(err)
+    consoleError(err)
   }
 }
