@@ -84,6 +84,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         entries::update_entry,
         entries::delete_entry,
         targets::list_targets,
+        targets::target_sum,
         targets::set_target,
         targets::set_targets,
         targets::delete_target,

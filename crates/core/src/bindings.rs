@@ -9,8 +9,8 @@ use crate::ledger::{IndicatorChange, Settings, TargetFilter};
 use crate::model::*;
 use crate::pacing::{Pacing, Quarter};
 use crate::progress::{
-    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint,
-    TrendQuery, UnitRank,
+    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TargetSum,
+    TargetSumQuery, TrendPoint, TrendQuery, UnitRank,
 };
 
 /// Writes every core type's declaration (and those it depends on) into `dir`.
@@ -62,6 +62,8 @@ pub fn export_core_types(dir: &Path) -> Result<(), ExportError> {
     RankingQuery::export_all_to(dir)?;
     UnitRank::export_all_to(dir)?;
     TrendQuery::export_all_to(dir)?;
+    TargetSumQuery::export_all_to(dir)?;
+    TargetSum::export_all_to(dir)?;
     TrendPoint::export_all_to(dir)?;
     Granularity::export_all_to(dir)?;
     crate::sample::SampleReport::export_all_to(dir)?;

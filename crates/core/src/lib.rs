@@ -40,6 +40,6 @@ pub use ledger::{Ledger, SessionInfo, Settings, Writer};
 pub use model::*;
 pub use pacing::{Pacing, Quarter};
 pub use progress::{
-    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TrendPoint,
-    TrendQuery, UnitRank,
+    ActionSummary, Granularity, ProgressQuery, ProgressRow, RankingQuery, Status, TargetSum,
+    TargetSumQuery, TrendPoint, TrendQuery, UnitRank,
 };

@@ -1,7 +1,7 @@
 //! 目标: listing, setting, deleting, copying a year forward.
 
 use taizhang_core::ledger::TargetFilter;
-use taizhang_core::{NewTarget, Target};
+use taizhang_core::{NewTarget, Target, TargetSum, TargetSumQuery};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -52,4 +52,13 @@ pub async fn copy_year_targets(
     from_year: i32,
 ) -> Result<usize, IpcError> {
     state.write(move |w| w.copy_year_targets(from_year)).await
+}
+
+/// The 目标 page's card: a unit's own target for a period beside its sub-units' added up.
+#[tauri::command]
+pub async fn target_sum(
+    state: State<'_, LedgerState>,
+    query: TargetSumQuery,
+) -> Result<TargetSum, IpcError> {
+    state.read(move |l| l.target_sum(&query)).await
 }

@@ -131,4 +131,21 @@ fn set_targets_writes_every_row_or_none_and_names_the_refused_unit() {
     );
     assert_eq!(saved.as_array().map_or(0, Vec::len), 2, "{saved}");
     assert_eq!(count(&desk), before + 2, "both rows in one write");
+
+    // The page's card: the city's own target (none in 2031) beside its units' added up.
+    let sum = desk.ok(
+        "target_sum",
+        json!({"query": {"indicator": "建言献策骨干队伍", "unit": null, "period": period}}),
+    );
+    assert_eq!(sum["own"], Value::Null, "{sum}");
+    assert_eq!(
+        sum["sub_units"],
+        json!(22.0),
+        "兰山区 10 + 沂南县 12: {sum}"
+    );
+    assert_eq!(sum["counted"], json!(2), "{sum}");
+    assert!(
+        sum["sub_unit_count"].as_u64().unwrap_or(0) >= 12,
+        "the city's counties and departments: {sum}"
+    );
 }

@@ -248,6 +248,7 @@ export default {
     copiedNone: '{from} has no annual targets to copy (or {to} has them all already)',
     cityTarget: 'City target',
     unitSum: 'Sum of unit targets',
+    unitsSet: '{n} of {of} units set',
     difference: 'Difference',
     sumMatches: 'The unit targets add up to the city target',
     sumBelow: 'The unit targets add up to {gap} less than the city target',

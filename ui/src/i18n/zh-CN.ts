@@ -248,6 +248,7 @@ export default {
     copiedNone: '{from} 年没有可复制的年度目标（或 {to} 年已全部设定）',
     cityTarget: '市级目标',
     unitSum: '各单位目标合计',
+    unitsSet: '{n}/{of} 个单位已设',
     difference: '差额',
     sumMatches: '单位目标合计与市级目标一致',
     sumBelow: '单位目标合计比市级目标少 {gap}',

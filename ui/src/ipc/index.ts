@@ -21,6 +21,8 @@ import type { SampleReport } from '../bindings/core/SampleReport'
 import type { Settings } from '../bindings/core/Settings'
 import type { Target } from '../bindings/core/Target'
 import type { TargetFilter } from '../bindings/core/TargetFilter'
+import type { TargetSum } from '../bindings/core/TargetSum'
+import type { TargetSumQuery } from '../bindings/core/TargetSumQuery'
 import type { TrendPoint } from '../bindings/core/TrendPoint'
 import type { TrendQuery } from '../bindings/core/TrendQuery'
 import type { Unit } from '../bindings/core/Unit'
@@ -74,6 +76,8 @@ export const deleteEntry = (id: string) => call<null>('delete_entry', { id })
 export const listTargets = (filter: TargetFilter) => call<Target[]>('list_targets', { filter })
 export const setTarget = (target: NewTarget) => call<Target>('set_target', { target })
 export const setTargets = (targets: NewTarget[]) => call<Target[]>('set_targets', { targets })
+/** A unit's own target for a period beside its sub-units' added up (the city's when unit is null). */
+export const targetSum = (query: TargetSumQuery) => call<TargetSum>('target_sum', { query })
 export const deleteTarget = (id: string) => call<null>('delete_target', { id })
 export const copyYearTargets = (fromYear: number) => call<number>('copy_year_targets', { fromYear })
 

@@ -15,6 +15,7 @@ mod engine;
 mod ranking;
 pub mod rollup;
 mod summary;
+mod target_sum;
 mod trend;
 mod window;
 
@@ -31,6 +32,7 @@ pub use engine::Engine;
 pub use ranking::{RankingQuery, UnitRank};
 pub use rollup::{RollupCheck, RollupDifference};
 pub use summary::ActionSummary;
+pub use target_sum::{TargetSum, TargetSumQuery};
 pub use trend::{Granularity, TrendPoint, TrendQuery};
 
 /// Where an indicator stands against its target and its pace (序时进度).

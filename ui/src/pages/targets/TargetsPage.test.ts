@@ -13,7 +13,7 @@ import { IpcFailure } from '../../ipc/error'
 import { byTestid, CITY, LANSHAN, loadLedger, PAIRED, signInAsAdmin, YINAN } from '../../testing/ledger'
 import TargetsPage from './TargetsPage.vue'
 
-const ipc = vi.hoisted(() => ({ listTargets: vi.fn(), setTargets: vi.fn(), deleteTarget: vi.fn() }))
+const ipc = vi.hoisted(() => ({ listTargets: vi.fn(), setTargets: vi.fn(), deleteTarget: vi.fn(), targetSum: vi.fn() }))
 vi.mock('../../ipc', async (actual) => ({ ...(await actual<object>()), ...ipc }))
 
 const YEAR_2024 = { start: '2024-01-01', end: '2024-12-31' }
@@ -66,14 +66,18 @@ describe('TargetsPage', () => {
     signInAsAdmin()
     ipc.listTargets.mockReset().mockResolvedValue([target(CITY, 100), target(LANSHAN, 40), target(YINAN, 50)])
     ipc.setTargets.mockReset().mockResolvedValue([])
+    // The core adds the units' targets up (tests: crates/core/tests/target_sum.rs); the page words it.
+    ipc.targetSum.mockReset().mockResolvedValue({ own: 100, sub_units: 90, counted: 2, sub_unit_count: 12 })
   })
 
-  it('compares the city’s target with the sum of the counties’', async () => {
+  it('compares the city’s target with the sum of the counties’ that the core sends for the period shown', async () => {
     const w = await open()
     expect(ipc.listTargets).toHaveBeenCalledWith({ indicator: PAIRED.id, unit: null })
+    expect(ipc.targetSum, 'the period the page jumped to').toHaveBeenLastCalledWith({ indicator: PAIRED.id, unit: null, period: YEAR_2024 })
     expect(byTestid('targets-city')?.textContent).toContain('100')
     expect(byTestid('targets-unit-sum')?.textContent).toContain('90')
-    expect(byTestid('targets-sum')?.textContent).toContain('单位目标合计比市级目标少')
+    expect(byTestid('targets-units-set')?.textContent).toContain('2/12')
+    expect(byTestid('targets-sum')?.textContent).toContain('单位目标合计比市级目标少 10')
     w.unmount()
   })
 
