@@ -60,6 +60,19 @@ impl Tree {
     pub fn root(&self) -> Option<usize> {
         self.parent.iter().position(Option::is_none)
     }
+    /// The index of `unit` (id, code or name), or of the root (the whole city) when none.
+    pub fn scope(&self, conn: &Connection, unit: Option<&str>) -> Result<usize> {
+        match unit {
+            Some(k) => {
+                let u = lookup_unit(conn, k)?;
+                self.idx(&u.id)
+                    .ok_or(LedgerError::UnknownUnit(k.to_string()))
+            }
+            None => self
+                .root()
+                .ok_or_else(|| LedgerError::UnknownUnit("（全市）".into())),
+        }
+    }
     /// Adds each unit's value into all its ancestors. `units` is in tree order (parents
     /// first), so walking it backwards visits children before their parents.
     fn roll_up(&self, direct: &[f64]) -> Vec<f64> {
@@ -156,18 +169,7 @@ impl<'c> Engine<'c> {
 
     /// The scope unit's index: the given unit, or the root (the whole city).
     pub fn scope(&self, unit: Option<&str>) -> Result<usize> {
-        match unit {
-            Some(k) => {
-                let u = lookup_unit(self.conn, k)?;
-                self.tree
-                    .idx(&u.id)
-                    .ok_or(LedgerError::UnknownUnit(k.to_string()))
-            }
-            None => self
-                .tree
-                .root()
-                .ok_or_else(|| LedgerError::UnknownUnit("（全市）".into())),
-        }
+        self.tree.scope(self.conn, unit)
     }
 
     /// The active indicators of an action (or one indicator, or all).

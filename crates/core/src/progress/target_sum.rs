@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::engine::Tree;
 use super::round_to;
-use crate::error::{LedgerError, Result};
-use crate::ledger::{lookup_indicator, lookup_unit, read_units, Ledger};
+use crate::error::Result;
+use crate::ledger::{lookup_indicator, read_units, Ledger};
 use crate::model::Period;
 
 /// Which unit, indicator and period to add up.
@@ -44,19 +44,10 @@ impl Ledger {
         self.read_scope()?; // figures are open to every signed-in reader
         let conn = self.conn();
         let indicator = lookup_indicator(conn, &q.indicator)?;
-        let tree = Tree::new(read_units(conn, false)?);
-        let scope = match &q.unit {
-            Some(key) => {
-                let unit = lookup_unit(conn, key)?;
-                tree.idx(&unit.id)
-                    .ok_or_else(|| LedgerError::UnknownUnit(key.clone()))?
-            }
-            None => tree
-                .units
-                .iter()
-                .position(|u| u.parent_id.is_none())
-                .ok_or_else(|| LedgerError::UnknownUnit(String::new()))?,
-        };
+        // Every unit, as the engine reads them, so that the scope is found the same way;
+        // archived units are left out of the sum below.
+        let tree = Tree::new(read_units(conn, true)?);
+        let scope = tree.scope(conn, q.unit.as_deref())?;
         let mut stmt = conn.prepare_cached(
             "SELECT unit_id, value FROM target
              WHERE indicator_id = ?1 AND period_start = ?2 AND period_end = ?3",
@@ -67,30 +58,34 @@ impl Ledger {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?
             .collect::<rusqlite::Result<_>>()?;
-        let parts: Vec<f64> = tree
-            .children(scope)
-            .iter()
-            .filter_map(|&c| counted(&tree, &values, c))
-            .collect();
+        let parts = sub_unit_targets(&tree, &values, scope);
         let round = |v: f64| round_to(v, indicator.decimals);
         Ok(TargetSum {
             own: values.get(&tree.units[scope].id).copied(),
             sub_units: (!parts.is_empty()).then(|| round(parts.iter().sum())),
             counted: parts.len() as u32,
-            sub_unit_count: tree.children(scope).len() as u32,
+            sub_unit_count: in_use(&tree, scope).count() as u32,
         })
     }
 }
 
-/// The unit's own target, else its sub-units' added up; none when none of them has one.
-fn counted(tree: &Tree, values: &HashMap<String, f64>, unit: usize) -> Option<f64> {
-    if let Some(v) = values.get(&tree.units[unit].id) {
-        return Some(*v);
-    }
-    let parts: Vec<f64> = tree
-        .children(unit)
+/// The unit's direct sub-units in use.
+fn in_use(tree: &Tree, unit: usize) -> impl Iterator<Item = usize> + '_ {
+    tree.children(unit)
         .iter()
-        .filter_map(|&c| counted(tree, values, c))
-        .collect();
-    (!parts.is_empty()).then(|| parts.iter().sum())
+        .copied()
+        .filter(|&c| !tree.units[c].archived)
+}
+
+/// The target each direct sub-unit in use counts, for those that count one: its own, else
+/// its sub-units' added up.
+fn sub_unit_targets(tree: &Tree, values: &HashMap<String, f64>, unit: usize) -> Vec<f64> {
+    in_use(tree, unit)
+        .filter_map(|c| {
+            values.get(&tree.units[c].id).copied().or_else(|| {
+                let parts = sub_unit_targets(tree, values, c);
+                (!parts.is_empty()).then(|| parts.iter().sum())
+            })
+        })
+        .collect()
 }
